@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Guards the toolchain rule from ../shared/handbook/STACK.md: every npm script runs on Node 24
+// (the `node` devDependency puts it first on PATH) and native modules load under it. Run as the
+// root postinstall and before tests; fails loudly with the fix, because a Node-20 run produces
+// confusing errors much later (better-sqlite3 crashes, Vite refuses to start).
+import { createRequire } from 'node:module';
+
+const REQUIRED_MAJOR = 24;
+// Native modules whose binaries must match the running Node; checked only where installed.
+const NATIVE_MODULES = [
+  { name: 'better-sqlite3', probe: (mod) => new mod(':memory:').prepare('select 1 as one').get().one === 1 },
+];
+
+const quiet = process.argv.includes('--quiet');
+const require = createRequire(`${process.cwd()}/`);
+const problems = [];
+
+const major = Number(process.versions.node.split('.')[0]);
+if (major !== REQUIRED_MAJOR) {
+  problems.push(
+    `This script runs on Node ${process.versions.node}, but Tablica needs Node ${REQUIRED_MAJOR}.\n` +
+      '  Fix: run it through npm (`npm run …`, `npm test`, `npx …`) so node_modules/.bin/node is used,\n' +
+      '  and if that binary is missing (a later `npm install x` can prune it), run `npm ci` again.',
+  );
+}
+
+for (const { name, probe } of NATIVE_MODULES) {
+  let mod;
+  try {
+    mod = require(name);
+  } catch (error) {
+    if (error?.code === 'MODULE_NOT_FOUND') continue;
+    problems.push(
+      `The native module ${name} does not load on Node ${process.versions.node}: ${error.message}\n  Fix: npm rebuild ${name}`,
+    );
+    continue;
+  }
+  try {
+    if (!probe(mod)) throw new Error('probe returned an unexpected value');
+  } catch (error) {
+    problems.push(`The native module ${name} loads but does not work: ${error.message}\n  Fix: npm rebuild ${name}`);
+  }
+}
+
+if (problems.length > 0) {
+  console.error(`\nTablica toolchain check failed:\n\n- ${problems.join('\n- ')}\n`);
+  process.exit(1);
+}
+if (!quiet) console.log(`Tablica toolchain check: Node ${process.versions.node}, native modules OK.`);

@@ -1,0 +1,16 @@
+import type { Notice, NoticeDraft } from '../schemas/notice.ts';
+
+export const NOTICE_STATUSES = ['upcoming', 'active', 'expired'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+type Period = Pick<Notice | NoticeDraft, 'effectiveFrom' | 'effectiveUntil'>;
+
+/**
+ * Where a notice stands at `now`. The start is inclusive and the end exclusive: a notice "until
+ * 25 March" (stored as the first instant of 26 March in its zone) is expired at that instant.
+ */
+export function noticeStatus(notice: Period, now: Date): NoticeStatus {
+  if (now < notice.effectiveFrom) return 'upcoming';
+  if (notice.effectiveUntil && now >= notice.effectiveUntil) return 'expired';
+  return 'active';
+}

@@ -1,0 +1,156 @@
+/**
+ * Messages for Tablica's own rules, written for the editor who must fix the field: what is
+ * wrong and what to do. Polish is the editors' language; English on request.
+ */
+export const MESSAGE_LANGUAGES = ['pl', 'en'] as const;
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+
+type Params = Record<string, unknown>;
+type Message = string | ((params: Params) => string);
+
+export const RULE_MESSAGES: Record<string, Record<MessageLanguage, Message>> = {
+  'malformed-text': {
+    pl: 'Tekst zawiera uszkodzone znaki. Wpisz go ponownie zamiast wklejać.',
+    en: 'The text contains broken characters. Type it again instead of pasting it.',
+  },
+  'control-characters': {
+    pl: 'Tekst zawiera niewidoczne znaki sterujące (np. z wklejonego dokumentu). Usuń je, wpisując tekst ponownie.',
+    en: 'The text contains invisible control characters (often from a pasted document). Remove them by retyping the text.',
+  },
+  'single-line': {
+    pl: 'To pole musi mieścić się w jednym wierszu. Usuń znaki nowej linii i tabulatory.',
+    en: 'This field must fit on one line. Remove line breaks and tabs.',
+  },
+  'bidi-controls': {
+    pl: 'Tekst zawiera znaki zmieniające kierunek pisma, które mogą ukryć jego prawdziwą treść. Usuń je.',
+    en: 'The text contains direction-override characters that can disguise what it says. Remove them.',
+  },
+  slug: {
+    pl: 'Adres (slug) może zawierać tylko małe litery a–z, cyfry i pojedyncze myślniki, np. „zamkniecie-basenu”.',
+    en: 'The slug may contain only lowercase letters a–z, digits and single hyphens, e.g. "pool-closure".',
+  },
+  'http-url': {
+    pl: 'Podaj pełny adres strony zaczynający się od https:// lub http://, np. https://mops.czestochowa.pl.',
+    en: 'Enter a full web address starting with https:// or http://, e.g. https://example.org.',
+  },
+  'channel-phone': {
+    pl: 'Numer telefonu jest nieprawidłowy. Wpisz numer w postaci „34 370 82 00” lub „+48 34 370 82 00”; numer wewnętrzny dopisz jako „wew. 123”.',
+    en: 'The phone number is not valid. Enter it as "34 370 82 00" or "+48 34 370 82 00"; add an extension as "ext. 123".',
+  },
+  'channel-sms': {
+    pl: 'Numer do SMS-ów jest nieprawidłowy. Wpisz pełny numer telefonu komórkowego, np. „600 100 200”.',
+    en: 'The SMS number is not valid. Enter a full mobile number, e.g. "+48 600 100 200".',
+  },
+  'channel-email': {
+    pl: 'Adres e-mail jest nieprawidłowy. Wpisz go w postaci nazwa@domena.pl.',
+    en: 'The e-mail address is not valid. Enter it as name@domain.org.',
+  },
+  'channel-epuap': {
+    pl: 'Adres skrytki ePUAP jest nieprawidłowy. Wpisz go w postaci /nazwa-urzedu/skrytka, np. /mopsczestochowa/urzad.',
+    en: 'The ePUAP inbox address is not valid. Enter it as /office-id/inbox, e.g. /mopsczestochowa/urzad.',
+  },
+  extension: {
+    pl: 'Numer wewnętrzny może zawierać tylko cyfry (do 6).',
+    en: 'The extension may contain digits only (up to 6).',
+  },
+  'local-date': {
+    pl: 'Podaj datę w postaci RRRR-MM-DD, np. 2020-03-25.',
+    en: 'Enter a date as YYYY-MM-DD, e.g. 2020-03-25.',
+  },
+  instant: {
+    pl: 'Podaj datę i godzinę ze strefą czasową, np. 2020-03-16T08:00:00+01:00.',
+    en: 'Enter a date and time with its time zone, e.g. 2020-03-16T08:00:00+01:00.',
+  },
+  'until-format': {
+    pl: 'Podaj dzień (RRRR-MM-DD — komunikat obowiązuje do końca tego dnia) albo datę z godziną.',
+    en: 'Enter a day (YYYY-MM-DD — valid until the end of that day) or a date with a time.',
+  },
+  'until-before-from': {
+    pl: 'Data końcowa musi być późniejsza niż data początkowa. Popraw jedną z nich.',
+    en: 'The end date must be later than the start date. Correct one of them.',
+  },
+  'suspension-hours-required': {
+    pl: 'Przy trybie „ograniczone godziny” podaj godziny pracy, np. „pon.–pt. 8:00–12:00”.',
+    en: 'For "limited hours", enter the opening hours, e.g. "Mon–Fri 8:00–12:00".',
+  },
+  'until-or-further-notice': {
+    pl: 'Wybierz albo datę końcową, albo „do odwołania” — nie oba naraz.',
+    en: 'Choose either an end date or "until further notice", not both.',
+  },
+  mime: {
+    pl: 'Typ pliku jest nieprawidłowy (oczekiwano np. application/pdf).',
+    en: 'The file type is not valid (expected e.g. application/pdf).',
+  },
+  teryt: {
+    pl: 'Kod TERYT gminy ma 7 cyfr, np. 2464011 dla Częstochowy.',
+    en: 'A TERYT municipality code has 7 digits, e.g. 2464011 for Częstochowa.',
+  },
+  'postal-code': {
+    pl: 'Kod pocztowy ma postać 00-000, np. 42-200.',
+    en: 'A Polish postal code looks like 00-000, e.g. 42-200.',
+  },
+  'time-zone': {
+    pl: 'Nieznana strefa czasowa. Użyj nazwy IANA, np. Europe/Warsaw.',
+    en: 'Unknown time zone. Use an IANA name such as Europe/Warsaw.',
+  },
+  'review-before-prepared': {
+    pl: 'Data przeglądu deklaracji nie może być wcześniejsza niż data jej sporządzenia.',
+    en: 'The statement cannot be reviewed before it was prepared.',
+  },
+  'duplicate-slug': {
+    pl: 'Ten adres (slug) jest już użyty. Wybierz inny.',
+    en: 'This slug is already in use. Choose another one.',
+  },
+  'unknown-institution': {
+    pl: (params) => `Nie ma instytucji o adresie „${String(params.slug)}”. Wybierz istniejącą instytucję.`,
+    en: (params) => `There is no institution "${String(params.slug)}". Choose an existing institution.`,
+  },
+  'unknown-notice': {
+    pl: (params) => `Nie ma komunikatu o adresie „${String(params.slug)}”. Wskaż istniejący komunikat.`,
+    en: (params) => `There is no notice "${String(params.slug)}". Choose an existing notice.`,
+  },
+  'missing-default-locale': {
+    pl: 'Brakuje polskiej wersji tego komunikatu. Najpierw opublikuj wersję polską.',
+    en: 'This notice has no Polish version. Publish the Polish version first.',
+  },
+  'translation-differs': {
+    pl: 'Ta wartość musi być taka sama we wszystkich wersjach językowych. Popraw ją w wersji polskiej.',
+    en: 'This value must be the same in every language version. Correct it in the Polish version.',
+  },
+};
+
+/** Messages for Zod's built-in checks, in the same voice. */
+export const BUILTIN_MESSAGES = {
+  required: { pl: 'To pole jest wymagane. Uzupełnij je.', en: 'This field is required. Fill it in.' },
+  empty: { pl: 'To pole nie może być puste. Uzupełnij je.', en: 'This field cannot be empty. Fill it in.' },
+  tooShort: {
+    pl: (min: number) => `Tekst jest za krótki: wpisz co najmniej ${min} znaków.`,
+    en: (min: number) => `The text is too short: enter at least ${min} characters.`,
+  },
+  tooLong: {
+    pl: (max: number, length: number) => `Tekst jest za długi (${length} znaków): skróć go do ${max} znaków.`,
+    en: (max: number, length: number) => `The text is too long (${length} characters): shorten it to ${max}.`,
+  },
+  tooFewItems: {
+    pl: (min: number) => `Dodaj co najmniej ${min} pozycji.`,
+    en: (min: number) => `Add at least ${min} items.`,
+  },
+  tooManyItems: {
+    pl: (max: number) => `Za dużo pozycji: może ich być najwyżej ${max}. Usuń nadmiarowe.`,
+    en: (max: number) => `Too many items: at most ${max}. Remove the extra ones.`,
+  },
+  numberRange: {
+    pl: (min: unknown, max: unknown) => `Podaj liczbę całkowitą z zakresu ${min ?? '…'}–${max ?? '…'}.`,
+    en: (min: unknown, max: unknown) => `Enter a whole number from ${min ?? '…'} to ${max ?? '…'}.`,
+  },
+  choose: {
+    pl: (values: string) => `Wybierz jedną z wartości: ${values}.`,
+    en: (values: string) => `Choose one of: ${values}.`,
+  },
+} as const;
+
+export function ruleMessage(rule: string, language: MessageLanguage, params: Params): string | undefined {
+  const message = RULE_MESSAGES[rule]?.[language];
+  if (message === undefined) return undefined;
+  return typeof message === 'function' ? message(params) : message;
+}

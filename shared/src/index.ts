@@ -1,0 +1,20 @@
+/**
+ * @tablica/shared — the notice model and the pure helpers every part of Tablica agrees on.
+ * Knows nothing of Strapi or Astro.
+ */
+export * from './domain/channel-href.ts';
+export * from './domain/epuap.ts';
+export * from './domain/next-change.ts';
+export * from './domain/phone.ts';
+export * from './domain/sort.ts';
+export * from './domain/status.ts';
+export * from './domain/suspension-period.ts';
+export * from './fixtures/generate.ts';
+export * from './format/period.ts';
+export * from './i18n/field-labels.ts';
+export * from './i18n/messages.ts';
+export * from './schemas/index.ts';
+export * from './snapshot/load.ts';
+export * from './snapshot/relative-dates.ts';
+export * from './time/index.ts';
+export * from './validation.ts';

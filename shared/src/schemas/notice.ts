@@ -1,0 +1,133 @@
+import * as z from 'zod';
+import { endOfLocalDay, isLocalDate, isValidTimeZone } from '../time/zoned.ts';
+import { AdvisorySchema } from './advisory.ts';
+import { AreaSchema } from './area.ts';
+import { BlocksSchema } from './blocks.ts';
+import { ChannelSchema } from './channel.ts';
+import { AttachmentSchema, LinkSchema } from './link.ts';
+import { InstantSchema, isInstantText } from './local-date.ts';
+import { ProcedureStepSchema } from './procedure.ts';
+import { SourceSchema } from './source.ts';
+import { SuspensionSchema } from './suspension.ts';
+import { multiLine, SlugSchema, singleLine } from './text.ts';
+import { NoticeUpdateSchema } from './update.ts';
+
+export const LOCALES = ['pl', 'en', 'uk'] as const;
+export const DEFAULT_LOCALE = 'pl';
+export const LocaleSchema = z.enum(LOCALES);
+export type Locale = z.output<typeof LocaleSchema>;
+
+export const CATEGORIES = ['closure', 'service-change', 'health', 'safety', 'event', 'other'] as const;
+export const SEVERITIES = ['info', 'important', 'urgent'] as const;
+export const CategorySchema = z.enum(CATEGORIES);
+export const SeveritySchema = z.enum(SEVERITIES);
+export type Category = z.output<typeof CategorySchema>;
+export type Severity = z.output<typeof SeveritySchema>;
+
+export const DEFAULT_TIME_ZONE = 'Europe/Warsaw';
+
+const TimeZoneSchema = z
+  .string()
+  .default(DEFAULT_TIME_ZONE)
+  .refine(isValidTimeZone, { params: { rule: 'time-zone' } });
+
+/** "Until": an instant, or a calendar date meaning the end of that day in the notice's zone. */
+const UntilSchema = z
+  .string()
+  .refine((value) => isLocalDate(value) || isInstantText(value), { params: { rule: 'until-format' } });
+
+/** Fields an editor fills in; the same in every locale except the texts. */
+const noticeFields = {
+  locale: LocaleSchema.default(DEFAULT_LOCALE),
+  slug: SlugSchema,
+  title: singleLine({ min: 10, max: 160 }),
+  summary: multiLine({ max: 300 }),
+  headline: singleLine({ max: 30 }).optional(),
+  institution: SlugSchema,
+  category: CategorySchema,
+  severity: SeveritySchema,
+  effectiveFrom: InstantSchema,
+  effectiveUntil: UntilSchema.optional(),
+  timeZone: TimeZoneSchema,
+  suspensions: z.array(SuspensionSchema).max(30).default([]),
+  channels: z.array(ChannelSchema).max(30).default([]),
+  proceduresHeading: singleLine({ max: 200 }).optional(),
+  procedures: z.array(ProcedureStepSchema).max(50).default([]),
+  advisories: z.array(AdvisorySchema).max(10).default([]),
+  body: BlocksSchema.optional(),
+  links: z.array(LinkSchema).max(20).default([]),
+  attachments: z.array(AttachmentSchema).max(20).default([]),
+  updates: z.array(NoticeUpdateSchema).max(100).default([]),
+  source: SourceSchema.optional(),
+  supersedes: SlugSchema.optional(),
+  area: AreaSchema.optional(),
+  /** BIP metadata: who prepared the information and who published it (names, not accounts). */
+  preparedBy: singleLine({ max: 160 }).optional(),
+  publishedBy: singleLine({ max: 160 }).optional(),
+};
+
+/** Set by the CMS when a notice is published; never typed by an editor. */
+const publicationFields = {
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+  publishedAt: InstantSchema,
+  /** Rises by one with every published change (iCalendar SEQUENCE, CAP message versions). */
+  revision: z.number().int().min(1).default(1),
+};
+
+const PERIOD_FIELDS = new Set<PropertyKey>(['effectiveFrom', 'effectiveUntil', 'timeZone']);
+
+interface PeriodFields {
+  effectiveFrom: Date;
+  effectiveUntil?: string | undefined;
+  timeZone: string;
+}
+
+function resolveUntil(until: string, timeZone: string): Date {
+  return isLocalDate(until) ? endOfLocalDay(until, timeZone) : new Date(until);
+}
+
+const endsAfterStart = (notice: PeriodFields) =>
+  notice.effectiveUntil === undefined || resolveUntil(notice.effectiveUntil, notice.timeZone) > notice.effectiveFrom;
+
+/** The period check runs even when other fields fail, so an editor sees every problem after one save. */
+const endsAfterStartOptions = {
+  path: ['effectiveUntil'],
+  params: { rule: 'until-before-from' },
+  when: (payload: z.core.ParsePayload) => !payload.issues.some((issue) => PERIOD_FIELDS.has(issue.path?.[0] ?? '')),
+};
+
+/** A date-only "until" becomes the instant its day ends in the notice's zone. */
+const resolvePeriod = <Notice extends PeriodFields>(notice: Notice) => ({
+  ...notice,
+  effectiveUntil:
+    notice.effectiveUntil === undefined ? undefined : resolveUntil(notice.effectiveUntil, notice.timeZone),
+});
+
+/** What an editor submits (CMS create/update). */
+export const NoticeInputSchema = z
+  .object(noticeFields)
+  .refine(endsAfterStart, endsAfterStartOptions)
+  .transform(resolvePeriod);
+
+/** A published notice, as the site and every feed receive it: the same rules, plus CMS metadata. */
+export const PublishedNoticeSchema = z
+  .object({ ...noticeFields, ...publicationFields })
+  .refine(endsAfterStart, endsAfterStartOptions)
+  .transform(resolvePeriod);
+
+export type NoticeInput = z.input<typeof NoticeInputSchema>;
+export type NoticeDraft = z.output<typeof NoticeInputSchema>;
+export type PublishedNoticeInput = z.input<typeof PublishedNoticeSchema>;
+export type Notice = z.output<typeof PublishedNoticeSchema>;
+
+/** Field names whose values are the same in every translation of a notice (not localised). */
+export const SHARED_NOTICE_FIELDS = [
+  'institution',
+  'category',
+  'severity',
+  'effectiveFrom',
+  'effectiveUntil',
+  'timeZone',
+  'supersedes',
+] as const satisfies readonly (keyof typeof noticeFields)[];
