@@ -13,6 +13,14 @@ export default defineConfig({
           benchmark: { include: ['bench/**/*.bench.ts'] },
         },
       },
+      {
+        test: {
+          name: 'toolchain',
+          root: './tests',
+          include: ['toolchain/**/*.test.ts'],
+          setupFiles: ['./setup/fail-on-console.ts'],
+        },
+      },
     ],
   },
 });
