@@ -97,6 +97,10 @@ export const RULE_MESSAGES: Record<string, Record<MessageLanguage, Message>> = {
     pl: 'Data przeglądu deklaracji nie może być wcześniejsza niż data jej sporządzenia.',
     en: 'The statement cannot be reviewed before it was prepared.',
   },
+  'slug-frozen': {
+    pl: 'Adresu (slug) nie można zmienić po pierwszej publikacji: linkują do niego kanały RSS i osadzenia na innych stronach. Przywróć poprzedni adres.',
+    en: 'The slug cannot change after the first publication: feeds and embeds on other sites link to it. Restore the previous slug.',
+  },
   'duplicate-slug': {
     pl: 'Ten adres (slug) jest już użyty. Wybierz inny.',
     en: 'This slug is already in use. Choose another one.',

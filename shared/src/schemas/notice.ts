@@ -121,7 +121,11 @@ export type NoticeDraft = z.output<typeof NoticeInputSchema>;
 export type PublishedNoticeInput = z.input<typeof PublishedNoticeSchema>;
 export type Notice = z.output<typeof PublishedNoticeSchema>;
 
-/** Field names whose values are the same in every translation of a notice (not localised). */
+/**
+ * Field names whose values are the same in every translation of a notice (not localised).
+ * `supersedes` is not among them: a translation points at the same-language version of the
+ * previous notice, which may not exist.
+ */
 export const SHARED_NOTICE_FIELDS = [
   'institution',
   'category',
@@ -129,5 +133,4 @@ export const SHARED_NOTICE_FIELDS = [
   'effectiveFrom',
   'effectiveUntil',
   'timeZone',
-  'supersedes',
 ] as const satisfies readonly (keyof typeof noticeFields)[];

@@ -48,7 +48,11 @@ export const SnapshotSchema = z
             params: { rule: 'unknown-institution', slug: notice.institution },
           });
         }
-        if (notice.supersedes !== undefined && !defaultVersions.has(notice.supersedes)) {
+        if (
+          notice.supersedes !== undefined &&
+          !translations.has(`${notice.supersedes}\u0000${notice.locale}`) &&
+          !defaultVersions.has(notice.supersedes)
+        ) {
           ctx.addIssue({
             code: 'custom',
             path: ['notices', index, 'supersedes'],

@@ -1,0 +1,10 @@
+import type { Core } from '@strapi/strapi';
+
+/** Tablica's own settings; read by src/index.ts as strapi.config.get('tablica.…'). */
+export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  adminEmail: env('ADMIN_EMAIL', ''),
+  adminPassword: env('ADMIN_PASSWORD', ''),
+  seedDemo: env.bool('TABLICA_SEED', true),
+  rebuildUrl: env('SITE_REBUILD_URL', ''),
+  rebuildSecret: env('SITE_REBUILD_SECRET', ''),
+});

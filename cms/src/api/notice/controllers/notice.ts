@@ -1,0 +1,16 @@
+import { factories } from '@strapi/strapi';
+import { mediaBaseUrl } from '../../../content/media-base-url';
+import { toSharedNotice } from '../../../content/to-shared';
+
+/** Reads answer in the shared notice shape (the snapshot format), so the site parses them as is. */
+export default factories.createCoreController('api::notice.notice', ({ strapi }) => ({
+  async find(ctx) {
+    const { data, meta } = await super.find(ctx);
+    const options = { mediaBaseUrl: mediaBaseUrl(strapi) };
+    return { data: data.map((entity: Record<string, unknown>) => toSharedNotice(entity, options)), meta };
+  },
+  async findOne(ctx) {
+    const { data, meta } = await super.findOne(ctx);
+    return { data: data ? toSharedNotice(data, { mediaBaseUrl: mediaBaseUrl(strapi) }) : data, meta };
+  },
+}));

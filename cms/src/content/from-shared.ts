@@ -1,0 +1,60 @@
+import type { Institution, Notice, SiteSettings } from '@tablica/shared';
+
+/**
+ * Shared shapes (a snapshot) → Strapi document data: the inverse of to-shared.ts, for seeding
+ * and restoring backups. Relations are passed in as documentIds resolved by the caller.
+ */
+const iso = (value: Date | undefined) => (value ? value.toISOString() : null);
+
+/**
+ * `supersedes` is per language in Strapi (a localized relation stays within its locale): the
+ * caller passes it only when the previous notice exists in this notice's language.
+ */
+export function noticeToStrapi(notice: Notice, relations: { institution: string; supersedes?: string | undefined }) {
+  return {
+    title: notice.title,
+    slug: notice.slug,
+    summary: notice.summary,
+    headline: notice.headline ?? null,
+    institution: relations.institution,
+    category: notice.category,
+    severity: notice.severity,
+    effectiveFrom: iso(notice.effectiveFrom),
+    effectiveUntil: iso(notice.effectiveUntil),
+    timeZone: notice.timeZone,
+    suspensions: notice.suspensions,
+    channels: notice.channels,
+    proceduresHeading: notice.proceduresHeading ?? null,
+    procedures: notice.procedures.map((step) => ({
+      text: step.text,
+      note: step.note ?? null,
+      items: step.items.map((text) => ({ text })),
+    })),
+    advisories: notice.advisories,
+    body: notice.body ?? null,
+    links: notice.links,
+    updates: notice.updates.map((update) => ({ at: iso(update.at), text: update.text })),
+    source: notice.source ?? null,
+    supersedes: relations.supersedes ?? null,
+    area: notice.area ? { description: notice.area.description, teryt: notice.area.teryt.join(', ') } : null,
+    preparedBy: notice.preparedBy ?? null,
+    publishedBy: notice.publishedBy ?? null,
+  };
+}
+
+export function institutionToStrapi(institution: Institution) {
+  const { logo: _logo, area, ...rest } = institution;
+  return { ...rest, area: area ? { description: area.description, teryt: area.teryt.join(', ') } : null };
+}
+
+export function siteSettingsToStrapi(settings: SiteSettings) {
+  const statement = settings.accessibilityStatement;
+  return {
+    ...settings,
+    accessibilityStatement: {
+      ...statement,
+      nonAccessibleContent: statement.nonAccessibleContent.map((text) => ({ text })),
+      exemptions: statement.exemptions.map((text) => ({ text })),
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * The populate trees each public route needs, named once. Never `populate=*`: that would follow
+ * createdBy/updatedBy to admin users. Requests cannot change these (see public-query middleware).
+ */
+const CHANNEL = true;
+
+export const NOTICE_POPULATE = {
+  institution: { fields: ['slug', 'name'] },
+  supersedes: { fields: ['slug'] },
+  suspensions: CHANNEL,
+  channels: CHANNEL,
+  procedures: { populate: { items: true } },
+  advisories: true,
+  links: true,
+  attachments: { populate: { file: { fields: ['url', 'mime', 'size', 'name'] } } },
+  updates: true,
+  source: true,
+  area: true,
+} as const;
+
+export const INSTITUTION_POPULATE = {
+  address: true,
+  channels: true,
+  logo: { fields: ['url'] },
+  area: true,
+  accessibilityContact: { populate: { channels: true } },
+} as const;
+
+export const SITE_SETTINGS_POPULATE = {
+  accessibilityStatement: {
+    populate: { nonAccessibleContent: true, exemptions: true, contactEmail: true, contactPhone: true },
+  },
+  footerChannels: true,
+  widget: true,
+} as const;

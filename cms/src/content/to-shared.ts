@@ -1,0 +1,132 @@
+/**
+ * Strapi documents → the shapes of @tablica/shared (the snapshot format). The public REST API,
+ * the validation middleware and the export all go through here, so the site, the feeds and the
+ * CMS agree on one shape. Inputs are loosely typed on purpose: Strapi returns nulls, ids and
+ * component ids that the shared model does not have.
+ */
+import { InstitutionSchema, PublishedNoticeSchema, SiteSettingsSchema } from '@tablica/shared';
+
+type Record_ = Record<string, unknown>;
+
+// Only fields of the shared model leave the CMS: never createdBy/updatedBy, localizations or
+// whatever a future plugin adds to a document.
+const NOTICE_KEYS = Object.keys(PublishedNoticeSchema.in.shape);
+const INSTITUTION_KEYS = Object.keys(InstitutionSchema.shape);
+const SITE_SETTINGS_KEYS = Object.keys(SiteSettingsSchema.shape);
+
+function pick(value: Record_, keys: readonly string[]): Record_ {
+  const result: Record_ = {};
+  for (const key of keys) if (value[key] !== undefined) result[key] = value[key];
+  return result;
+}
+
+const isRecord = (value: unknown): value is Record_ =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Drops nulls, Strapi's ids and component markers, recursively; keeps `documentId` only at the top. */
+export function clean(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(clean);
+  if (value instanceof Date) return value.toISOString();
+  if (!isRecord(value)) return value;
+  const result: Record_ = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item === null || item === undefined || key === 'id' || key === '__component' || key === 'documentId') continue;
+    result[key] = clean(item);
+  }
+  return result;
+}
+
+const asArray = (value: unknown): Record_[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+const slugOf = (value: unknown) => (isRecord(value) && typeof value.slug === 'string' ? value.slug : undefined);
+const iso = (value: unknown) =>
+  value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : undefined;
+
+/** "2464011, 2466011" (as editors type it) → ["2464011", "2466011"]. */
+export function splitTeryt(value: unknown): string[] {
+  return typeof value === 'string' ? value.split(/[\s,;]+/).filter((code) => code.length > 0) : [];
+}
+
+function area(value: unknown) {
+  if (!isRecord(value)) return undefined;
+  return { ...(clean(value) as Record_), teryt: splitTeryt(value.teryt) };
+}
+
+/** Media URLs are stored relative (`/uploads/…`); feeds and embeds need them absolute. */
+export function absoluteMediaUrl(url: unknown, mediaBaseUrl: string): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  return /^https?:\/\//.test(url) ? url : `${mediaBaseUrl.replace(/\/$/, '')}${url.startsWith('/') ? '' : '/'}${url}`;
+}
+
+export interface MappingOptions {
+  /** Where relative media URLs are served from (the CMS's public URL). */
+  mediaBaseUrl: string;
+}
+
+export function toSharedNotice(entity: Record_, { mediaBaseUrl }: MappingOptions): Record_ {
+  const { institution, supersedes, procedures, attachments, area: areaValue, body, ...rest } = entity;
+  const notice: Record_ = {
+    ...(clean(rest) as Record_),
+    institution: slugOf(institution),
+    supersedes: slugOf(supersedes),
+    procedures: asArray(procedures).map((step) => ({
+      ...(clean(step) as Record_),
+      items: asArray(step.items).map((item) => item.text),
+    })),
+    attachments: asArray(attachments).map((attachment) => {
+      const file = isRecord(attachment.file) ? attachment.file : {};
+      return clean({
+        label: attachment.label,
+        url: absoluteMediaUrl(file.url, mediaBaseUrl),
+        mime: file.mime,
+        bytes: typeof file.size === 'number' ? Math.round(file.size * 1024) : undefined,
+      });
+    }),
+    area: area(areaValue),
+    // Blocks keep their own structure (and may contain empty text runs): only nulls go.
+    body: Array.isArray(body) && body.length > 0 ? clean(body) : undefined,
+    effectiveFrom: iso(entity.effectiveFrom),
+    effectiveUntil: iso(entity.effectiveUntil),
+  };
+  return pick(notice, NOTICE_KEYS);
+}
+
+export function toSharedInstitution(entity: Record_, { mediaBaseUrl }: MappingOptions): Record_ {
+  const { logo, area: areaValue, notices: _notices, ...rest } = entity;
+  const institution: Record_ = {
+    ...(clean(rest) as Record_),
+    logo: isRecord(logo) ? absoluteMediaUrl(logo.url, mediaBaseUrl) : undefined,
+    area: area(areaValue),
+  };
+  return pick(institution, INSTITUTION_KEYS);
+}
+
+export function toSharedSiteSettings(entity: Record_): Record_ {
+  const settings = clean(entity) as Record_;
+  const statement = isRecord(settings.accessibilityStatement) ? settings.accessibilityStatement : undefined;
+  if (statement) {
+    for (const list of ['nonAccessibleContent', 'exemptions']) {
+      statement[list] = asArray(statement[list]).map((item) => item.text);
+    }
+  }
+  return pick(settings, SITE_SETTINGS_KEYS);
+}
+
+/**
+ * Paths of the shared schema → paths of Strapi's form, so the admin panel shows each message
+ * next to the field the editor must change.
+ */
+export function toStrapiPath(path: readonly (string | number)[]): string[] {
+  const segments = path.map(String);
+  const [first, index, field, itemIndex] = segments;
+  if (first === 'procedures' && field === 'items' && itemIndex !== undefined) return [...segments.slice(0, 4), 'text'];
+  if (first === 'area' && index === 'teryt') return ['area', 'teryt'];
+  if (first === 'attachments' && field === 'url') return ['attachments', index ?? '0', 'file'];
+  if (
+    first === 'accessibilityStatement' &&
+    (index === 'nonAccessibleContent' || index === 'exemptions') &&
+    field !== undefined
+  ) {
+    return [...segments.slice(0, 3), 'text'];
+  }
+  return segments;
+}

@@ -1,0 +1,89 @@
+import type { Core } from '@strapi/strapi';
+import { DEFAULT_LOCALE, type Notice, type Snapshot } from '@tablica/shared';
+import { institutionToStrapi, noticeToStrapi, siteSettingsToStrapi } from '../content/from-shared';
+
+const NOTICE = 'api::notice.notice';
+const INSTITUTION = 'api::institution.institution';
+const SETTINGS = 'api::site-setting.site-setting';
+
+export interface ImportSummary {
+  institutions: number;
+  notices: number;
+}
+
+async function documentIdBySlug(strapi: Core.Strapi, uid: typeof NOTICE | typeof INSTITUTION, slug: string) {
+  const row = await strapi.db.query(uid).findOne({ where: { slug }, select: ['documentId'] });
+  return row?.documentId as string | undefined;
+}
+
+/**
+ * Keeps the snapshot's own dates and revision (the 2020 notice was published in 2020), instead
+ * of the moment of import.
+ */
+async function keepDates(strapi: Core.Strapi, documentId: string, notice: Notice) {
+  const rows = strapi.db.query(NOTICE);
+  const where = { documentId, locale: notice.locale };
+  const dates = { createdAt: notice.createdAt, updatedAt: notice.updatedAt, revision: notice.revision };
+  await rows.updateMany({ where: { ...where, publishedAt: { $null: true } }, data: dates });
+  await rows.updateMany({
+    where: { ...where, publishedAt: { $notNull: true } },
+    data: { ...dates, publishedAt: notice.publishedAt },
+  });
+}
+
+/**
+ * Imports a validated snapshot, idempotently: institutions by slug, notices by slug and locale,
+ * site settings as the single type. Everything imported is published; every write goes through
+ * the same validation as an editor's.
+ */
+export async function importSnapshot(strapi: Core.Strapi, snapshot: Snapshot): Promise<ImportSummary> {
+  const settings = await strapi.documents(SETTINGS).findFirst();
+  const settingsData = siteSettingsToStrapi(snapshot.siteSettings) as never;
+  if (settings) await strapi.documents(SETTINGS).update({ documentId: settings.documentId, data: settingsData });
+  else await strapi.documents(SETTINGS).create({ data: settingsData });
+
+  const institutionIds = new Map<string, string>();
+  for (const institution of snapshot.institutions) {
+    const data = institutionToStrapi(institution) as never;
+    const existing = await documentIdBySlug(strapi, INSTITUTION, institution.slug);
+    const saved = existing
+      ? await strapi.documents(INSTITUTION).update({ documentId: existing, data })
+      : await strapi.documents(INSTITUTION).create({ data });
+    if (saved) institutionIds.set(institution.slug, saved.documentId);
+  }
+
+  // Default-language versions first: translations attach to the document they create.
+  const ordered = [...snapshot.notices].sort(
+    (a, b) => Number(b.locale === DEFAULT_LOCALE) - Number(a.locale === DEFAULT_LOCALE),
+  );
+  const noticeIds = new Map<string, string>();
+  for (const notice of ordered) {
+    const institution = institutionIds.get(notice.institution) ?? '';
+    const data = noticeToStrapi(notice, { institution }) as never;
+    const existing = noticeIds.get(notice.slug) ?? (await documentIdBySlug(strapi, NOTICE, notice.slug));
+    const saved = existing
+      ? await strapi
+          .documents(NOTICE)
+          .update({ documentId: existing, locale: notice.locale, data, status: 'published' })
+      : await strapi.documents(NOTICE).create({ locale: notice.locale, data, status: 'published' });
+    if (saved) noticeIds.set(notice.slug, saved.documentId);
+  }
+
+  // Update chains last, once every notice they point to exists; then restore the snapshot's dates.
+  for (const notice of ordered) {
+    const documentId = noticeIds.get(notice.slug) ?? '';
+    const predecessorInLocale = snapshot.notices.some(
+      (other) => other.slug === notice.supersedes && other.locale === notice.locale,
+    );
+    const supersedes = notice.supersedes && predecessorInLocale ? noticeIds.get(notice.supersedes) : undefined;
+    if (supersedes) {
+      const data = noticeToStrapi(notice, {
+        institution: institutionIds.get(notice.institution) ?? '',
+        supersedes,
+      }) as never;
+      await strapi.documents(NOTICE).update({ documentId, locale: notice.locale, data, status: 'published' });
+    }
+    await keepDates(strapi, documentId, notice);
+  }
+  return { institutions: snapshot.institutions.length, notices: snapshot.notices.length };
+}

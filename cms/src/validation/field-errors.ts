@@ -1,0 +1,23 @@
+import { errors } from '@strapi/utils';
+import type { FieldError } from '@tablica/shared';
+import { toStrapiPath } from '../content/to-shared';
+
+/**
+ * Throws Strapi's ValidationError with one entry per failing field: the admin panel shows each
+ * message next to its field, a REST client gets a 400 with the same details.
+ */
+export function throwFieldErrors(fieldErrors: readonly FieldError[]): never {
+  const count = fieldErrors.length;
+  const summary =
+    count === 1
+      ? `Popraw 1 pole: ${fieldErrors[0]?.location} — ${fieldErrors[0]?.message}`
+      : `Popraw ${count} pola oznaczone w formularzu.`;
+  throw new errors.ValidationError(summary, {
+    errors: fieldErrors.map((error) => ({
+      path: toStrapiPath(error.path),
+      message: error.message,
+      name: 'ValidationError',
+      value: null,
+    })),
+  });
+}

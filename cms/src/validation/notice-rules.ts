@@ -1,0 +1,83 @@
+import type { Core } from '@strapi/strapi';
+import { type FieldError, ruleMessage, validateNoticeInput } from '@tablica/shared';
+import { NOTICE_POPULATE } from '../content/populate';
+import { toSharedNotice } from '../content/to-shared';
+import { relationTarget } from './relation-target';
+
+const NOTICE = 'api::notice.notice';
+type Record_ = Record<string, unknown>;
+
+// Attachments are validated for their labels; uploaded files are served by the CMS itself.
+const UPLOADED_FILE = { url: 'http://cms.invalid/uploads/pending' };
+
+async function slugOfTarget(
+  strapi: Core.Strapi,
+  uid: 'api::institution.institution' | 'api::notice.notice',
+  value: unknown,
+  current: unknown,
+) {
+  const target = relationTarget(value);
+  if (target === undefined) return current;
+  if (target === null) return null;
+  const where = 'documentId' in target ? { documentId: target.documentId } : { id: target.id };
+  const found = await strapi.db.query(uid).findOne({ where, select: ['slug'] });
+  return found ?? { slug: '(?)' };
+}
+
+/** The notice as it would be after the write: the stored draft with the incoming data on top. */
+async function candidateAfterWrite(strapi: Core.Strapi, existing: Record_ | null, data: Record_, locale: string) {
+  const merged: Record_ = { ...(existing ?? {}), ...data, locale };
+  merged.institution = await slugOfTarget(
+    strapi,
+    'api::institution.institution',
+    data.institution,
+    existing?.institution,
+  );
+  merged.supersedes = await slugOfTarget(strapi, NOTICE, data.supersedes, existing?.supersedes);
+  if (Array.isArray(merged.attachments)) {
+    merged.attachments = merged.attachments.map((attachment: Record_) => ({ ...attachment, file: UPLOADED_FILE }));
+  }
+  return toSharedNotice(merged, { mediaBaseUrl: 'http://cms.invalid' });
+}
+
+function findDraft(strapi: Core.Strapi, documentId: string, locale: string) {
+  return strapi.documents(NOTICE).findOne({ documentId, locale, status: 'draft', populate: NOTICE_POPULATE as never });
+}
+
+/** Create and update: the whole notice must be valid, and its slug is fixed once published. */
+export async function checkNoticeWrite(strapi: Core.Strapi, params: Record_, documentId?: string) {
+  const locale = typeof params.locale === 'string' ? params.locale : 'pl';
+  const data = (params.data ?? {}) as Record_;
+  const existing = documentId ? ((await findDraft(strapi, documentId, locale)) as Record_ | null) : null;
+  const candidate = await candidateAfterWrite(strapi, existing, data, locale);
+  const result = validateNoticeInput(candidate);
+  const fieldErrors: FieldError[] = result.success ? [] : [...result.errors];
+
+  const published = existing && Number(existing.revision ?? 0) > 0;
+  if (published && typeof data.slug === 'string' && data.slug !== existing.slug) {
+    fieldErrors.push({
+      path: ['slug'],
+      field: 'slug',
+      location: 'Adres (slug)',
+      message: ruleMessage('slug-frozen', 'pl', {}) ?? 'slug-frozen',
+    });
+  }
+  return fieldErrors;
+}
+
+/** Publish: the draft being published must be valid on its own. */
+export async function checkNoticePublish(strapi: Core.Strapi, documentId: string, locale: string) {
+  const draft = (await findDraft(strapi, documentId, locale)) as Record_ | null;
+  if (!draft) return [];
+  const result = validateNoticeInput(toSharedNotice(draft, { mediaBaseUrl: 'http://cms.invalid' }));
+  return result.success ? [] : result.errors;
+}
+
+/** Every publish is a new version: iCalendar SEQUENCE and CAP updates count on it. */
+export async function bumpRevision(strapi: Core.Strapi, documentId: string) {
+  const drafts = await strapi.db
+    .query(NOTICE)
+    .findMany({ where: { documentId, publishedAt: null }, select: ['revision'] });
+  const next = Math.max(0, ...drafts.map((draft: { revision?: number | null }) => Number(draft.revision ?? 0))) + 1;
+  await strapi.db.query(NOTICE).updateMany({ where: { documentId }, data: { revision: next } });
+}
