@@ -2,13 +2,19 @@
 // Guards the toolchain rule from ../shared/handbook/STACK.md: every npm script runs on Node 24
 // (the `node` devDependency puts it first on PATH) and native modules load under it. Run as the
 // root postinstall and before tests; fails loudly with the fix, because a Node-20 run produces
-// confusing errors much later (better-sqlite3 crashes, Vite refuses to start).
+// confusing errors much later (better-sqlite3 aborts the process, Vite refuses to start).
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 const REQUIRED_MAJOR = 24;
-// Native modules whose binaries must match the running Node; checked only where installed.
+// Native modules whose binaries must match the running Node, checked only where installed.
+// Each probe runs in a child process: a mismatched binary can abort instead of throwing.
 const NATIVE_MODULES = [
-  { name: 'better-sqlite3', probe: (mod) => new mod(':memory:').prepare('select 1 as one').get().one === 1 },
+  {
+    name: 'better-sqlite3',
+    probe:
+      "const D=require('better-sqlite3');if(new D(':memory:').prepare('select 1 as one').get().one!==1)process.exit(3)",
+  },
 ];
 
 const quiet = process.argv.includes('--quiet');
@@ -22,23 +28,22 @@ if (major !== REQUIRED_MAJOR) {
       '  Fix: run it through npm (`npm run …`, `npm test`, `npx …`) so node_modules/.bin/node is used,\n' +
       '  and if that binary is missing (a later `npm install x` can prune it), run `npm ci` again.',
   );
-}
-
-for (const { name, probe } of NATIVE_MODULES) {
-  let mod;
-  try {
-    mod = require(name);
-  } catch (error) {
-    if (error?.code === 'MODULE_NOT_FOUND') continue;
-    problems.push(
-      `The native module ${name} does not load on Node ${process.versions.node}: ${error.message}\n  Fix: npm rebuild ${name}`,
-    );
-    continue;
-  }
-  try {
-    if (!probe(mod)) throw new Error('probe returned an unexpected value');
-  } catch (error) {
-    problems.push(`The native module ${name} loads but does not work: ${error.message}\n  Fix: npm rebuild ${name}`);
+} else {
+  for (const { name, probe } of NATIVE_MODULES) {
+    try {
+      require.resolve(name);
+    } catch {
+      continue;
+    }
+    const result = spawnSync(process.execPath, ['-e', probe], { cwd: process.cwd(), encoding: 'utf8' });
+    if (result.status !== 0) {
+      const why = result.signal
+        ? `the process died with ${result.signal}`
+        : (result.stderr.trim().split('\n')[0] ?? `exit ${result.status}`);
+      problems.push(
+        `The native module ${name} does not work on Node ${process.versions.node}: ${why}\n  Fix: npm rebuild ${name}`,
+      );
+    }
   }
 }
 
