@@ -1,5 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+/** The CMS suite boots a real Strapi per file: one file at a time, in forked processes. */
+const cmsProject = (name: string, env: Record<string, string> = {}) => ({
+  test: {
+    name,
+    root: './cms',
+    include: ['test/**/*.test.ts'],
+    setupFiles: ['../tests/setup/fail-on-console.ts'],
+    pool: 'forks' as const,
+    fileParallelism: false,
+    hookTimeout: 180_000,
+    testTimeout: 60_000,
+    env,
+  },
+});
+
+const postgresUrl = process.env.TABLICA_TEST_DATABASE_URL;
+
 export default defineConfig({
   test: {
     reporters: ['default', './tests/setup/plain-summary-reporter.ts'],
@@ -21,6 +38,11 @@ export default defineConfig({
           setupFiles: ['./setup/fail-on-console.ts'],
         },
       },
+      cmsProject('cms'),
+      // The same suite on Postgres when a test database is given (.ci/run sets it).
+      ...(postgresUrl
+        ? [cmsProject('cms-postgres', { TABLICA_TEST_DB: 'postgres', TABLICA_TEST_DATABASE_URL: postgresUrl })]
+        : []),
     ],
   },
 });

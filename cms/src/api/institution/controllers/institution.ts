@@ -9,7 +9,9 @@ export default factories.createCoreController('api::institution.institution', ({
     return { data: data.map((entity: Record<string, unknown>) => toSharedInstitution(entity, options)), meta };
   },
   async findOne(ctx) {
-    const { data, meta } = await super.findOne(ctx);
-    return { data: data ? toSharedInstitution(data, { mediaBaseUrl: mediaBaseUrl(strapi) }) : data, meta };
+    // The core answers a missing (or draft-only) document with a 404 and no body.
+    const response = await super.findOne(ctx);
+    if (!response?.data) return response;
+    return { ...response, data: toSharedInstitution(response.data, { mediaBaseUrl: mediaBaseUrl(strapi) }) };
   },
 }));

@@ -10,7 +10,9 @@ export default factories.createCoreController('api::notice.notice', ({ strapi })
     return { data: data.map((entity: Record<string, unknown>) => toSharedNotice(entity, options)), meta };
   },
   async findOne(ctx) {
-    const { data, meta } = await super.findOne(ctx);
-    return { data: data ? toSharedNotice(data, { mediaBaseUrl: mediaBaseUrl(strapi) }) : data, meta };
+    // The core answers a missing (or draft-only) document with a 404 and no body.
+    const response = await super.findOne(ctx);
+    if (!response?.data) return response;
+    return { ...response, data: toSharedNotice(response.data, { mediaBaseUrl: mediaBaseUrl(strapi) }) };
   },
 }));

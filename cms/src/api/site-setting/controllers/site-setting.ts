@@ -3,7 +3,8 @@ import { toSharedSiteSettings } from '../../../content/to-shared';
 
 export default factories.createCoreController('api::site-setting.site-setting', () => ({
   async find(ctx) {
-    const { data, meta } = await super.find(ctx);
-    return { data: data ? toSharedSiteSettings(data) : data, meta };
+    const response = await super.find(ctx);
+    if (!response?.data) return response;
+    return { ...response, data: toSharedSiteSettings(response.data) };
   },
 }));

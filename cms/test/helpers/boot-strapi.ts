@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+
+// Strapi's ESM build fails under vitest; its CommonJS build loads fine (STACK.md).
+const require = createRequire(import.meta.url);
+const APP_DIR = path.resolve(import.meta.dirname, '../..');
+
+export interface RunningStrapi {
+  strapi: Core.Strapi;
+  url: string;
+  /** Which database this instance runs on, for test names. */
+  database: 'sqlite' | 'postgres';
+  stop: () => Promise<void>;
+}
+
+export interface BootOptions {
+  /** Seed the demo content into the fresh database (default: false, tests create their own). */
+  seedDemo?: boolean;
+  env?: Record<string, string>;
+}
+
+const secret = () => randomBytes(16).toString('base64');
+
+/** A throwaway Postgres schema, when TABLICA_TEST_DATABASE_URL is set for this project. */
+async function postgresSchema(url: string) {
+  const { Client } = require('pg') as typeof import('pg');
+  const schema = `tablica_test_${randomBytes(6).toString('hex')}`;
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE SCHEMA ${schema}`);
+  await client.end();
+  const drop = async () => {
+    const admin = new Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  };
+  return { schema, drop };
+}
+
+/**
+ * Boots the real CMS on a fresh database and listens on 127.0.0.1 with a random port:
+ * compileStrapi → createStrapi().load() → server.mount() → listen(0).
+ */
+export async function bootStrapi({ seedDemo = false, env = {} }: BootOptions = {}): Promise<RunningStrapi> {
+  const postgresUrl = process.env.TABLICA_TEST_DB === 'postgres' ? process.env.TABLICA_TEST_DATABASE_URL : undefined;
+  const scratch = mkdtempSync(path.join(tmpdir(), 'tablica-cms-'));
+  const pg = postgresUrl ? await postgresSchema(postgresUrl) : undefined;
+
+  Object.assign(process.env, {
+    HOST: '127.0.0.1',
+    PORT: '0',
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_LOG_LEVEL: 'error',
+    TABLICA_SEED: String(seedDemo),
+    SITE_REBUILD_URL: '',
+    SITE_REBUILD_SECRET: '',
+    ADMIN_EMAIL: '',
+    ADMIN_PASSWORD: '',
+    ...(pg && postgresUrl
+      ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrl, DATABASE_SCHEMA: pg.schema }
+      : { DATABASE_CLIENT: 'sqlite', DATABASE_URL: '', DATABASE_FILENAME: path.join(scratch, 'data.db') }),
+    ...env,
+  });
+
+  const { compileStrapi, createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const context = await compileStrapi({ appDir: APP_DIR });
+  const strapi = await createStrapi({ ...context, autoReload: false, serveAdminPanel: false }).load();
+  await strapi.server.mount();
+  const server = strapi.server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  return {
+    strapi,
+    url: `http://127.0.0.1:${port}`,
+    database: pg ? 'postgres' : 'sqlite',
+    async stop() {
+      // strapi.destroy() calls process.removeAllListeners(), which would take vitest's own
+      // listeners with it and kill the worker.
+      const removeAll = process.removeAllListeners;
+      process.removeAllListeners = (() => process) as typeof process.removeAllListeners;
+      try {
+        await strapi.destroy();
+      } finally {
+        process.removeAllListeners = removeAll;
+      }
+      await pg?.drop();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An API token created the way `npm run token -w cms` does, or a full-access one for writes. */
+export async function createApiToken(strapi: Core.Strapi, type: 'read-only' | 'full-access') {
+  const token = await strapi.service('admin::api-token').create({
+    name: `test ${type} ${randomBytes(4).toString('hex')}`,
+    type,
+    lifespan: null,
+    description: 'created by a test',
+  });
+  return token.accessKey as string;
+}

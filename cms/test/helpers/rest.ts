@@ -1,0 +1,41 @@
+/** Small typed helpers for talking to the CMS's REST API as residents and scripts do. */
+export interface RestResponse<T = unknown> {
+  status: number;
+  body: T;
+  text: string;
+}
+
+export async function rest<T = Record<string, unknown>>(
+  base: string,
+  path: string,
+  { method = 'GET', token, body }: { method?: string; token?: string; body?: unknown } = {},
+): Promise<RestResponse<T>> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON: keep the text for the assertion message.
+  }
+  return { status: response.status, body: parsed as T, text };
+}
+
+/** Every key anywhere in a JSON value, for "this must never appear" assertions. */
+export function allKeys(value: unknown, keys = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) allKeys(item, keys);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      keys.add(key);
+      allKeys(item, keys);
+    }
+  }
+  return keys;
+}
