@@ -3,7 +3,7 @@ import { type FieldError, validateInstitution, validateSiteSettings } from '@tab
 import { INSTITUTION_POPULATE, SITE_SETTINGS_POPULATE } from '../content/populate';
 import { toSharedInstitution, toSharedSiteSettings } from '../content/to-shared';
 import { throwFieldErrors } from './field-errors';
-import { bumpRevision, checkNoticePublish, checkNoticeWrite } from './notice-rules';
+import { bumpRevision, checkNoticePublish, checkNoticeWrite, normalizeChannels } from './notice-rules';
 
 type Record_ = Record<string, unknown>;
 const WRITES = new Set(['create', 'update']);
@@ -23,6 +23,7 @@ async function checkInstitution(strapi: Core.Strapi, params: Record_) {
   // An uploaded logo is the CMS's own file: only its presence matters here.
   const merged = { ...(existing ?? {}), ...data, ...(data.logo ? { logo: { url: '/uploads/pending' } } : {}) };
   const result = validateInstitution(toSharedInstitution(merged, { mediaBaseUrl: 'http://cms.invalid' }));
+  if (result.success) normalizeChannels(data, result.data.channels);
   return result.success ? [] : result.errors;
 }
 

@@ -44,6 +44,18 @@ function findDraft(strapi: Core.Strapi, documentId: string, locale: string) {
   return strapi.documents(NOTICE).findOne({ documentId, locale, status: 'draft', populate: NOTICE_POPULATE as never });
 }
 
+/**
+ * Stores channel values the way the shared schema normalises them (E.164 phones with a separate
+ * extension, lower-case e-mail), so the editor sees the canonical form after saving.
+ */
+export function normalizeChannels(data: Record_, normalized: readonly { value: string; extension?: string }[]) {
+  if (!Array.isArray(data.channels)) return;
+  data.channels = data.channels.map((channel: Record_, index: number) => {
+    const canonical = normalized[index];
+    return canonical ? { ...channel, value: canonical.value, extension: canonical.extension ?? null } : channel;
+  });
+}
+
 /** Create and update: the whole notice must be valid, and its slug is fixed once published. */
 export async function checkNoticeWrite(strapi: Core.Strapi, params: Record_, documentId?: string) {
   const locale = typeof params.locale === 'string' ? params.locale : 'pl';
@@ -52,6 +64,7 @@ export async function checkNoticeWrite(strapi: Core.Strapi, params: Record_, doc
   const candidate = await candidateAfterWrite(strapi, existing, data, locale);
   const result = validateNoticeInput(candidate);
   const fieldErrors: FieldError[] = result.success ? [] : [...result.errors];
+  if (result.success) normalizeChannels(data, result.data.channels);
 
   const published = existing && Number(existing.revision ?? 0) > 0;
   if (published && typeof data.slug === 'string' && data.slug !== existing.slug) {
