@@ -3,7 +3,9 @@ import { bootStrapi, createApiToken, type RunningStrapi } from './helpers/boot-s
 import { createInstitution, noticeData } from './helpers/notices.ts';
 import { rest } from './helpers/rest.ts';
 
-type ErrorBody = { error: { status: number; name: string; message: string; details: { errors: { path: string[]; message: string }[] } } };
+type ErrorBody = {
+  error: { status: number; name: string; message: string; details: { errors: { path: string[]; message: string }[] } };
+};
 
 let cms: RunningStrapi;
 let writer: string;
@@ -25,20 +27,75 @@ const pathsOf = (body: ErrorBody) => body.error?.details?.errors?.map((error) =>
 
 describe('every rule class is refused over REST with a 400 naming the field', () => {
   it.each([
-    { rule: 'phone channel', data: { channels: [{ kind: 'phone', label: 'Tel', value: '12 34' }] }, path: 'channels.0.value', message: /Numer telefonu/ },
-    { rule: 'e-mail channel', data: { channels: [{ kind: 'email', label: 'E-mail', value: 'mops@' }] }, path: 'channels.0.value', message: /e-mail/ },
-    { rule: 'ePUAP inbox', data: { channels: [{ kind: 'epuap', label: 'ePUAP', value: 'mopsczestochowa' }] }, path: 'channels.0.value', message: /ePUAP/ },
-    { rule: 'script URL', data: { links: [{ label: 'Mapa', url: 'javascript:alert(1)' }] }, path: 'links.0.url', message: /https:\/\// },
-    { rule: 'relative URL', data: { source: { name: 'Radio', url: '/radio' } }, path: 'source.url', message: /https:\/\// },
-    { rule: 'end before start', data: { effectiveUntil: '2026-03-01T00:00:00Z' }, path: 'effectiveUntil', message: /późniejsza niż data początkowa/ },
+    {
+      rule: 'phone channel',
+      data: { channels: [{ kind: 'phone', label: 'Tel', value: '12 34' }] },
+      path: 'channels.0.value',
+      message: /Numer telefonu/,
+    },
+    {
+      rule: 'e-mail channel',
+      data: { channels: [{ kind: 'email', label: 'E-mail', value: 'mops@' }] },
+      path: 'channels.0.value',
+      message: /e-mail/,
+    },
+    {
+      rule: 'ePUAP inbox',
+      data: { channels: [{ kind: 'epuap', label: 'ePUAP', value: 'mopsczestochowa' }] },
+      path: 'channels.0.value',
+      message: /ePUAP/,
+    },
+    {
+      rule: 'script URL',
+      data: { links: [{ label: 'Mapa', url: 'javascript:alert(1)' }] },
+      path: 'links.0.url',
+      message: /https:\/\//,
+    },
+    {
+      rule: 'relative URL',
+      data: { source: { name: 'Radio', url: '/radio' } },
+      path: 'source.url',
+      message: /https:\/\//,
+    },
+    {
+      rule: 'end before start',
+      data: { effectiveUntil: '2026-03-01T00:00:00Z' },
+      path: 'effectiveUntil',
+      message: /późniejsza niż data początkowa/,
+    },
     { rule: 'title too short', data: { title: 'Krótki' }, path: 'title', message: /co najmniej 10 znaków/ },
     { rule: 'summary too long', data: { summary: 'x'.repeat(301) }, path: 'summary', message: /skróć go do 300/ },
-    { rule: 'bidi override', data: { title: 'Zamknięcie \u202Efilii biblioteki' }, path: 'title', message: /kierunek pisma/ },
-    { rule: 'control character', data: { summary: 'Filia\u0007 zamknięta' }, path: 'summary', message: /znaki sterujące/ },
+    {
+      rule: 'bidi override',
+      data: { title: 'Zamknięcie \u202Efilii biblioteki' },
+      path: 'title',
+      message: /kierunek pisma/,
+    },
+    {
+      rule: 'control character',
+      data: { summary: 'Filia\u0007 zamknięta' },
+      path: 'summary',
+      message: /znaki sterujące/,
+    },
     { rule: 'slug format', data: { slug: 'Zamknięcie Filii' }, path: 'slug', message: /małe litery/ },
-    { rule: 'empty procedure sub-item', data: { procedures: [{ text: 'Krok', items: [{ text: '   ' }] }] }, path: 'procedures.0.items.0.text', message: /nie może być puste/ },
-    { rule: 'limited hours without hours', data: { suspensions: [{ facility: 'Basen', mode: 'limited-hours' }] }, path: 'suspensions.0.hours', message: /godziny pracy/ },
-    { rule: 'TERYT code', data: { area: { description: 'Częstochowa', teryt: '24640' } }, path: 'area.teryt', message: /7 cyfr/ },
+    {
+      rule: 'empty procedure sub-item',
+      data: { procedures: [{ text: 'Krok', items: [{ text: '   ' }] }] },
+      path: 'procedures.0.items.0.text',
+      message: /nie może być puste/,
+    },
+    {
+      rule: 'limited hours without hours',
+      data: { suspensions: [{ facility: 'Basen', mode: 'limited-hours' }] },
+      path: 'suspensions.0.hours',
+      message: /godziny pracy/,
+    },
+    {
+      rule: 'TERYT code',
+      data: { area: { description: 'Częstochowa', teryt: '24640' } },
+      path: 'area.teryt',
+      message: /7 cyfr/,
+    },
     { rule: 'unknown time zone', data: { timeZone: 'Europe/Atlantyda' }, path: 'timeZone', message: /strefa czasowa/ },
     { rule: 'missing institution', data: { institution: null }, path: 'institution', message: /wymagane/ },
   ])('$rule → $path', async ({ data, path, message }) => {
@@ -51,7 +108,10 @@ describe('every rule class is refused over REST with a 400 naming the field', ()
 
   it('reports every problem of one save at once', async () => {
     const response = await create(
-      noticeData(institution, { effectiveUntil: '2026-03-01T00:00:00Z', channels: [{ kind: 'phone', label: 'Tel', value: '1' }] }),
+      noticeData(institution, {
+        effectiveUntil: '2026-03-01T00:00:00Z',
+        channels: [{ kind: 'phone', label: 'Tel', value: '1' }],
+      }),
     );
     expect(response.status).toBe(400);
     expect(pathsOf(response.body).sort()).toEqual(['channels.0.value', 'effectiveUntil']);
@@ -92,7 +152,9 @@ describe('the slug is fixed once a notice has been published', () => {
   });
 
   it('lets a never-published draft change its slug', async () => {
-    const draft = await cms.strapi.documents('api::notice.notice').create({ data: noticeData(institution, { slug: 'roboczy-adres' }) as never });
+    const draft = await cms.strapi
+      .documents('api::notice.notice')
+      .create({ data: noticeData(institution, { slug: 'roboczy-adres' }) as never });
     const response = await rest(cms.url, `/api/notices/${draft.documentId}?status=draft`, {
       method: 'PUT',
       token: writer,
@@ -112,7 +174,9 @@ describe('publishing checks the draft being published', () => {
     await cms.strapi.db
       .query('api::notice.notice')
       .updateMany({ where: { documentId: notice.documentId, publishedAt: null }, data: { title: 'Za krótki' } });
-    await expect(cms.strapi.documents('api::notice.notice').publish({ documentId: notice.documentId, locale: 'pl' })).rejects.toMatchObject({
+    await expect(
+      cms.strapi.documents('api::notice.notice').publish({ documentId: notice.documentId, locale: 'pl' }),
+    ).rejects.toMatchObject({
       name: 'ValidationError',
       details: { errors: [expect.objectContaining({ path: ['title'] })] },
     });
@@ -126,7 +190,9 @@ describe('institutions and site settings use the same rules', () => {
     const response = await rest<ErrorBody>(cms.url, '/api/institutions', {
       method: 'POST',
       token: writer,
-      body: { data: { slug: 'urzad-testowy', name: 'Urząd Testowy', type: 'city-hall', website: '//urzad.example.org' } },
+      body: {
+        data: { slug: 'urzad-testowy', name: 'Urząd Testowy', type: 'city-hall', website: '//urzad.example.org' },
+      },
     });
     expect(response.status).toBe(400);
     expect(pathsOf(response.body)).toEqual(['website']);

@@ -1,0 +1,24 @@
+// npm run seed -w cms [-- <snapshot.json>]: idempotent import (by slug and locale) of the demo
+// content or of a snapshot exported with `npm run export -w cms`.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { run, withStrapi } from './with-strapi.mjs';
+
+const require = createRequire(import.meta.url);
+
+run(async () => {
+  const file = path.resolve(
+    process.env.INIT_CWD ?? process.cwd(),
+    process.argv[2] ?? require.resolve('@tablica/shared/fixtures/demo.json'),
+  );
+  const { loadSnapshot } = await import('@tablica/shared');
+  const snapshot = loadSnapshot(JSON.parse(readFileSync(file, 'utf8')), { source: file });
+  // This script seeds explicitly; the automatic first-start seed would only do it twice.
+  process.env.TABLICA_SEED = 'false';
+  const summary = await withStrapi(async (strapi, requireCompiled) => {
+    const { importSnapshot } = requireCompiled('src/seed/import-snapshot.js');
+    return importSnapshot(strapi, snapshot);
+  });
+  console.log(`Tablica: imported ${summary.institutions} institutions and ${summary.notices} notices from ${file}.`);
+});

@@ -1,0 +1,155 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { loadSnapshot } from '@tablica/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.ts';
+import { rest } from './helpers/rest.ts';
+
+type Hook = { headers: IncomingHttpHeaders; body: { event: string; model: string; entry?: { slug?: string } } };
+
+let cms: RunningStrapi;
+const hooks: Hook[] = [];
+const receiver = createServer((request, response) => {
+  let body = '';
+  request.on('data', (chunk) => {
+    body += chunk;
+  });
+  request.on('end', () => {
+    hooks.push({ headers: request.headers, body: JSON.parse(body) });
+    response.end('ok');
+  });
+});
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const port = (receiver.address() as AddressInfo).port;
+  cms = await bootStrapi({
+    seedDemo: true,
+    env: { SITE_REBUILD_URL: `http://127.0.0.1:${port}/hooks/rebuild`, SITE_REBUILD_SECRET: 'sekret-przebudowy' },
+  });
+});
+afterAll(async () => {
+  await cms?.stop();
+  receiver.close();
+});
+
+const require = createRequire(import.meta.url);
+// biome-ignore lint/suspicious/noExplicitAny: compiled CommonJS modules of the CMS, loaded as the scripts load them.
+const compiled = (file: string): any => require(`${cms.strapi.dirs.dist.src}/${file}`);
+
+describe('demo seed on a fresh database', () => {
+  it('imports the demo content, published, in every locale', async () => {
+    const list = await rest<{ data: { slug: string; locale: string }[] }>(
+      cms.url,
+      '/api/notices?locale=*&pagination[pageSize]=100',
+    );
+    expect(list.body.data.map((notice) => `${notice.slug}/${notice.locale}`).sort()).toContain(
+      'mops-czestochowa-koronawirus-zmiany-2020/pl',
+    );
+    expect(list.body.data).toHaveLength(12);
+    const institutions = await rest<{ data: unknown[] }>(cms.url, '/api/institutions');
+    expect(institutions.body.data).toHaveLength(6);
+  });
+
+  it('keeps the seed notice dated as it was, in 2020', async () => {
+    const list = await rest<{ data: { publishedAt: string; createdAt: string }[] }>(
+      cms.url,
+      '/api/notices?filters[slug][$eq]=mops-czestochowa-koronawirus-zmiany-2020',
+    );
+    expect(list.body.data[0]).toMatchObject({
+      publishedAt: '2020-03-13T13:00:00.000Z',
+      createdAt: '2020-03-13T12:40:00.000Z',
+    });
+  });
+
+  it('is idempotent: importing the demo again changes nothing', async () => {
+    const { importSnapshot } = compiled('seed/import-snapshot.js');
+    const { readDemoSnapshot } = compiled('bootstrap/seed-demo.js');
+    await importSnapshot(cms.strapi, readDemoSnapshot());
+    const notices = await cms.strapi.db
+      .query('api::notice.notice')
+      .count({ where: { publishedAt: { $notNull: true } } });
+    const institutions = await cms.strapi.db.query('api::institution.institution').count();
+    expect([notices, institutions]).toEqual([12, 6]);
+  });
+});
+
+describe('export', () => {
+  it('writes the published content as a snapshot equal to what was seeded', async () => {
+    const { exportSnapshot } = compiled('seed/export-snapshot.js');
+    const { readDemoSnapshot } = compiled('bootstrap/seed-demo.js');
+    const now = new Date();
+    const exported = loadSnapshot(JSON.parse(JSON.stringify(await exportSnapshot(cms.strapi))), { now });
+    const demo = readDemoSnapshot(now);
+    const byKey = <T extends { slug: string; locale?: string }>(items: T[]) =>
+      Object.fromEntries(items.map((item) => [`${item.slug}/${item.locale ?? ''}`, item]));
+    expect(byKey(exported.notices)).toEqual(byKey(demo.notices));
+    expect(byKey(exported.institutions)).toEqual(byKey(demo.institutions));
+    expect(exported.siteSettings).toEqual(demo.siteSettings);
+  });
+
+  it('never includes drafts', async () => {
+    const draft = await cms.strapi.documents('api::notice.notice').create({
+      data: {
+        title: 'Szkic, który nie może trafić do eksportu',
+        slug: 'szkic-eksport',
+        summary: 'Szkic.',
+        institution: (
+          await cms.strapi.db.query('api::institution.institution').findOne({ where: { slug: 'mops-czestochowa' } })
+        ).documentId,
+        category: 'other',
+        severity: 'info',
+        effectiveFrom: '2026-01-01T00:00:00Z',
+      } as never,
+    });
+    const { exportSnapshot } = compiled('seed/export-snapshot.js');
+    const snapshot = await exportSnapshot(cms.strapi);
+    expect(JSON.stringify(snapshot)).not.toContain('szkic-eksport');
+    await cms.strapi.documents('api::notice.notice').delete({ documentId: draft.documentId });
+  });
+});
+
+describe('the read-only build token (npm run token -w cms)', () => {
+  it('reads published content and cannot write', async () => {
+    const { createBuildToken } = compiled('tokens/build-token.js');
+    const { accessKey } = await createBuildToken(cms.strapi);
+    expect((await rest(cms.url, '/api/notices', { token: accessKey })).status).toBe(200);
+    const write = await rest(cms.url, '/api/notices', {
+      method: 'POST',
+      token: accessKey,
+      body: { data: { title: 'x' } },
+    });
+    expect([401, 403]).toContain(write.status);
+  });
+});
+
+describe('locales', () => {
+  it('answers in the requested locale only: there is no fallback in the API (the site falls back to Polish)', async () => {
+    const english = await rest<{ data: { slug: string; locale: string }[] }>(
+      cms.url,
+      '/api/notices?locale=en&pagination[pageSize]=100',
+    );
+    expect(new Set(english.body.data.map((notice) => notice.locale))).toEqual(new Set(['en']));
+    expect(english.body.data.map((notice) => notice.slug)).not.toContain('filia-biblioteki-nr-3-zamknieta');
+    const polish = await rest<{ data: { locale: string }[] }>(cms.url, '/api/notices?pagination[pageSize]=100');
+    expect(new Set(polish.body.data.map((notice) => notice.locale))).toEqual(new Set(['pl']));
+    expect(polish.body.data).toHaveLength(8);
+  });
+});
+
+describe('the rebuild webhook (SITE_REBUILD_URL)', () => {
+  it('is called with the secret header when a notice is published and unpublished', async () => {
+    hooks.length = 0;
+    const row = await cms.strapi.db
+      .query('api::notice.notice')
+      .findOne({ where: { slug: 'filia-biblioteki-nr-3-zamknieta' } });
+    await cms.strapi.documents('api::notice.notice').unpublish({ documentId: row.documentId, locale: 'pl' });
+    await cms.strapi.documents('api::notice.notice').publish({ documentId: row.documentId, locale: 'pl' });
+    const noticeEvents = () => hooks.filter((hook) => hook.body.model === 'notice').map((hook) => hook.body.event);
+    await expect
+      .poll(noticeEvents, { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['entry.unpublish', 'entry.publish']));
+    for (const hook of hooks) expect(hook.headers['x-tablica-secret']).toBe('sekret-przebudowy');
+  });
+});
