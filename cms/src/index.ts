@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensureAdminUser } from './bootstrap/admin-user';
+import { applyEditorLayout } from './bootstrap/editor-layout';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicAccess } from './bootstrap/public-access';
 import { ensureRebuildWebhook } from './bootstrap/rebuild-webhook';
@@ -15,6 +16,7 @@ export default {
     const env = (name: string) => strapi.config.get<string | undefined>(`tablica.${name}`);
     await ensureLocales(strapi);
     await ensurePublicAccess(strapi);
+    await applyEditorLayout(strapi);
     await ensureAdminUser(strapi, { email: env('adminEmail'), password: env('adminPassword') });
     await ensureRebuildWebhook(strapi, { url: env('rebuildUrl'), secret: env('rebuildSecret') });
     if (strapi.config.get<boolean>('tablica.seedDemo', true)) await seedDemoIfEmpty(strapi);

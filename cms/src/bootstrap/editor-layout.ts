@@ -1,0 +1,182 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * What editors see in the admin panel: Polish labels and help texts for every field, the edit
+ * form grouped the way a notice is written (what, who, when, what changes, how to reach us, what
+ * to do), and list columns that answer "what is on and until when". Managed in code and applied
+ * at every start, so every installation looks the same.
+ */
+type Labels = Record<string, [label: string, description?: string]>;
+type Row = [field: string, size: number][];
+
+const NOTICE_LABELS: Labels = {
+  title: ['Tytuł', 'Od 10 do 160 znaków. Powiedz wprost, co się zmienia, np. „Zamknięcie pływalni miejskiej”.'],
+  slug: [
+    'Adres (slug)',
+    'Tworzony z tytułu. Po pierwszej publikacji nie można go zmienić — linkują do niego kanały RSS i widżety.',
+  ],
+  summary: [
+    'Streszczenie',
+    'Do 300 znaków, bez formatowania. Trafia do kanałów RSS, widżetów na stronach radia i opisu w wyszukiwarkach.',
+  ],
+  headline: ['Hasło na pasek', 'Do 30 znaków, do paska ostrzeżeń na stronach partnerów, np. „Brak wody: ul. Lipowa”.'],
+  institution: ['Instytucja', 'Kto wydaje komunikat.'],
+  category: ['Kategoria'],
+  severity: ['Waga', 'Pilne (urgent) pokazujemy na czerwonym pasku na górze strony i w widżetach.'],
+  effectiveFrom: ['Obowiązuje od'],
+  effectiveUntil: [
+    'Obowiązuje do',
+    'Puste = do odwołania. Dla „do 25 marca” wybierz 26 marca, godz. 00:00 — strona pokaże „do 25 marca”.',
+  ],
+  timeZone: ['Strefa czasowa', 'Zwykle Europe/Warsaw.'],
+  suspensions: [
+    'Zmiany w działaniu placówek',
+    'Każda placówka osobno: zamknięta, tylko po umówieniu, tylko zdalnie lub w skróconych godzinach.',
+  ],
+  channels: [
+    'Kanały kontaktu',
+    'Telefony (numer wewnętrzny jako „wew. 123”), e-mail, skrytka ePUAP (/nazwa/skrytka), strony www.',
+  ],
+  proceduresHeading: ['Nagłówek procedur', 'Np. „Jak załatwić sprawę bez wizyty w urzędzie:”'],
+  procedures: ['Procedury (kroki)', 'Numerowane kroki; krok może mieć podpunkty i zdanie po nich.'],
+  advisories: ['Ostrzeżenia i wskazówki', 'Np. „Osoby z objawami choroby proszone są o pozostanie w domu.”'],
+  body: ['Treść dodatkowa', 'Opcjonalnie. Bez wklejania HTML — formatowanie tylko przyciskami edytora.'],
+  links: ['Odnośniki', 'Tylko pełne adresy https:// lub http://.'],
+  attachments: ['Załączniki'],
+  updates: [
+    'Rejestr zmian',
+    'Każda zmiana po publikacji: data i krótki opis, np. „Zamknięcie przedłużone do 10 kwietnia”.',
+  ],
+  source: ['Źródło', 'Gdzie komunikat ukazał się pierwotnie (np. radio, strona urzędu).'],
+  supersedes: ['Zastępuje komunikat', 'Poprzedni komunikat w tej sprawie (w tym samym języku).'],
+  area: ['Obszar', 'Opis i kody TERYT gmin (7 cyfr, np. 2464011 dla Częstochowy).'],
+  preparedBy: ['Informację wytworzył(a)', 'Metryczka BIP: osoba lub komórka odpowiedzialna za treść.'],
+  publishedBy: ['Informację opublikował(a)', 'Metryczka BIP.'],
+  revision: ['Wersja', 'Rośnie o jeden przy każdej publikacji (kalendarze i komunikaty CAP).'],
+};
+
+const NOTICE_EDIT: Row[] = [
+  [['title', 12]],
+  [['summary', 12]],
+  [
+    ['headline', 4],
+    ['category', 4],
+    ['severity', 4],
+  ],
+  [
+    ['institution', 6],
+    ['slug', 6],
+  ],
+  [
+    ['effectiveFrom', 4],
+    ['effectiveUntil', 4],
+    ['timeZone', 4],
+  ],
+  [['suspensions', 12]],
+  [['channels', 12]],
+  [['proceduresHeading', 12]],
+  [['procedures', 12]],
+  [['advisories', 12]],
+  [['body', 12]],
+  [['links', 12]],
+  [['attachments', 12]],
+  [['updates', 12]],
+  [['source', 12]],
+  [['area', 12]],
+  [
+    ['supersedes', 6],
+    ['revision', 6],
+  ],
+  [
+    ['preparedBy', 6],
+    ['publishedBy', 6],
+  ],
+];
+
+const COMPONENT_LABELS: Record<string, Labels> = {
+  'notice.channel': {
+    kind: [
+      'Rodzaj',
+      'phone = telefon, email, epuap = skrytka ePUAP, web = strona, postal = adres pocztowy, in-person = wizyta, sms, other = inne',
+    ],
+    label: ['Etykieta', 'Np. „Sekretariat”, „Pogotowie wodociągowe”.'],
+    value: [
+      'Wartość',
+      'Telefon: „34 370 82 00 wew. 123”; ePUAP: „/mopsczestochowa/urzad”; strona: pełny adres https://…',
+    ],
+    extension: ['Numer wewnętrzny'],
+    hours: ['Godziny', 'Np. „pon.–pt. 7:30–15:30”.'],
+    note: ['Uwaga'],
+    preferred: ['Preferowany kanał', 'Wyróżniony na stronie i w widżetach.'],
+  },
+  'notice.suspension': {
+    facility: ['Placówka'],
+    mode: [
+      'Tryb',
+      'closed = zamknięta, by-appointment = tylko po umówieniu, remote-only = tylko zdalnie, limited-hours = skrócone godziny',
+    ],
+    hours: ['Godziny (przy skróconych godzinach)'],
+    scope: ['Zakres i szczegóły'],
+    from: ['Od dnia'],
+    until: ['Do dnia (włącznie)'],
+    untilFurtherNotice: ['Do odwołania'],
+  },
+  'notice.procedure-step': { text: ['Treść kroku'], items: ['Podpunkty'], note: ['Zdanie po podpunktach'] },
+  'notice.procedure-item': { text: ['Podpunkt'] },
+  'notice.advisory': { tone: ['Rodzaj', 'info = wskazówka, warning = ostrzeżenie'], title: ['Tytuł'], text: ['Treść'] },
+  'notice.link': { label: ['Opis odnośnika'], url: ['Adres (https://…)'] },
+  'notice.attachment': { label: ['Opis załącznika'], file: ['Plik'] },
+  'notice.update': { at: ['Data zmiany'], text: ['Opis zmiany'] },
+  'notice.source': { name: ['Nazwa źródła'], url: ['Adres (https://…)'] },
+  'notice.area': { description: ['Opis obszaru'], teryt: ['Kody TERYT', 'Siedmiocyfrowe, oddzielone przecinkami.'] },
+};
+
+/** The part of the content manager's content-types and components services used here. */
+interface ConfigurationService {
+  findConfiguration: (model: unknown) => Promise<Record<string, unknown>>;
+  updateConfiguration: (model: unknown, configuration: unknown) => Promise<unknown>;
+}
+
+async function applyLabels(
+  service: ConfigurationService,
+  model: unknown,
+  labels: Labels,
+  layouts: { edit?: Row[]; list?: string[] } = {},
+) {
+  const current = (await service.findConfiguration(model)) as {
+    settings: Record<string, unknown>;
+    metadatas: Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
+    layouts: Record<string, unknown>;
+  };
+  const metadatas = { ...current.metadatas };
+  for (const [field, [label, description = '']] of Object.entries(labels)) {
+    const meta = metadatas[field];
+    if (!meta) continue;
+    metadatas[field] = {
+      edit: { ...meta.edit, label, description, ...(field === 'revision' ? { editable: false } : {}) },
+      list: { ...meta.list, label },
+    };
+  }
+  await service.updateConfiguration(model, {
+    settings: current.settings,
+    metadatas,
+    layouts: {
+      ...current.layouts,
+      ...(layouts.list ? { list: layouts.list } : {}),
+      ...(layouts.edit ? { edit: layouts.edit.map((row) => row.map(([name, size]) => ({ name, size }))) } : {}),
+    },
+  });
+}
+
+export async function applyEditorLayout(strapi: Core.Strapi) {
+  const contentManager = strapi.plugin('content-manager');
+  const contentTypes = contentManager.service('content-types') as unknown as ConfigurationService;
+  const components = contentManager.service('components') as unknown as ConfigurationService;
+  await applyLabels(contentTypes, strapi.contentType('api::notice.notice'), NOTICE_LABELS, {
+    edit: NOTICE_EDIT,
+    list: ['title', 'institution', 'severity', 'effectiveUntil'],
+  });
+  for (const [uid, labels] of Object.entries(COMPONENT_LABELS)) {
+    await applyLabels(components, strapi.components[uid as keyof typeof strapi.components], labels);
+  }
+}

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+// npm start: the whole system with the embedded defaults (SQLite, demo content). For now the CMS;
+// the site, feeds and publisher join it in later issues. Ctrl-C stops everything.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ensureEnvFile } from '../cms/scripts/ensure-env.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CMS = path.join(ROOT, 'cms');
+const HOST = process.env.HOST ?? '127.0.0.1';
+const PORT = process.env.PORT ?? '1337';
+const CMS_URL = `http://${HOST}:${PORT}`;
+const children = new Set();
+// Strapi's CLI is started directly on this (Node 24) process's binary, not through `npm run`,
+// so that Ctrl-C reaches it and it can shut down cleanly.
+const STRAPI_CLI = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@strapi/strapi/package.json')),
+  'bin',
+  'strapi.js',
+);
+
+const say = (message) => console.log(`\x1b[1mTablica\x1b[0m ${message}`);
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** The admin panel and compiled server code are rebuilt only when the CMS sources changed. */
+function cmsBuildIsStale() {
+  const built = path.join(CMS, 'dist', 'build', 'index.html');
+  if (!existsSync(built)) return true;
+  const sources = Math.max(newestMtime(path.join(CMS, 'src')), newestMtime(path.join(CMS, 'config')));
+  return sources > statSync(built).mtimeMs;
+}
+
+function run(command, args, options = {}) {
+  const child = spawn(command, args, { stdio: 'inherit', ...options });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+function finished(child) {
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+}
+
+async function waitForHealth(url, child, timeoutMs = 120_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) return false;
+    try {
+      const response = await fetch(`${url}/_health`);
+      if (response.status === 204 || response.ok) return true;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+function stopAll() {
+  for (const child of children) child.kill('SIGINT');
+}
+
+process.on('SIGINT', () => {
+  say('stopping…');
+  stopAll();
+});
+process.on('SIGTERM', stopAll);
+
+const env = ensureEnvFile(CMS);
+if (env.created) say(`created ${path.relative(ROOT, env.file)} with fresh random secrets`);
+
+if (cmsBuildIsStale()) {
+  say('building the CMS admin panel (first run or sources changed; about a minute)…');
+  const build = await finished(
+    run(process.execPath, [STRAPI_CLI, 'build'], {
+      cwd: CMS,
+      env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+    }),
+  );
+  if (build.code !== 0) {
+    say('the admin build failed; see the output above.');
+    process.exit(1);
+  }
+}
+
+say(`starting the CMS (SQLite in cms/.tmp/data.db; demo content is seeded into an empty database)…`);
+const cms = run(process.execPath, [STRAPI_CLI, 'start'], {
+  cwd: CMS,
+  env: {
+    ...process.env,
+    HOST,
+    PORT,
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+  },
+});
+if (await waitForHealth(CMS_URL, cms)) {
+  say('is running:');
+  console.log(`
+  CMS admin     ${CMS_URL}/admin   ${process.env.ADMIN_EMAIL ? `(log in as ${process.env.ADMIN_EMAIL})` : '(first visit: register the administrator, or start with ADMIN_EMAIL and ADMIN_PASSWORD set)'}
+  Notices API   ${CMS_URL}/api/notices?locale=*
+  Institutions  ${CMS_URL}/api/institutions
+  Settings      ${CMS_URL}/api/site-setting
+
+  Press Ctrl-C to stop.
+`);
+}
+const result = await finished(cms);
+stopAll();
+process.exit(result.signal === 'SIGINT' || result.code === 130 ? 0 : (result.code ?? 0));
