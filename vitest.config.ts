@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 /** The CMS suite boots a real Strapi per file: one file at a time, in forked processes. */
-const cmsProject = (name: string, env: Record<string, string> = {}) => ({
+const cmsProject = (name: string, env: Record<string, string> = {}, exclude: string[] = []) => ({
   test: {
     name,
     root: './cms',
     include: ['test/**/*.test.ts'],
+    exclude,
     setupFiles: ['../tests/setup/fail-on-console.ts'],
     pool: 'forks' as const,
     fileParallelism: false,

@@ -20,6 +20,8 @@ export interface RunningStrapi {
 export interface BootOptions {
   /** Seed the demo content into the fresh database (default: false, tests create their own). */
   seedDemo?: boolean;
+  /** Serve the built admin panel (needs `strapi build`, see admin-build.ts). */
+  serveAdminPanel?: boolean;
   env?: Record<string, string>;
 }
 
@@ -46,7 +48,11 @@ async function postgresSchema(url: string) {
  * Boots the real CMS on a fresh database and listens on 127.0.0.1 with a random port:
  * compileStrapi → createStrapi().load() → server.mount() → listen(0).
  */
-export async function bootStrapi({ seedDemo = false, env = {} }: BootOptions = {}): Promise<RunningStrapi> {
+export async function bootStrapi({
+  seedDemo = false,
+  serveAdminPanel = false,
+  env = {},
+}: BootOptions = {}): Promise<RunningStrapi> {
   const postgresUrl = process.env.TABLICA_TEST_DB === 'postgres' ? process.env.TABLICA_TEST_DATABASE_URL : undefined;
   const scratch = mkdtempSync(path.join(tmpdir(), 'tablica-cms-'));
   const pg = postgresUrl ? await postgresSchema(postgresUrl) : undefined;
@@ -75,7 +81,7 @@ export async function bootStrapi({ seedDemo = false, env = {} }: BootOptions = {
 
   const { compileStrapi, createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
   const context = await compileStrapi({ appDir: APP_DIR });
-  const strapi = await createStrapi({ ...context, autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({ ...context, autoReload: false, serveAdminPanel }).load();
   await strapi.server.mount();
   const server = strapi.server.httpServer;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

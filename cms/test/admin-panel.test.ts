@@ -1,0 +1,138 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../../tests/support/browser.ts';
+import { ensureAdminBuild } from './helpers/admin-build.ts';
+import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.ts';
+import { rest } from './helpers/rest.ts';
+
+/**
+ * Where editors meet the rules: the real admin panel in Chromium. An editor saves a notice with
+ * a wrong phone number and an end before its start, sees each message next to its field, fixes
+ * both and publishes.
+ */
+const EDITOR = { email: 'redakcja@example.org', password: 'Tablica-test-2026!' };
+
+let cms: RunningStrapi;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  ensureAdminBuild();
+  cms = await bootStrapi({
+    seedDemo: true,
+    serveAdminPanel: true,
+    env: { ADMIN_EMAIL: EDITOR.email, ADMIN_PASSWORD: EDITOR.password },
+  });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'pl-PL' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await cms?.stop();
+});
+
+/** The error text Strapi shows for a field: the element its input (or label) points to. */
+async function fieldError(labelOrName: { name?: string; label?: string }) {
+  const id = labelOrName.name
+    ? await page.locator(`[name="${labelOrName.name}"]`).getAttribute('id')
+    : await page.locator('label', { hasText: new RegExp(`^${labelOrName.label}\\*?$`) }).getAttribute('for');
+  return page.locator(`[id="${id}-error"]`);
+}
+
+async function setDateTime(index: number, date: string, time: string) {
+  const dateInput = page.getByRole('combobox', { name: 'Choose date' }).nth(index);
+  await dateInput.fill(date);
+  await dateInput.press('Tab');
+  const timeInput = page.getByRole('combobox', { name: 'Choose time' }).nth(index);
+  await timeInput.fill(time);
+  await timeInput.press('Enter');
+}
+
+describe.skipIf(!hasChromium)('an editor in the admin panel (Chromium)', () => {
+  it('logs in and sees the notice form in Polish', async () => {
+    await page.goto(`${cms.url}/admin`);
+    await page.locator('input[name="email"]').fill(EDITOR.email);
+    await page.locator('input[name="password"]').fill(EDITOR.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+    await page.goto(
+      `${cms.url}/admin/content-manager/collection-types/api::notice.notice/create?plugins[i18n][locale]=pl`,
+    );
+    await expect
+      .poll(() => page.locator('label').allInnerTexts(), { timeout: 20_000 })
+      .toEqual(
+        expect.arrayContaining([
+          'Tytuł*',
+          'Streszczenie*',
+          'Obowiązuje od*',
+          'Obowiązuje do',
+          expect.stringMatching(/^Kanały kontaktu/),
+        ]),
+      );
+  });
+
+  it('is told next to each field what is wrong, after one save', async () => {
+    await page.locator('input[name="title"]').fill('Zamknięcie punktu obsługi mieszkańców');
+    await page
+      .locator('textarea[name="summary"]')
+      .fill('Punkt obsługi jest zamknięty. Sprawy załatwisz telefonicznie.');
+    await page.locator('input[name="slug"]').fill('zamkniecie-punktu-obslugi');
+    await page.locator('input[name="institution"]').click();
+    await page.getByRole('option', { name: /Miejski Ośrodek Pomocy Społecznej w Częstochowie/ }).click();
+    await setDateTime(0, '16.03.2026', '08:00');
+    await setDateTime(1, '10.03.2026', '08:00');
+    await page
+      .getByRole('button', { name: /Jeszcze nie ma wpisu/ })
+      .nth(1)
+      .click();
+    await page.locator('input[name="channels.0.label"]').fill('Sekretariat');
+    await page.locator('input[name="channels.0.value"]').fill('12');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+
+    await expect
+      .poll(async () => (await fieldError({ name: 'channels.0.value' })).innerText(), { timeout: 15_000 })
+      .toMatch(/^Numer telefonu jest nieprawidłowy\. Wpisz numer w postaci „34 370 82 00”/);
+    expect(await (await fieldError({ label: 'Obowiązuje do' })).innerText()).toBe(
+      'Data końcowa musi być późniejsza niż data początkowa. Popraw jedną z nich.',
+    );
+    expect(await page.locator('input[name="channels.0.value"]').getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => page.getByRole('status').or(page.getByRole('alert')).allInnerTexts(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining('Popraw 2 pola oznaczone w formularzu.')]));
+    // Nothing was stored.
+    expect(
+      await cms.strapi.db.query('api::notice.notice').count({ where: { slug: 'zamkniecie-punktu-obslugi' } }),
+    ).toBe(0);
+  });
+
+  it('fixes both fields, saves and publishes; residents can read it', async () => {
+    await page.locator('input[name="channels.0.value"]').fill('34 370 82 00 wew. 21');
+    await setDateTime(1, '25.03.2026', '23:00');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await expect
+      .poll(() => cms.strapi.db.query('api::notice.notice').count({ where: { slug: 'zamkniecie-punktu-obslugi' } }), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    await page.getByRole('button', { name: 'Opublikuj' }).click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await rest<{ data: { slug: string; channels: { value: string; extension?: string }[] }[] }>(
+              cms.url,
+              '/api/notices?filters[slug][$eq]=zamkniecie-punktu-obslugi',
+            )
+          ).body.data,
+        { timeout: 15_000 },
+      )
+      .toEqual([
+        expect.objectContaining({
+          slug: 'zamkniecie-punktu-obslugi',
+          channels: [expect.objectContaining({ value: '+48343708200', extension: '21' })],
+        }),
+      ]);
+  });
+});
