@@ -41,8 +41,13 @@ export default defineConfig({
       },
       cmsProject('cms'),
       // The same suite on Postgres when a test database is given (.ci/run sets it).
+      // The admin-panel browser test is about the editor's screen, not the database: SQLite only.
       ...(postgresUrl
-        ? [cmsProject('cms-postgres', { TABLICA_TEST_DB: 'postgres', TABLICA_TEST_DATABASE_URL: postgresUrl })]
+        ? [
+            cmsProject('cms-postgres', { TABLICA_TEST_DB: 'postgres', TABLICA_TEST_DATABASE_URL: postgresUrl }, [
+              'test/admin-panel.test.ts',
+            ]),
+          ]
         : []),
     ],
   },
