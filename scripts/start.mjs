@@ -2,9 +2,8 @@
 // npm start: the whole system with the embedded defaults (SQLite, demo content). For now the CMS;
 // the site, feeds and publisher join it in later issues. Ctrl-C stops everything.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { adminBuildIsStale, STRAPI_CLI } from '../cms/scripts/admin-build.mjs';
 import { ensureEnvFile } from '../cms/scripts/ensure-env.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -13,32 +12,10 @@ const HOST = process.env.HOST ?? '127.0.0.1';
 const PORT = process.env.PORT ?? '1337';
 const CMS_URL = `http://${HOST}:${PORT}`;
 const children = new Set();
-// Strapi's CLI is started directly on this (Node 24) process's binary, not through `npm run`,
-// so that Ctrl-C reaches it and it can shut down cleanly.
-const STRAPI_CLI = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('@strapi/strapi/package.json')),
-  'bin',
-  'strapi.js',
-);
+// Strapi's CLI (STRAPI_CLI) runs directly on this Node 24 binary, not through `npm run`, so
+// that Ctrl-C reaches it and it can shut down cleanly.
 
 const say = (message) => console.log(`\x1b[1mTablica\x1b[0m ${message}`);
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** The admin panel and compiled server code are rebuilt only when the CMS sources changed. */
-function cmsBuildIsStale() {
-  const built = path.join(CMS, 'dist', 'build', 'index.html');
-  if (!existsSync(built)) return true;
-  const sources = Math.max(newestMtime(path.join(CMS, 'src')), newestMtime(path.join(CMS, 'config')));
-  return sources > statSync(built).mtimeMs;
-}
 
 function run(command, args, options = {}) {
   const child = spawn(command, args, { stdio: 'inherit', ...options });
@@ -79,7 +56,7 @@ process.on('SIGTERM', stopAll);
 const env = ensureEnvFile(CMS);
 if (env.created) say(`created ${path.relative(ROOT, env.file)} with fresh random secrets`);
 
-if (cmsBuildIsStale()) {
+if (adminBuildIsStale()) {
   say('building the CMS admin panel (first run or sources changed; about a minute)…');
   const build = await finished(
     run(process.execPath, [STRAPI_CLI, 'build'], {
