@@ -20,8 +20,10 @@ export interface RunningStrapi {
 export interface BootOptions {
   /** Seed the demo content into the fresh database (default: false, tests create their own). */
   seedDemo?: boolean;
-  /** Serve the built admin panel (needs `strapi build`, see admin-build.ts). */
+  /** Serve the built admin panel (needs `strapi build`, see scripts/admin-build.mjs). */
   serveAdminPanel?: boolean;
+  /** A Postgres server to create a throwaway schema in; default: the test project's, if any. */
+  postgresUrl?: string | undefined;
   env?: Record<string, string>;
 }
 
@@ -52,8 +54,8 @@ export async function bootStrapi({
   seedDemo = false,
   serveAdminPanel = false,
   env = {},
+  postgresUrl = process.env.TABLICA_TEST_DB === 'postgres' ? process.env.TABLICA_TEST_DATABASE_URL : undefined,
 }: BootOptions = {}): Promise<RunningStrapi> {
-  const postgresUrl = process.env.TABLICA_TEST_DB === 'postgres' ? process.env.TABLICA_TEST_DATABASE_URL : undefined;
   const scratch = mkdtempSync(path.join(tmpdir(), 'tablica-cms-'));
   const pg = postgresUrl ? await postgresSchema(postgresUrl) : undefined;
 
