@@ -208,3 +208,53 @@ describe('institutions and site settings use the same rules', () => {
     expect(pathsOf(response.body)).toContain('baseUrl');
   });
 });
+
+describe('translations', () => {
+  it('adds an English version with only the translated texts: shared fields come from the Polish one', async () => {
+    const notice = await cms.strapi.documents('api::notice.notice').create({
+      data: noticeData(institution, { slug: 'komunikat-z-tlumaczeniem' }) as never,
+      status: 'published',
+    });
+    const english = await cms.strapi.documents('api::notice.notice').update({
+      documentId: notice.documentId,
+      locale: 'en',
+      data: {
+        title: 'Branch library closed until further notice',
+        summary: 'Branch 3 is closed. Return books to the main library.',
+      } as never,
+      status: 'published',
+    });
+    expect(english).toMatchObject({ locale: 'en', slug: 'komunikat-z-tlumaczeniem', severity: 'important' });
+    const list = await rest<{ data: { locale: string; institution: string }[] }>(
+      cms.url,
+      '/api/notices?locale=en&filters[slug][$eq]=komunikat-z-tlumaczeniem',
+    );
+    expect(list.body.data).toEqual([expect.objectContaining({ locale: 'en', institution: 'mops-testowo' })]);
+  });
+
+  it('still refuses an invalid translation, naming the field', async () => {
+    const notice = await cms.strapi.documents('api::notice.notice').create({
+      data: noticeData(institution, { slug: 'komunikat-z-blednym-tlumaczeniem' }) as never,
+    });
+    await expect(
+      cms.strapi.documents('api::notice.notice').update({
+        documentId: notice.documentId,
+        locale: 'uk',
+        data: { title: 'Коротко', summary: 'Філія закрита.' } as never,
+      }),
+    ).rejects.toMatchObject({ details: { errors: [expect.objectContaining({ path: ['title'] })] } });
+  });
+});
+
+describe('the summary message speaks correct Polish', () => {
+  it.each([
+    [2, '2 pola oznaczone'],
+    [4, '4 pola oznaczone'],
+    [5, '5 pól oznaczonych'],
+    [12, '12 pól oznaczonych'],
+    [22, '22 pola oznaczone'],
+  ])('%i → %s', async (count, text) => {
+    const { fieldsMarked } = await import('../src/validation/field-errors.ts');
+    expect(fieldsMarked(count)).toBe(text);
+  });
+});

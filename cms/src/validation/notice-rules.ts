@@ -44,6 +44,45 @@ function findDraft(strapi: Core.Strapi, documentId: string, locale: string) {
   return strapi.documents(NOTICE).findOne({ documentId, locale, status: 'draft', populate: NOTICE_POPULATE as never });
 }
 
+// Fields Strapi keeps the same in every locale (pluginOptions.i18n.localized: false).
+const NOT_LOCALIZED = [
+  'slug',
+  'institution',
+  'category',
+  'severity',
+  'effectiveFrom',
+  'effectiveUntil',
+  'timeZone',
+  'revision',
+];
+
+/**
+ * The stored draft in this locale or, for a new translation, the shared fields of the version
+ * it translates: Strapi fills those in itself, so a translator sends only the texts.
+ */
+async function storedBase(strapi: Core.Strapi, documentId: string, locale: string) {
+  const own = (await findDraft(strapi, documentId, locale)) as Record_ | null;
+  if (own) return { base: own, newLocale: false };
+  const other = (await strapi.documents(NOTICE).findMany({
+    filters: { documentId },
+    locale: '*',
+    status: 'draft',
+    populate: NOTICE_POPULATE as never,
+    limit: 1,
+  })) as Record_[];
+  const source = other[0];
+  return source ? { base: Object.fromEntries(NOT_LOCALIZED.map((key) => [key, source[key]])), newLocale: true } : null;
+}
+
+/** A new translation gets the shared fields it did not send, so Strapi's own checks pass too. */
+function fillSharedFields(data: Record_, base: Record_) {
+  for (const key of NOT_LOCALIZED) {
+    if (data[key] !== undefined || base[key] === undefined || base[key] === null || key === 'revision') continue;
+    const value = base[key] as Record_;
+    data[key] = key === 'institution' ? value.documentId : value;
+  }
+}
+
 /**
  * Stores channel values the way the shared schema normalises them (E.164 phones with a separate
  * extension, lower-case e-mail), so the editor sees the canonical form after saving.
@@ -60,7 +99,9 @@ export function normalizeChannels(data: Record_, normalized: readonly { value: s
 export async function checkNoticeWrite(strapi: Core.Strapi, params: Record_, documentId?: string) {
   const locale = typeof params.locale === 'string' ? params.locale : 'pl';
   const data = (params.data ?? {}) as Record_;
-  const existing = documentId ? ((await findDraft(strapi, documentId, locale)) as Record_ | null) : null;
+  const stored = documentId ? await storedBase(strapi, documentId, locale) : null;
+  const existing = stored?.base ?? null;
+  if (stored?.newLocale) fillSharedFields(data, stored.base);
   const candidate = await candidateAfterWrite(strapi, existing, data, locale);
   const result = validateNoticeInput(candidate);
   const fieldErrors: FieldError[] = result.success ? [] : [...result.errors];
