@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bootStrapi } from '../test/helpers/boot-strapi.ts';
+import { bootStrapi } from '../test/helpers/boot-strapi.mts';
 
 const require = createRequire(import.meta.url);
 const APP_DIR = path.resolve(import.meta.dirname, '..');
@@ -19,7 +19,7 @@ const percentile = (values, p) => {
 };
 const ms = (value) => `${value.toFixed(1)} ms`;
 
-/** The same boot as the tests (test/helpers/boot-strapi.ts): a fresh database, port 0. */
+/** The same boot as the tests (test/helpers/boot-strapi.mts): a fresh database, port 0. */
 function boot(database) {
   return bootStrapi({ postgresUrl: database === 'postgres' ? process.env.TABLICA_BENCH_DATABASE_URL : undefined });
 }

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../../tests/support/browser.ts';
 import { ensureAdminBuild } from '../scripts/admin-build.mjs';
-import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.ts';
+import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { rest } from './helpers/rest.ts';
 
 /**

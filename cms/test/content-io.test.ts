@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { loadSnapshot } from '@tablica/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.ts';
+import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { rest } from './helpers/rest.ts';
 
 type Hook = { headers: IncomingHttpHeaders; body: { event: string; model: string; entry?: { slug?: string } } };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.ts';
+import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { noticeData } from './helpers/notices.ts';
 import { rest } from './helpers/rest.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootStrapi, createApiToken, type RunningStrapi } from './helpers/boot-strapi.ts';
+import { bootStrapi, createApiToken, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { createInstitution, noticeData } from './helpers/notices.ts';
 import { allKeys, rest } from './helpers/rest.ts';
 
