@@ -142,6 +142,7 @@ async function applyLabels(
   model: unknown,
   labels: Labels,
   layouts: { edit?: Row[]; list?: string[] } = {},
+  settings: Record<string, unknown> = {},
 ) {
   const current = (await service.findConfiguration(model)) as {
     settings: Record<string, unknown>;
@@ -158,7 +159,7 @@ async function applyLabels(
     };
   }
   await service.updateConfiguration(model, {
-    settings: current.settings,
+    settings: { ...current.settings, ...settings },
     metadatas,
     layouts: {
       ...current.layouts,
@@ -172,10 +173,14 @@ export async function applyEditorLayout(strapi: Core.Strapi) {
   const contentManager = strapi.plugin('content-manager');
   const contentTypes = contentManager.service('content-types') as unknown as ConfigurationService;
   const components = contentManager.service('components') as unknown as ConfigurationService;
-  await applyLabels(contentTypes, strapi.contentType('api::notice.notice'), NOTICE_LABELS, {
-    edit: NOTICE_EDIT,
-    list: ['title', 'institution', 'severity', 'effectiveUntil'],
-  });
+  await applyLabels(
+    contentTypes,
+    strapi.contentType('api::notice.notice'),
+    NOTICE_LABELS,
+    { edit: NOTICE_EDIT, list: ['title', 'institution', 'severity', 'effectiveUntil'] },
+    // The newest notices first: what an editor came to change is almost always recent.
+    { mainField: 'title', defaultSortBy: 'effectiveFrom', defaultSortOrder: 'DESC' },
+  );
   for (const [uid, labels] of Object.entries(COMPONENT_LABELS)) {
     await applyLabels(components, strapi.components[uid as keyof typeof strapi.components], labels);
   }
