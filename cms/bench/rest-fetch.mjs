@@ -35,6 +35,19 @@ async function seedUpTo(strapi, count, requireCompiled) {
   return performance.now() - started;
 }
 
+let retries = 0;
+
+/** One retry on a reset connection: a keep-alive socket the server closed as it was reused. */
+async function getJson(url) {
+  try {
+    return await (await fetch(url)).json();
+  } catch (error) {
+    if (error?.cause?.code !== 'ECONNRESET') throw error;
+    retries++;
+    return (await fetch(url)).json();
+  }
+}
+
 async function fetchAll(url, strapi) {
   let queries = 0;
   const onQuery = () => queries++;
@@ -48,8 +61,7 @@ async function fetchAll(url, strapi) {
   while (page <= pageCount) {
     const before = queries;
     const t0 = performance.now();
-    const response = await fetch(`${url}/api/notices?pagination[page]=${page}&pagination[pageSize]=${PAGE_SIZE}`);
-    const body = await response.json();
+    const body = await getJson(`${url}/api/notices?pagination[page]=${page}&pagination[pageSize]=${PAGE_SIZE}`);
     pageTimes.push(performance.now() - t0);
     pageQueries.push(queries - before);
     notices += body.data.length;
@@ -99,6 +111,7 @@ async function benchDatabase(database) {
         p95: ms(percentile(run.pageTimes, 95)),
         'SQL/page (min–max)': `${Math.min(...run.pageQueries)}–${Math.max(...run.pageQueries)}`,
         'vs plain SQL': `${(run.total / floor).toFixed(1)}×`,
+        'reset retries': retries,
       });
       console.error(`[bench] ${database} ${seeded}: done`);
     }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { type FieldError, ruleMessage, validateNoticeInput } from '@tablica/shared';
+import { describePath, type FieldError, ruleMessage, validateNoticeInput } from '@tablica/shared';
 import { NOTICE_POPULATE } from '../content/populate';
 import { toSharedNotice } from '../content/to-shared';
 import { relationTarget } from './relation-target';
@@ -20,8 +20,8 @@ async function slugOfTarget(
   if (target === undefined) return current;
   if (target === null) return null;
   const where = 'documentId' in target ? { documentId: target.documentId } : { id: target.id };
-  const found = await strapi.db.query(uid).findOne({ where, select: ['slug'] });
-  return found ?? { slug: '(?)' };
+  // A target that does not exist counts as no target: the editor is asked to choose one.
+  return (await strapi.db.query(uid).findOne({ where, select: ['slug'] })) ?? null;
 }
 
 /** The notice as it would be after the write: the stored draft with the incoming data on top. */
@@ -112,7 +112,7 @@ export async function checkNoticeWrite(strapi: Core.Strapi, params: Record_, doc
     fieldErrors.push({
       path: ['slug'],
       field: 'slug',
-      location: 'Adres (slug)',
+      location: describePath(['slug'], 'pl'),
       message: ruleMessage('slug-frozen', 'pl', {}) ?? 'slug-frozen',
     });
   }
