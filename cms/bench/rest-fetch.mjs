@@ -113,7 +113,8 @@ async function benchDatabase(database) {
         'vs plain SQL': `${(run.total / floor).toFixed(1)}×`,
         'reset retries': retries,
       });
-      console.error(`[bench] ${database} ${seeded}: done`);
+      // Print each result as it comes: a later failure must not lose the earlier figures.
+      console.log(JSON.stringify(rows.at(-1)));
     }
   } finally {
     await stop();
