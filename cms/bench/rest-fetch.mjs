@@ -92,10 +92,8 @@ async function benchDatabase(database) {
   const requireCompiled = (file) => require(path.join(APP_DIR, 'dist', file));
   const rows = [];
   try {
-    let seeded = 0;
     for (const size of SIZES) {
       const seedTime = await seedUpTo(strapi, size, requireCompiled);
-      seeded = size;
       // Warm-up pass: the first reads after a bulk import still pay for deferred work.
       const cold = await fetchAll(url, strapi);
       const run = await fetchAll(url, strapi);
