@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootStrapi, createApiToken, type RunningStrapi } from './helpers/boot-strapi.mts';
-import { createInstitution, noticeData } from './helpers/notices.ts';
+import type { RunningStrapi } from './helpers/boot-strapi.mts';
+import { bootWithWriter, noticeData } from './helpers/notices.ts';
 import { rest } from './helpers/rest.ts';
 
 type ErrorBody = {
@@ -12,9 +12,7 @@ let writer: string;
 let institution: string;
 
 beforeAll(async () => {
-  cms = await bootStrapi();
-  writer = await createApiToken(cms.strapi, 'full-access');
-  institution = await createInstitution(cms.strapi);
+  ({ cms, writer, institution } = await bootWithWriter());
 });
 afterAll(async () => {
   await cms?.stop();

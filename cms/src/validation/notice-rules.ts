@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { describePath, type FieldError, ruleMessage, validateNoticeInput } from '@tablica/shared';
+import { describePath, type FieldError, ruleMessage, SHARED_NOTICE_FIELDS, validateNoticeInput } from '@tablica/shared';
 import { NOTICE_POPULATE } from '../content/populate';
 import { toSharedNotice } from '../content/to-shared';
 import { relationTarget } from './relation-target';
@@ -44,17 +44,9 @@ function findDraft(strapi: Core.Strapi, documentId: string, locale: string) {
   return strapi.documents(NOTICE).findOne({ documentId, locale, status: 'draft', populate: NOTICE_POPULATE as never });
 }
 
-// Fields Strapi keeps the same in every locale (pluginOptions.i18n.localized: false).
-const NOT_LOCALIZED = [
-  'slug',
-  'institution',
-  'category',
-  'severity',
-  'effectiveFrom',
-  'effectiveUntil',
-  'timeZone',
-  'revision',
-];
+// Fields Strapi keeps the same in every locale (pluginOptions.i18n.localized: false): the shared
+// model's, plus the slug and the CMS's revision counter.
+const NOT_LOCALIZED = ['slug', ...SHARED_NOTICE_FIELDS, 'revision'];
 
 /**
  * The stored draft in this locale or, for a new translation, the shared fields of the version

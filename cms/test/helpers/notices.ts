@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { bootStrapi, createApiToken } from './boot-strapi.mts';
 
 /** Creates an institution for tests to attach notices to; returns its documentId. */
 export async function createInstitution(strapi: Core.Strapi, slug = 'mops-testowo') {
@@ -23,4 +24,12 @@ export function noticeData(institution: string, overrides: Record<string, unknow
     procedures: [{ text: 'Zwracaj książki w bibliotece głównej.', items: [{ text: 'pon.–pt. 9–19' }] }],
     ...overrides,
   };
+}
+
+/** A fresh CMS, a full-access API token (a script writing over REST) and one institution. */
+export async function bootWithWriter() {
+  const cms = await bootStrapi();
+  const writer = await createApiToken(cms.strapi, 'full-access');
+  const institution = await createInstitution(cms.strapi);
+  return { cms, writer, institution };
 }
