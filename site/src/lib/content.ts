@@ -1,0 +1,110 @@
+import {
+  DEFAULT_LOCALE,
+  type Institution,
+  LOCALES,
+  type Locale,
+  type Notice,
+  type NoticeStatus,
+  noticeStatus,
+  type SiteSettings,
+  sortNotices,
+} from '@tablica/shared';
+import { getCollection } from 'astro:content';
+import { readSiteBuildConfig } from './site-config.ts';
+
+/** A notice as a page in one language shows it: its own translation, or the Polish original. */
+export interface LocalizedNotice {
+  notice: Notice;
+  /** The language of the page, which differs from `notice.locale` when this is a fallback. */
+  pageLocale: Locale;
+  isFallback: boolean;
+  status: NoticeStatus;
+  /** Languages this notice really exists in (for hreflang and the language switcher). */
+  translations: Locale[];
+}
+
+export interface SiteContent {
+  settings: SiteSettings;
+  baseUrl: string;
+  now: Date;
+  institutions: Institution[];
+  institutionBySlug: Map<string, Institution>;
+  /** Slugs in reading order (urgent first, then the most recent). */
+  slugs: string[];
+  versions: Map<string, Partial<Record<Locale, Notice>>>;
+  /** For each notice, the newer notices that replace it (an update chain). */
+  supersededBy: Map<string, string[]>;
+}
+
+async function readSiteContent(): Promise<SiteContent> {
+  const config = readSiteBuildConfig();
+  const [settingsEntries, institutionEntries, noticeEntries] = await Promise.all([
+    getCollection('settings'),
+    getCollection('institutions'),
+    getCollection('notices'),
+  ]);
+  const settings = settingsEntries[0]?.data as SiteSettings | undefined;
+  if (!settings) throw new Error('Tablica: the content has no site settings.');
+  const notices = noticeEntries.map((entry) => entry.data as Notice);
+  const versions = new Map<string, Partial<Record<Locale, Notice>>>();
+  for (const notice of notices) {
+    const byLocale = versions.get(notice.slug) ?? {};
+    byLocale[notice.locale] = notice;
+    versions.set(notice.slug, byLocale);
+  }
+  const originals = notices.filter((notice) => notice.locale === DEFAULT_LOCALE);
+  const supersededBy = new Map<string, string[]>();
+  for (const notice of originals) {
+    if (notice.supersedes) supersededBy.set(notice.supersedes, [...(supersededBy.get(notice.supersedes) ?? []), notice.slug]);
+  }
+  const institutions = institutionEntries
+    .map((entry) => entry.data as Institution)
+    .sort((a, b) => a.name.localeCompare(b.name, 'pl'));
+  return {
+    settings,
+    baseUrl: config.baseUrl ?? settings.baseUrl,
+    now: config.now,
+    institutions,
+    institutionBySlug: new Map(institutions.map((institution) => [institution.slug, institution])),
+    slugs: sortNotices(originals).map((notice) => notice.slug),
+    versions,
+    supersededBy,
+  };
+}
+
+let content: Promise<SiteContent> | undefined;
+
+/** The whole site's content, read once per build and shared by every page. */
+export function getSiteContent(): Promise<SiteContent> {
+  content ??= readSiteContent();
+  return content;
+}
+
+export function localize(content: SiteContent, slug: string, pageLocale: Locale): LocalizedNotice | undefined {
+  const byLocale = content.versions.get(slug);
+  const notice = byLocale?.[pageLocale] ?? byLocale?.[DEFAULT_LOCALE];
+  if (!byLocale || !notice) return undefined;
+  return {
+    notice,
+    pageLocale,
+    isFallback: notice.locale !== pageLocale,
+    status: noticeStatus(notice, content.now),
+    translations: LOCALES.filter((locale) => byLocale[locale] !== undefined),
+  };
+}
+
+/** Every notice as a page in `locale` shows it, in reading order. */
+export function localizedNotices(content: SiteContent, locale: Locale): LocalizedNotice[] {
+  return content.slugs.flatMap((slug) => localize(content, slug, locale) ?? []);
+}
+
+/** Expired notices, the most recently ended first. */
+export function archived(notices: LocalizedNotice[]): LocalizedNotice[] {
+  return notices
+    .filter((item) => item.status === 'expired')
+    .sort(
+      (a, b) =>
+        (b.notice.effectiveUntil?.getTime() ?? 0) - (a.notice.effectiveUntil?.getTime() ?? 0) ||
+        a.notice.slug.localeCompare(b.notice.slug),
+    );
+}

@@ -1,0 +1,82 @@
+import { addDays, localDateAt, type Notice, suspensionPeriod } from '@tablica/shared';
+import { absoluteUrl, routes } from '../routes.ts';
+
+export interface CalendarContext {
+  baseUrl: string;
+  now: Date;
+}
+
+/** RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks are escaped in TEXT values. */
+function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** RFC 5545 §3.1: lines longer than 75 octets are folded, never inside a UTF-8 sequence. */
+function fold(line: string): string {
+  const encoder = new TextEncoder();
+  const parts: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const char of line) {
+    const bytes = encoder.encode(char).length;
+    if (size + bytes > (parts.length === 0 ? 75 : 74)) {
+      parts.push(current);
+      current = '';
+      size = 0;
+    }
+    current += char;
+    size += bytes;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+const basicDate = (date: string) => date.replaceAll('-', '');
+const utcStamp = (instant: Date) => `${instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`;
+
+/**
+ * One all-day event per facility change (or one for the notice when it lists none), in the
+ * issuer's calendar days. SEQUENCE is the notice's revision, so calendar apps take an edit as an
+ * update of the same event.
+ */
+export function noticeCalendar(notice: Notice, { baseUrl }: CalendarContext): string {
+  const url = absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale));
+  const host = new URL(baseUrl).hostname;
+  const periods =
+    notice.suspensions.length > 0
+      ? notice.suspensions.map((suspension) => ({
+          summary: `${suspension.facility}: ${notice.title}`,
+          ...suspensionPeriod(suspension, notice),
+        }))
+      : [{ summary: notice.title, start: notice.effectiveFrom, end: notice.effectiveUntil }];
+  const events = periods.flatMap(({ summary, start, end }, index) => {
+    const firstDay = localDateAt(start, notice.timeZone);
+    // An exclusive end at local midnight is the next day already; otherwise the event covers its day.
+    const lastDay = end ? localDateAt(new Date(end.getTime() - 1), notice.timeZone) : firstDay;
+    return [
+      'BEGIN:VEVENT',
+      `UID:${notice.slug}-${index + 1}@${host}`,
+      `SEQUENCE:${notice.revision}`,
+      `DTSTAMP:${utcStamp(notice.updatedAt)}`,
+      `DTSTART;VALUE=DATE:${basicDate(firstDay)}`,
+      `DTEND;VALUE=DATE:${basicDate(addDays(lastDay, 1))}`,
+      `SUMMARY:${escapeText(summary)}`,
+      `DESCRIPTION:${escapeText(`${notice.summary}\n${url}`)}`,
+      `URL:${url}`,
+      'STATUS:CONFIRMED',
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    ];
+  });
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Tablica//Notices//PL',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(notice.title)}`,
+    ...events,
+    'END:VCALENDAR',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,32 @@
+import { DEFAULT_LOCALE, type Locale } from '@tablica/shared';
+
+/** Path segments per language. Polish lives at the root; the others under their code. */
+const SEGMENTS = {
+  pl: { notices: 'komunikaty', institutions: 'instytucje', archive: 'archiwum', statement: 'deklaracja-dostepnosci', search: 'szukaj' },
+  en: { notices: 'notices', institutions: 'institutions', archive: 'archive', statement: 'accessibility', search: 'search' },
+  uk: { notices: 'notices', institutions: 'institutions', archive: 'archive', statement: 'accessibility', search: 'search' },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+const prefix = (locale: Locale) => (locale === DEFAULT_LOCALE ? '/' : `/${locale}/`);
+
+/** Site-relative URLs, every one ending in a slash (the build writes `<path>/index.html`). */
+export const routes = {
+  home: (locale: Locale) => prefix(locale),
+  notice: (slug: string, locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].notices}/${slug}/`,
+  institutions: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].institutions}/`,
+  institution: (slug: string, locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].institutions}/${slug}/`,
+  archive: (locale: Locale, page = 1) =>
+    `${prefix(locale)}${SEGMENTS[locale].archive}/${page > 1 ? `${page}/` : ''}`,
+  statement: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].statement}/`,
+  search: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].search}/`,
+  /** One calendar per notice; the same file in every language. */
+  noticeCalendar: (slug: string) => `/calendar/${slug}.ics`,
+  /** Where the embed iframe of a notice lives (built by the widget package). */
+  noticeEmbed: (slug: string) => `/embed/notice/${slug}/`,
+};
+
+/** The route path without its leading and trailing slashes, as Astro's rest parameter wants it. */
+export const toRestParam = (url: string): string | undefined => url.replace(/^\/|\/$/g, '') || undefined;
+
+/** An absolute URL on the public site. */
+export const absoluteUrl = (baseUrl: string, path: string): string => new URL(path, baseUrl).href;

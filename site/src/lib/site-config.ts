@@ -1,0 +1,48 @@
+/**
+ * The build's settings, read from the environment in one place.
+ *
+ * Where content comes from, first match wins:
+ *   TABLICA_CONTENT=<file>   a snapshot file (the format of shared/fixtures/demo.json)
+ *   STRAPI_URL=<url>         the CMS's REST API (STRAPI_TOKEN: an optional read-only token)
+ *   neither                  the demo snapshot shipped with @tablica/shared
+ */
+export interface SiteBuildConfig {
+  content:
+    | { kind: 'snapshot'; file: string }
+    | { kind: 'strapi'; url: string; token: string | undefined; retries: number; retryDelayMs: number }
+    | { kind: 'demo' };
+  /** "Now" for statuses and ordering; tests pin it with TABLICA_NOW. */
+  now: Date;
+  /** Overrides the site settings' base URL (absolute links in Open Graph, JSON-LD, feeds). */
+  baseUrl: string | undefined;
+}
+
+function readNow(value: string | undefined): Date {
+  if (!value) return new Date();
+  const now = new Date(value);
+  if (Number.isNaN(now.getTime())) throw new Error(`TABLICA_NOW must be an ISO date-time, got "${value}".`);
+  return now;
+}
+
+function readCount(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new Error(`${name} must be a whole number, got "${value}".`);
+  return count;
+}
+
+export function readSiteBuildConfig(env: NodeJS.ProcessEnv = process.env): SiteBuildConfig {
+  const content: SiteBuildConfig['content'] = env.TABLICA_CONTENT
+    ? { kind: 'snapshot', file: env.TABLICA_CONTENT }
+    : env.STRAPI_URL
+      ? {
+          kind: 'strapi',
+          url: env.STRAPI_URL,
+          token: env.STRAPI_TOKEN || undefined,
+          retries: readCount('TABLICA_STRAPI_RETRIES', 5),
+          retryDelayMs: readCount('TABLICA_STRAPI_RETRY_DELAY_MS', 500),
+        }
+      : { kind: 'demo' };
+  return { content, now: readNow(env.TABLICA_NOW), baseUrl: env.TABLICA_BASE_URL || undefined };
+}
