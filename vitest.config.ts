@@ -39,6 +39,20 @@ export default defineConfig({
           setupFiles: ['./setup/fail-on-console.ts'],
         },
       },
+      {
+        // Builds the real site (demo snapshot once, in globalSetup) and checks it in Node and Chromium.
+        test: {
+          name: 'site',
+          root: './tests',
+          include: ['site/**/*.test.ts'],
+          globalSetup: ['./site/global-setup.ts'],
+          setupFiles: ['./setup/fail-on-console.ts'],
+          pool: 'forks' as const,
+          fileParallelism: false,
+          hookTimeout: 300_000,
+          testTimeout: 120_000,
+        },
+      },
       cmsProject('cms'),
       // The same suite on Postgres when a test database is given (.ci/run sets it).
       // The admin-panel browser test is about the editor's screen, not the database: SQLite only.

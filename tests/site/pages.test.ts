@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { channelHref, LOCALES, type Locale } from '@tablica/shared';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { ENDED_SCRIPT } from '../../site/src/lib/ended-script.ts';
+import { allPagePaths, fileOf, pageExists, parseXml, readPage, text } from '../support/html.ts';
+import { demoSnapshot, polishOriginals, withStatus } from './demo-content.ts';
+
+const site = inject('demoSite');
+const snapshot = demoSnapshot();
+const MOPS = 'mops-czestochowa-koronawirus-zmiany-2020';
+const noticePath = (slug: string, locale: Locale) =>
+  locale === 'pl' ? `/komunikaty/${slug}/` : `/${locale}/notices/${slug}/`;
+const homePath = (locale: Locale) => (locale === 'pl' ? '/' : `/${locale}/`);
+const linkedSlugs = (document: Document, selector: string) =>
+  [...document.querySelectorAll(`${selector} a[href*="/notices/"], ${selector} a[href*="/komunikaty/"]`)].map(
+    (link) => link.getAttribute('href')?.split('/').at(-2),
+  );
+
+describe('pages of the demo site', () => {
+  test.each(LOCALES)('every notice has a page in %s, translated or falling back to Polish', (locale) => {
+    for (const notice of polishOriginals(snapshot)) {
+      const page = readPage(site, noticePath(notice.slug, locale));
+      const translated = snapshot.notices.find((other) => other.slug === notice.slug && other.locale === locale);
+      expect(page.documentElement.getAttribute('lang')).toBe(locale);
+      expect(text(page.querySelector('h1'))).toBe((translated ?? notice).title);
+      expect(page.querySelectorAll('h1')).toHaveLength(1);
+      const note = page.querySelector('.fallback-note');
+      if (translated) expect(note).toBeNull();
+      else {
+        expect(text(note)).not.toBe('');
+        expect(page.querySelector('article')?.getAttribute('lang')).toBe('pl');
+        expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toMatch(
+          new RegExp(`${noticePath(notice.slug, 'pl')}$`),
+        );
+      }
+    }
+  });
+
+  test.each(LOCALES)('home in %s lists active notices, urgent first, and upcoming ones apart; expired are not there', (locale) => {
+    const page = readPage(site, homePath(locale));
+    const active = linkedSlugs(page, '#active ~ .notice-list');
+    const activeNotices = withStatus(snapshot, 'active');
+    expect(new Set(active)).toEqual(new Set(activeNotices.map((notice) => notice.slug)));
+    const urgentCount = activeNotices.filter((notice) => notice.severity === 'urgent').length;
+    expect(urgentCount).toBeGreaterThan(0);
+    const severities = active.map((slug) => activeNotices.find((notice) => notice.slug === slug)?.severity);
+    expect(severities.slice(0, urgentCount)).toEqual(Array(urgentCount).fill('urgent'));
+    expect(new Set(linkedSlugs(page, '#upcoming ~ .notice-list'))).toEqual(
+      new Set(withStatus(snapshot, 'upcoming').map((notice) => notice.slug)),
+    );
+    const banner = linkedSlugs(page, '.urgent-banner');
+    expect(banner).toEqual(activeNotices.filter((notice) => notice.severity === 'urgent').map((notice) => notice.slug));
+    for (const expired of withStatus(snapshot, 'expired')) expect(linkedSlugs(page, 'main')).not.toContain(expired.slug);
+  });
+
+  test('the archive lists every expired notice and nothing else', () => {
+    const page = readPage(site, '/archiwum/');
+    expect(new Set(linkedSlugs(page, 'main'))).toEqual(new Set(withStatus(snapshot, 'expired').map((n) => n.slug)));
+  });
+
+  test('the MOPS 2020 notice page carries every part of the seed notice, in words', () => {
+    const page = readPage(site, noticePath(MOPS, 'pl'));
+    const mops = polishOriginals(snapshot).find((notice) => notice.slug === MOPS);
+    if (!mops) throw new Error('demo lost the MOPS notice');
+    expect(text(page.querySelector('.period'))).toContain('od 16 marca do 25 marca 2020 r.');
+    expect(text(page.querySelector('.notice-header .status'))).toBe('Zakończony');
+    const steps = page.querySelectorAll('ol.procedures > li');
+    expect(steps).toHaveLength(8);
+    expect(steps[2]?.querySelectorAll('ul > li')).toHaveLength(2);
+    expect([...page.querySelectorAll('.suspension-facility')].map(text)).toEqual(
+      mops.suspensions.map((suspension) => suspension.facility),
+    );
+    const hrefs = [...page.querySelectorAll('.channels a')].map((link) => link.getAttribute('href'));
+    for (const channel of mops.channels) {
+      const href = channelHref(channel);
+      if (href) expect(hrefs).toContain(href);
+    }
+    expect(page.querySelectorAll('.advisory[role="note"]').length).toBe(mops.advisories.length);
+    expect(page.querySelector('.body')).not.toBeNull();
+    expect(text(page.querySelector('.meta'))).toContain('Opublikowano');
+    expect(page.querySelector(`a[href="/calendar/${MOPS}.ics"]`)).not.toBeNull();
+    expect(readFileSync(fileOf(site, `/calendar/${MOPS}.ics`), 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  });
+
+  test('phone channels are tap-to-call links, e-mails mailto: links', () => {
+    for (const notice of polishOriginals(snapshot)) {
+      const page = readPage(site, noticePath(notice.slug, 'pl'));
+      const hrefs = [...page.querySelectorAll('.channels a')].map((link) => link.getAttribute('href'));
+      for (const channel of notice.channels.filter((c) => c.kind === 'phone' || c.kind === 'email')) {
+        expect(hrefs).toContain(channelHref(channel));
+      }
+    }
+  });
+
+  test('JSON-LD is a parseable SpecialAnnouncement that agrees with the page', () => {
+    for (const notice of snapshot.notices) {
+      const page = readPage(site, noticePath(notice.slug, notice.locale));
+      const scripts = page.querySelectorAll('script[type="application/ld+json"]');
+      expect(scripts).toHaveLength(1);
+      const data = JSON.parse(scripts[0]?.textContent ?? '');
+      expect(data).toMatchObject({
+        '@type': 'SpecialAnnouncement',
+        name: notice.title,
+        text: notice.summary,
+        inLanguage: notice.locale,
+        datePosted: notice.publishedAt.toISOString(),
+      });
+      if (notice.effectiveUntil) expect(data.expires).toBe(notice.effectiveUntil.toISOString());
+    }
+  });
+
+  test('an update chain links both ways', () => {
+    const [newer] = snapshot.notices.filter((notice) => notice.supersedes && notice.locale === 'pl');
+    if (!newer?.supersedes) throw new Error('the demo has no update chain');
+    expect(linkedSlugs(readPage(site, noticePath(newer.slug, 'pl')), '.chain')).toContain(newer.supersedes);
+    expect(linkedSlugs(readPage(site, noticePath(newer.supersedes, 'pl')), '.chain')).toContain(newer.slug);
+  });
+
+  test('hreflang alternates name only real translations; the switcher links every language', () => {
+    for (const notice of polishOriginals(snapshot)) {
+      const page = readPage(site, noticePath(notice.slug, 'pl'));
+      const translations = snapshot.notices.filter((other) => other.slug === notice.slug).map((other) => other.locale);
+      const alternates = [...page.querySelectorAll('link[rel="alternate"][hreflang]')]
+        .map((link) => link.getAttribute('hreflang'))
+        .filter((language) => language !== 'x-default');
+      expect(new Set(alternates)).toEqual(new Set(translations));
+      const switcher = [...page.querySelectorAll('.language-switcher a')].map((link) => link.getAttribute('hreflang'));
+      expect(new Set(switcher)).toEqual(new Set(LOCALES.filter((locale) => locale !== 'pl')));
+    }
+  });
+
+  test('every page links the accessibility statement, has a skip link, one h1 and its language', () => {
+    for (const path of allPagePaths(site)) {
+      const page = readPage(site, path);
+      const locale = page.documentElement.getAttribute('lang') as Locale;
+      expect(LOCALES).toContain(locale);
+      const statement = locale === 'pl' ? '/deklaracja-dostepnosci/' : `/${locale}/accessibility/`;
+      expect(page.querySelector(`footer a[href="${statement}"]`), path).not.toBeNull();
+      expect(page.querySelector('a.skip-link')?.getAttribute('href'), path).toBe('#main');
+      expect(page.querySelector('main#main'), path).not.toBeNull();
+      expect(page.querySelectorAll('h1'), path).toHaveLength(1);
+    }
+  });
+
+  test('the accessibility statement carries the template fields from Site settings', () => {
+    const page = readPage(site, '/deklaracja-dostepnosci/');
+    const statement = snapshot.siteSettings.accessibilityStatement;
+    expect(text(page.querySelector('#a11y-podmiot'))).toContain(statement.entityName);
+    expect(page.querySelector('#a11y-data-publikacja')?.getAttribute('datetime')).toBe(statement.sitePublishedOn);
+    expect(page.querySelector('#a11y-data-aktualizacja')?.getAttribute('datetime')).toBe(statement.siteUpdatedOn);
+    expect(text(page.querySelector('#a11y-osoba'))).toBe(statement.contactName);
+    expect(page.querySelector('#a11y-procedura')).not.toBeNull();
+  });
+
+  test('no client JavaScript but the small "ended" script, and search on the search pages', () => {
+    expect(new TextEncoder().encode(ENDED_SCRIPT).length).toBeLessThan(1024);
+    for (const path of allPagePaths(site)) {
+      const scripts = [...readPage(site, path).querySelectorAll('script')].filter(
+        (script) => script.getAttribute('type') !== 'application/ld+json',
+      );
+      const isSearch = /\/(szukaj|search)\/$/.test(path);
+      expect(scripts.map((script) => script.textContent === ENDED_SCRIPT)).toEqual(isSearch ? [false, true] : [true]);
+      expect(scripts.some((script) => script.hasAttribute('src')), path).toBe(false);
+    }
+  });
+
+  test('a notice page fits 14 KB gzip, 30 KB with its CSS, and uses no web fonts', () => {
+    for (const notice of snapshot.notices) {
+      const file = fileOf(site, noticePath(notice.slug, notice.locale));
+      const html = readFileSync(file);
+      const page = readPage(site, noticePath(notice.slug, notice.locale));
+      const css = [...page.querySelectorAll('link[rel="stylesheet"]')].map((link) =>
+        readFileSync(fileOf(site, link.getAttribute('href') ?? '')),
+      );
+      const htmlBytes = gzipSync(html).length;
+      const cssBytes = css.reduce((sum, sheet) => sum + gzipSync(sheet).length, 0);
+      expect(htmlBytes, notice.slug).toBeLessThanOrEqual(14 * 1024);
+      expect(htmlBytes + cssBytes, notice.slug).toBeLessThanOrEqual(30 * 1024);
+      for (const sheet of css) expect(sheet.toString()).not.toMatch(/@font-face|url\(/);
+    }
+    expect(allPagePaths(site).length).toBeGreaterThan(0);
+  });
+
+  test('the sitemap lists built pages with language alternates, and no fallback copies', () => {
+    const xml = parseXml(readFileSync(fileOf(site, '/sitemap.xml'), 'utf8'));
+    const locations = [...xml.querySelectorAll('url > loc')].map((loc) => new URL(loc.textContent ?? '').pathname);
+    expect(locations.length).toBeGreaterThan(20);
+    for (const path of locations) expect(pageExists(site, path), path).toBe(true);
+    const translatedPages = snapshot.notices.map((notice) => noticePath(notice.slug, notice.locale));
+    const listedNotices = locations.filter((path) => /\/(notices|komunikaty)\//.test(path));
+    expect(new Set(listedNotices)).toEqual(new Set(translatedPages));
+  });
+
+  test('the search index exists for each language', () => {
+    const entry = JSON.parse(readFileSync(fileOf(site, '/pagefind/pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages).sort()).toEqual([...LOCALES].sort());
+  });
+
+  test('a 404 page exists, in Polish with a way home in every language', () => {
+    const page = readPage(site, '/404.html');
+    expect(text(page.querySelector('h1'))).toBe('Nie ma takiej strony');
+    for (const locale of LOCALES) expect(page.querySelector(`main a[href="${homePath(locale)}"]`)).not.toBeNull();
+  });
+});
+
+beforeAll(() => {
+  if (!site) throw new Error('the demo site was not built (tests/site/global-setup.ts)');
+});
