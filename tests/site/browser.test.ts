@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { hasChromium, launchChromium } from '../support/browser.ts';
+import { allPagePaths } from '../support/html.ts';
+import { type StaticServer, serveDirectory } from '../support/static-server.ts';
+import { demoSnapshot, withStatus } from './demo-content.ts';
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const site = inject('demoSite');
+
+describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    server = await serveDirectory(site);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A fresh page that fails the test on any console error, page error or dialog (an executed script). */
+  async function openPage(path: string, setup?: (page: Page) => Promise<void>): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled: true });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await setup?.(page);
+    const response = await page.goto(`${server.url}${path}`);
+    expect(response?.status(), path).toBeLessThan(400);
+    page.once('close', () => expect(problems, path).toEqual([]));
+    return page;
+  }
+
+  test('axe (WCAG 2.1 AA) finds no violation on any page, the 404 and fallback copies included', async () => {
+    const paths = allPagePaths(site);
+    expect(paths.length).toBeGreaterThan(40);
+    const failures: string[] = [];
+    for (const path of paths) {
+      const page = await openPage(path);
+      // Dark mode changes only colours: checked on the Polish pages, which hold every component.
+      const schemes = path.startsWith('/en/') || path.startsWith('/uk/') ? ['light'] : ['light', 'dark'];
+      for (const scheme of schemes as ('light' | 'dark')[]) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+        for (const violation of violations) {
+          failures.push(`${path} (${scheme}): ${violation.id} — ${violation.nodes.map((node) => node.target).join(', ')}`);
+        }
+      }
+      await page.context().close();
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test('keyboard: the first Tab reaches the skip link, which moves focus to the content; every link shows focus', async () => {
+    const page = await openPage('/komunikaty/mops-czestochowa-koronawirus-zmiany-2020/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    expect(await page.locator('.skip-link').isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#main');
+    // Tab through the whole page: each stop is visible and outlined.
+    let stops = 0;
+    for (let step = 0; step < 120; step++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        // Back at the start (or out of the page): the whole tab order has been walked.
+        if (!element || element === document.body || element.dataset.visited) return undefined;
+        element.dataset.visited = 'yes';
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        return {
+          key: `${element.tagName}:${element.getAttribute('href') ?? element.textContent?.slice(0, 30)}`,
+          outline: style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2,
+          visible: box.width > 0 && box.height > 0,
+        };
+      });
+      if (!focused) break;
+      stops++;
+      expect(focused.outline, focused.key).toBe(true);
+      expect(focused.visible, focused.key).toBe(true);
+    }
+    expect(stops).toBeGreaterThan(10);
+    await page.context().close();
+  });
+
+  test('read after a notice ends, the page says it has ended and the urgent banner goes', async () => {
+    const snapshot = demoSnapshot();
+    const urgent = withStatus(snapshot, 'active').find((notice) => notice.severity === 'urgent' && notice.effectiveUntil);
+    if (!urgent?.effectiveUntil) throw new Error('the demo has no urgent notice with an end');
+    const later = new Date(urgent.effectiveUntil.getTime() + 60_000);
+
+    const now = await openPage(`/komunikaty/${urgent.slug}/`);
+    expect(await now.locator('.notice-header .status').textContent()).toBe('Obowiązuje');
+    await now.context().close();
+
+    const afterEnd = async (path: string) =>
+      openPage(path, (page) => page.clock.setFixedTime(later));
+    const page = await afterEnd(`/komunikaty/${urgent.slug}/`);
+    expect(await page.locator('.notice-header .status').textContent()).toBe('Zakończony');
+    await page.context().close();
+    const home = await afterEnd('/');
+    expect(await home.locator('.urgent-banner li').first().isHidden()).toBe(true);
+    await home.context().close();
+  });
+
+  test('search finds a notice by a word of its text, in the page language', async () => {
+    const page = await openPage('/szukaj/');
+    await page.getByLabel('Czego szukasz?').fill('beczkowozy');
+    await page.keyboard.press('Enter');
+    const first = page.locator('[data-search-results] a').first();
+    await expect.poll(() => first.getAttribute('href'), { timeout: 10_000 }).toMatch(/awaria-wodociagu/);
+    await page.context().close();
+  });
+});
