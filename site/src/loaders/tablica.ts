@@ -6,6 +6,7 @@ import {
   PublishedNoticeSchema,
   resolveRelativeDates,
   type SiteSettings,
+  SnapshotError,
   SiteSettingsSchema,
   type Snapshot,
 } from '@tablica/shared';
@@ -39,9 +40,15 @@ async function readContent(logger: LoaderContext['logger']): Promise<LoadedConte
     source = content.kind === 'snapshot' ? file : `the demo snapshot (${file})`;
     raw = await readSnapshotFile(file);
   }
-  // Throws a SnapshotError naming each bad notice (slug, locale) and field: the build stops.
-  const snapshot = loadSnapshot(resolveRelativeDates(raw, config.now), { now: config.now, source });
-  return { source, snapshot };
+  try {
+    const snapshot = loadSnapshot(resolveRelativeDates(raw, config.now), { now: config.now, source });
+    return { source, snapshot };
+  } catch (error) {
+    // The message names each bad notice (slug, locale) and field. Re-thrown as a plain Error:
+    // Astro prints only the first entry of an error that carries an `errors` list.
+    if (error instanceof SnapshotError) throw new Error(error.message);
+    throw error;
+  }
 }
 
 function loadContentOnce(logger: LoaderContext['logger']): Promise<LoadedContent> {

@@ -1,0 +1,87 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { describe, expect, test } from 'vitest';
+import { buildSite } from '../support/site-build.ts';
+
+const demoFile = createRequire(import.meta.url).resolve('@tablica/shared/fixtures/demo.json');
+
+/** The demo snapshot with one change, written where a build can read it. */
+function snapshotWith(change: (snapshot: { notices: Record<string, unknown>[] }) => void): string {
+  const snapshot = JSON.parse(readFileSync(demoFile, 'utf8'));
+  change(snapshot);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-bad-')), 'snapshot.json');
+  writeFileSync(file, JSON.stringify(snapshot));
+  return file;
+}
+
+const noticeAt = (snapshot: { notices: Record<string, unknown>[] }, slug: string, locale: string) => {
+  const notice = snapshot.notices.find((entry) => entry.slug === slug && entry.locale === locale);
+  if (!notice) throw new Error(`demo lost ${slug}/${locale}`);
+  return notice;
+};
+
+/** A port nothing listens on: taken from the OS, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('content the build must refuse', () => {
+  test.each([
+    {
+      name: 'an unusable phone number',
+      change: (notice: Record<string, unknown>) => {
+        notice.channels = [{ kind: 'phone', label: 'Sekretariat', value: '12' }];
+      },
+      field: /channels.*value|kanał|channel/i,
+    },
+    {
+      name: 'a javascript: link',
+      change: (notice: Record<string, unknown>) => {
+        notice.links = [{ label: 'Kliknij', url: 'javascript:alert(1)' }];
+      },
+      field: /links.*url|link/i,
+    },
+    {
+      name: 'a bidi override that would make the title read differently',
+      change: (notice: Record<string, unknown>) => {
+        notice.title = 'Zamknięcie \u202Eawalp\u202C do odwołania';
+      },
+      field: /title|tytuł/i,
+    },
+  ])('$name fails the build, naming the notice, its language and the field; nothing is written', async ({ change, field }) => {
+    const file = snapshotWith((snapshot) => change(noticeAt(snapshot, 'zamkniecie-plywalni-przedluzone', 'en')));
+    const build = await buildSite({ env: { TABLICA_CONTENT: file } });
+    expect(build.ok).toBe(false);
+    expect(build.output).toContain('notice "zamkniecie-plywalni-przedluzone", locale en');
+    expect(build.output).toMatch(field);
+    expect(existsSync(path.join(build.outDir, 'index.html'))).toBe(false);
+  });
+
+  test('a snapshot that is not JSON fails with the file name', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-bad-')), 'broken.json');
+    writeFileSync(file, '{"format": "tablica-snapshot",');
+    const build = await buildSite({ env: { TABLICA_CONTENT: file } });
+    expect(build.ok).toBe(false);
+    expect(build.output).toContain(`the content snapshot ${file} is not valid JSON`);
+  });
+
+  test('an unreachable Strapi is retried with growing waits, then the build fails and writes nothing', async () => {
+    const port = await closedPort();
+    const build = await buildSite({
+      env: { STRAPI_URL: `http://127.0.0.1:${port}`, TABLICA_STRAPI_RETRIES: '3', TABLICA_STRAPI_RETRY_DELAY_MS: '50' },
+    });
+    expect(build.ok).toBe(false);
+    expect(build.output).toMatch(/retry 1 of 3 in 50 ms/);
+    expect(build.output).toMatch(/retry 2 of 3 in 100 ms/);
+    expect(build.output).toMatch(/retry 3 of 3 in 200 ms/);
+    expect(build.output).toContain(`cannot reach Strapi at http://127.0.0.1:${port} (ECONNREFUSED) after 4 attempts`);
+    expect(existsSync(path.join(build.outDir, 'index.html'))).toBe(false);
+  });
+});

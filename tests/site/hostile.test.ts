@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HOSTILE, hostileSnapshot } from '../fixtures/hostile-snapshot.ts';
+import { hasChromium, launchChromium } from '../support/browser.ts';
+import { allPagePaths, fileOf, readPage } from '../support/html.ts';
+import { buildSite, type SiteBuild } from '../support/site-build.ts';
+import { type StaticServer, serveDirectory } from '../support/static-server.ts';
+
+const HOSTILE_SLUG = 'awaria-wodociagu-ul-lipowa';
+
+describe('hostile content', () => {
+  let build: SiteBuild;
+
+  beforeAll(async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-hostile-')), 'snapshot.json');
+    writeFileSync(file, JSON.stringify(hostileSnapshot()));
+    build = await buildSite({ env: { TABLICA_CONTENT: file } });
+  });
+
+  test('the site still builds', () => {
+    expect(build.output).toContain('Complete!');
+    expect(build.ok).toBe(true);
+  });
+
+  test('markup in content stays text on every page: no handlers, no javascript: links, no extra scripts', () => {
+    const pages = allPagePaths(build.outDir);
+    expect(pages.length).toBeGreaterThan(40);
+    for (const pagePath of pages) {
+      const page = readPage(build.outDir, pagePath);
+      for (const element of page.querySelectorAll('*')) {
+        const names = element.getAttributeNames();
+        expect(names.filter((name) => name.startsWith('on')), pagePath).toEqual([]);
+        for (const name of ['href', 'src', 'action']) {
+          expect(element.getAttribute(name) ?? '', pagePath).not.toMatch(/^\s*javascript:/i);
+        }
+      }
+      expect(page.querySelectorAll('img, iframe, svg, style, object, embed').length, pagePath).toBe(0);
+      const scripts = [...page.querySelectorAll('script')].filter((s) => s.getAttribute('type') !== 'application/ld+json');
+      expect(scripts.length, pagePath).toBeLessThanOrEqual(2);
+      expect(page.title, pagePath).toContain(HOSTILE.siteName.slice(0, 20));
+    }
+  });
+
+  test('the notice page shows the hostile title as text and the 100 KB body in full', () => {
+    const page = readPage(build.outDir, `/komunikaty/${HOSTILE_SLUG}/`);
+    expect(page.querySelector('h1')?.textContent).toBe(HOSTILE.title);
+    expect(page.querySelector('.body')?.textContent?.length).toBeGreaterThan(100_000);
+    expect(page.querySelector('.body a')?.getAttribute('href')).toBe(HOSTILE.url);
+  });
+
+  test('JSON-LD stays one valid script whose data is exactly the content', () => {
+    const html = readFileSync(fileOf(build.outDir, `/komunikaty/${HOSTILE_SLUG}/`), 'utf8');
+    const page = readPage(build.outDir, `/komunikaty/${HOSTILE_SLUG}/`);
+    const scripts = page.querySelectorAll('script[type="application/ld+json"]');
+    expect(scripts).toHaveLength(1);
+    const data = JSON.parse(scripts[0]?.textContent ?? '');
+    expect(data.name).toBe(HOSTILE.title);
+    expect(data.text).toBe(HOSTILE.summary);
+    // The raw JSON-LD text never contains a "<": nothing in it can close the element.
+    const raw = html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)?.[1] ?? '';
+    expect(raw).not.toContain('<');
+  });
+
+  describe.skipIf(!hasChromium)('in Chromium', () => {
+    let browser: Browser;
+    let server: StaticServer;
+    beforeAll(async () => {
+      server = await serveDirectory(build.outDir);
+      browser = await launchChromium();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test('no page runs injected code: no dialog, no error, the title reads as written', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('dialog', (dialog) => {
+        problems.push(`dialog: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      for (const pagePath of allPagePaths(build.outDir)) {
+        await page.goto(`${server.url}${pagePath}`);
+      }
+      await page.goto(`${server.url}/komunikaty/${HOSTILE_SLUG}/`);
+      expect(await page.locator('h1').textContent()).toBe(HOSTILE.title);
+      expect(await page.locator('h1').isVisible()).toBe(true);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  });
+});
