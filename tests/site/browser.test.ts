@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { hasChromium, launchChromium } from '../support/browser.ts';
@@ -54,7 +54,9 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
         await page.emulateMedia({ colorScheme: scheme });
         const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
         for (const violation of violations) {
-          failures.push(`${path} (${scheme}): ${violation.id} — ${violation.nodes.map((node) => node.target).join(', ')}`);
+          failures.push(
+            `${path} (${scheme}): ${violation.id} — ${violation.nodes.map((node) => node.target).join(', ')}`,
+          );
         }
       }
       await page.context().close();
@@ -97,7 +99,9 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
 
   test('read after a notice ends, the page says it has ended and the urgent banner goes', async () => {
     const snapshot = demoSnapshot();
-    const urgent = withStatus(snapshot, 'active').find((notice) => notice.severity === 'urgent' && notice.effectiveUntil);
+    const urgent = withStatus(snapshot, 'active').find(
+      (notice) => notice.severity === 'urgent' && notice.effectiveUntil,
+    );
     if (!urgent?.effectiveUntil) throw new Error('the demo has no urgent notice with an end');
     const later = new Date(urgent.effectiveUntil.getTime() + 60_000);
 
@@ -105,8 +109,7 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     expect(await now.locator('.notice-header .status').textContent()).toBe('Obowiązuje');
     await now.context().close();
 
-    const afterEnd = async (path: string) =>
-      openPage(path, (page) => page.clock.setFixedTime(later));
+    const afterEnd = async (path: string) => openPage(path, (page) => page.clock.setFixedTime(later));
     const page = await afterEnd(`/komunikaty/${urgent.slug}/`);
     expect(await page.locator('.notice-header .status').textContent()).toBe('Zakończony');
     await page.context().close();

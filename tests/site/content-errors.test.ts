@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { buildSite } from '../support/site-build.ts';
 
@@ -55,14 +55,17 @@ describe('content the build must refuse', () => {
       },
       field: /title|tytuł/i,
     },
-  ])('$name fails the build, naming the notice, its language and the field; nothing is written', async ({ change, field }) => {
-    const file = snapshotWith((snapshot) => change(noticeAt(snapshot, 'zamkniecie-plywalni-przedluzone', 'en')));
-    const build = await buildSite({ env: { TABLICA_CONTENT: file } });
-    expect(build.ok).toBe(false);
-    expect(build.output).toContain('notice "zamkniecie-plywalni-przedluzone", locale en');
-    expect(build.output).toMatch(field);
-    expect(existsSync(path.join(build.outDir, 'index.html'))).toBe(false);
-  });
+  ])(
+    '$name fails the build, naming the notice, its language and the field; nothing is written',
+    async ({ change, field }) => {
+      const file = snapshotWith((snapshot) => change(noticeAt(snapshot, 'zamkniecie-plywalni-przedluzone', 'en')));
+      const build = await buildSite({ env: { TABLICA_CONTENT: file } });
+      expect(build.ok).toBe(false);
+      expect(build.output).toContain('notice "zamkniecie-plywalni-przedluzone", locale en');
+      expect(build.output).toMatch(field);
+      expect(existsSync(path.join(build.outDir, 'index.html'))).toBe(false);
+    },
+  );
 
   test('a snapshot that is not JSON fails with the file name', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-bad-')), 'broken.json');

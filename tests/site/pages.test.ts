@@ -13,8 +13,8 @@ const noticePath = (slug: string, locale: Locale) =>
   locale === 'pl' ? `/komunikaty/${slug}/` : `/${locale}/notices/${slug}/`;
 const homePath = (locale: Locale) => (locale === 'pl' ? '/' : `/${locale}/`);
 const linkedSlugs = (document: Document, selector: string) =>
-  [...document.querySelectorAll(`${selector} a[href*="/notices/"], ${selector} a[href*="/komunikaty/"]`)].map(
-    (link) => link.getAttribute('href')?.split('/').at(-2),
+  [...document.querySelectorAll(`${selector} a[href*="/notices/"], ${selector} a[href*="/komunikaty/"]`)].map((link) =>
+    link.getAttribute('href')?.split('/').at(-2),
   );
 
 describe('pages of the demo site', () => {
@@ -37,22 +37,28 @@ describe('pages of the demo site', () => {
     }
   });
 
-  test.each(LOCALES)('home in %s lists active notices, urgent first, and upcoming ones apart; expired are not there', (locale) => {
-    const page = readPage(site, homePath(locale));
-    const active = linkedSlugs(page, '#active ~ .notice-list');
-    const activeNotices = withStatus(snapshot, 'active');
-    expect(new Set(active)).toEqual(new Set(activeNotices.map((notice) => notice.slug)));
-    const urgentCount = activeNotices.filter((notice) => notice.severity === 'urgent').length;
-    expect(urgentCount).toBeGreaterThan(0);
-    const severities = active.map((slug) => activeNotices.find((notice) => notice.slug === slug)?.severity);
-    expect(severities.slice(0, urgentCount)).toEqual(Array(urgentCount).fill('urgent'));
-    expect(new Set(linkedSlugs(page, '#upcoming ~ .notice-list'))).toEqual(
-      new Set(withStatus(snapshot, 'upcoming').map((notice) => notice.slug)),
-    );
-    const banner = linkedSlugs(page, '.urgent-banner');
-    expect(banner).toEqual(activeNotices.filter((notice) => notice.severity === 'urgent').map((notice) => notice.slug));
-    for (const expired of withStatus(snapshot, 'expired')) expect(linkedSlugs(page, 'main')).not.toContain(expired.slug);
-  });
+  test.each(LOCALES)(
+    'home in %s lists active notices, urgent first, and upcoming ones apart; expired are not there',
+    (locale) => {
+      const page = readPage(site, homePath(locale));
+      const active = linkedSlugs(page, '#active ~ .notice-list');
+      const activeNotices = withStatus(snapshot, 'active');
+      expect(new Set(active)).toEqual(new Set(activeNotices.map((notice) => notice.slug)));
+      const urgentCount = activeNotices.filter((notice) => notice.severity === 'urgent').length;
+      expect(urgentCount).toBeGreaterThan(0);
+      const severities = active.map((slug) => activeNotices.find((notice) => notice.slug === slug)?.severity);
+      expect(severities.slice(0, urgentCount)).toEqual(Array(urgentCount).fill('urgent'));
+      expect(new Set(linkedSlugs(page, '#upcoming ~ .notice-list'))).toEqual(
+        new Set(withStatus(snapshot, 'upcoming').map((notice) => notice.slug)),
+      );
+      const banner = linkedSlugs(page, '.urgent-banner');
+      expect(banner).toEqual(
+        activeNotices.filter((notice) => notice.severity === 'urgent').map((notice) => notice.slug),
+      );
+      for (const expired of withStatus(snapshot, 'expired'))
+        expect(linkedSlugs(page, 'main')).not.toContain(expired.slug);
+    },
+  );
 
   test('the archive lists every expired notice and nothing else', () => {
     const page = readPage(site, '/archiwum/');
@@ -161,7 +167,10 @@ describe('pages of the demo site', () => {
       );
       const isSearch = /\/(szukaj|search)\/$/.test(path);
       expect(scripts.map((script) => script.textContent === ENDED_SCRIPT)).toEqual(isSearch ? [false, true] : [true]);
-      expect(scripts.some((script) => script.hasAttribute('src')), path).toBe(false);
+      expect(
+        scripts.some((script) => script.hasAttribute('src')),
+        path,
+      ).toBe(false);
     }
   });
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 export const SITE_DIR = path.join(REPO, 'site');
@@ -45,8 +46,6 @@ export function buildSite({ env = {}, outDir }: SiteBuildOptions = {}): Promise<
       output += chunk;
     });
     child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({ ok: code === 0, outDir: target, output: output.replace(/\x1b\[[0-9;]*m/g, '') }),
-    );
+    child.on('close', (code) => resolve({ ok: code === 0, outDir: target, output: stripVTControlCharacters(output) }));
   });
 }

@@ -12,10 +12,12 @@ export async function serveDirectory(directory: string): Promise<StaticServer> {
   const files = sirv(directory, { dev: false, etag: true });
   const notFound = sirv(directory, { dev: false });
   const server = http.createServer((request, response) =>
-    files(request, response, () => {
+    files(request, response, (): void => {
       response.statusCode = 404;
       request.url = '/404.html';
-      notFound(request, response, () => response.end('Not found'));
+      notFound(request, response, () => {
+        response.end('Not found');
+      });
     }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

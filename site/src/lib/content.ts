@@ -1,3 +1,4 @@
+import { getCollection } from 'astro:content';
 import {
   DEFAULT_LOCALE,
   type Institution,
@@ -9,7 +10,6 @@ import {
   type SiteSettings,
   sortNotices,
 } from '@tablica/shared';
-import { getCollection } from 'astro:content';
 import { readSiteBuildConfig } from './site-config.ts';
 
 /** A notice as a page in one language shows it: its own translation, or the Polish original. */
@@ -55,7 +55,8 @@ async function readSiteContent(): Promise<SiteContent> {
   const originals = notices.filter((notice) => notice.locale === DEFAULT_LOCALE);
   const supersededBy = new Map<string, string[]>();
   for (const notice of originals) {
-    if (notice.supersedes) supersededBy.set(notice.supersedes, [...(supersededBy.get(notice.supersedes) ?? []), notice.slug]);
+    if (notice.supersedes)
+      supersededBy.set(notice.supersedes, [...(supersededBy.get(notice.supersedes) ?? []), notice.slug]);
   }
   const institutions = institutionEntries
     .map((entry) => entry.data as Institution)

@@ -29,7 +29,10 @@ export function allPages(content: SiteContent): SitePage[] {
       ),
       { url: routes.institutions(locale), props: { kind: 'institutions', locale } },
       ...content.institutions.map(
-        ({ slug }): SitePage => ({ url: routes.institution(slug, locale), props: { kind: 'institution', locale, slug } }),
+        ({ slug }): SitePage => ({
+          url: routes.institution(slug, locale),
+          props: { kind: 'institution', locale, slug },
+        }),
       ),
       ...Array.from(
         { length: archivePages },

@@ -2,9 +2,27 @@ import { DEFAULT_LOCALE, type Locale } from '@tablica/shared';
 
 /** Path segments per language. Polish lives at the root; the others under their code. */
 const SEGMENTS = {
-  pl: { notices: 'komunikaty', institutions: 'instytucje', archive: 'archiwum', statement: 'deklaracja-dostepnosci', search: 'szukaj' },
-  en: { notices: 'notices', institutions: 'institutions', archive: 'archive', statement: 'accessibility', search: 'search' },
-  uk: { notices: 'notices', institutions: 'institutions', archive: 'archive', statement: 'accessibility', search: 'search' },
+  pl: {
+    notices: 'komunikaty',
+    institutions: 'instytucje',
+    archive: 'archiwum',
+    statement: 'deklaracja-dostepnosci',
+    search: 'szukaj',
+  },
+  en: {
+    notices: 'notices',
+    institutions: 'institutions',
+    archive: 'archive',
+    statement: 'accessibility',
+    search: 'search',
+  },
+  uk: {
+    notices: 'notices',
+    institutions: 'institutions',
+    archive: 'archive',
+    statement: 'accessibility',
+    search: 'search',
+  },
 } as const satisfies Record<Locale, Record<string, string>>;
 
 const prefix = (locale: Locale) => (locale === DEFAULT_LOCALE ? '/' : `/${locale}/`);
@@ -15,8 +33,7 @@ export const routes = {
   notice: (slug: string, locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].notices}/${slug}/`,
   institutions: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].institutions}/`,
   institution: (slug: string, locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].institutions}/${slug}/`,
-  archive: (locale: Locale, page = 1) =>
-    `${prefix(locale)}${SEGMENTS[locale].archive}/${page > 1 ? `${page}/` : ''}`,
+  archive: (locale: Locale, page = 1) => `${prefix(locale)}${SEGMENTS[locale].archive}/${page > 1 ? `${page}/` : ''}`,
   statement: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].statement}/`,
   search: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].search}/`,
   /** One calendar per notice; the same file in every language. */

@@ -18,7 +18,9 @@ export function sitemapEntries(content: SiteContent): SitemapEntry[] {
       {
         path: url,
         lastModified: item.notice.updatedAt,
-        alternates: Object.fromEntries(item.translations.map((locale) => [locale, pageIn({ ...props, locale }, locale)])),
+        alternates: Object.fromEntries(
+          item.translations.map((locale) => [locale, pageIn({ ...props, locale }, locale)]),
+        ),
       },
     ];
   });

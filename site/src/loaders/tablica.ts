@@ -6,9 +6,9 @@ import {
   PublishedNoticeSchema,
   resolveRelativeDates,
   type SiteSettings,
-  SnapshotError,
   SiteSettingsSchema,
   type Snapshot,
+  SnapshotError,
 } from '@tablica/shared';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readSiteBuildConfig } from '../lib/site-config.ts';

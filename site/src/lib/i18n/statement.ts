@@ -29,7 +29,8 @@ export interface StatementWords {
   signLanguage: string;
 }
 
-const LAW_PL = 'ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych';
+const LAW_PL =
+  'ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych';
 
 export const STATEMENT: Record<Locale, StatementWords> = {
   pl: {
@@ -76,7 +77,8 @@ export const STATEMENT: Record<Locale, StatementWords> = {
     updatedOn: 'Last major update',
     compliance: {
       full: 'This website is fully compliant with the Act.',
-      partial: 'This website is partially compliant with the Act because of the non-compliances or exemptions listed below.',
+      partial:
+        'This website is partially compliant with the Act because of the non-compliances or exemptions listed below.',
       none: 'This website is not compliant with the Act.',
     },
     nonAccessible: 'Non-accessible content',

@@ -82,7 +82,8 @@ const pl = {
   searchTitle: 'Szukaj w komunikatach',
   searchLabel: 'Czego szukasz?',
   searchButton: 'Szukaj',
-  searchNoScript: 'Wyszukiwarka wymaga JavaScriptu. Wszystkie komunikaty znajdziesz też na stronach instytucji i w archiwum.',
+  searchNoScript:
+    'Wyszukiwarka wymaga JavaScriptu. Wszystkie komunikaty znajdziesz też na stronach instytucji i w archiwum.',
   searchResults: 'Wyniki wyszukiwania',
   searchNone: 'Brak wyników.',
   searchCount: 'Liczba wyników:',
@@ -95,7 +96,9 @@ const pl = {
   inLanguage: 'po polsku',
 } as const;
 
-type UiStrings = { [Key in keyof typeof pl]: (typeof pl)[Key] extends string ? string : { [K in keyof (typeof pl)[Key]]: string } };
+type UiStrings = {
+  [Key in keyof typeof pl]: (typeof pl)[Key] extends string ? string : { [K in keyof (typeof pl)[Key]]: string };
+};
 
 const en: UiStrings = {
   languageName: 'English',

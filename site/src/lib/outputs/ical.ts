@@ -32,7 +32,11 @@ function fold(line: string): string {
 }
 
 const basicDate = (date: string) => date.replaceAll('-', '');
-const utcStamp = (instant: Date) => `${instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`;
+const utcStamp = (instant: Date) =>
+  `${instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')}`;
 
 /**
  * One all-day event per facility change (or one for the notice when it lists none), in the

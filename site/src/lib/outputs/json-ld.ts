@@ -35,7 +35,13 @@ export function specialAnnouncement(notice: Notice, { baseUrl, institution, feed
             '@type': 'AdministrativeArea',
             name: notice.area.description,
             ...(notice.area.teryt.length > 0
-              ? { identifier: notice.area.teryt.map((code) => ({ '@type': 'PropertyValue', propertyID: 'TERYT', value: code })) }
+              ? {
+                  identifier: notice.area.teryt.map((code) => ({
+                    '@type': 'PropertyValue',
+                    propertyID: 'TERYT',
+                    value: code,
+                  })),
+                }
               : {}),
           },
         }
@@ -62,5 +68,8 @@ export function specialAnnouncement(notice: Notice, { baseUrl, institution, feed
  * `\u` escapes. JSON parsers read them back unchanged, so the data stays exact.
  */
 export function serializeJsonLd(data: unknown): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

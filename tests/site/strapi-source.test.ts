@@ -1,0 +1,80 @@
+import type { Core } from '@strapi/strapi';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { bootStrapi, createApiToken, type RunningStrapi } from '../../cms/test/helpers/boot-strapi.mts';
+import { allPagePaths, readPage, text } from '../support/html.ts';
+import { buildSite, type SiteBuild } from '../support/site-build.ts';
+
+const demoSite = inject('demoSite');
+const DRAFT_SLUG = 'szkic-ktory-nie-moze-wyciec';
+const DRAFT_TITLE = 'Szkic: zamknięcie urzędu, jeszcze nieopublikowany';
+
+async function institutionId(strapi: Core.Strapi, slug: string): Promise<string> {
+  const institution = await strapi.documents('api::institution.institution').findFirst({ filters: { slug } } as never);
+  if (!institution) throw new Error(`the demo seed lost the institution ${slug}`);
+  return institution.documentId;
+}
+
+/** Everything a page shows a reader, for comparing two builds of the same content. */
+const mainText = (site: string, path: string) => text(readPage(site, path).querySelector('main'));
+
+describe('the site built from a real Strapi', () => {
+  let cms: RunningStrapi;
+  let build: SiteBuild;
+
+  beforeAll(async () => {
+    cms = await bootStrapi({ seedDemo: true });
+    const notices = cms.strapi.documents('api::notice.notice');
+    const institution = await institutionId(cms.strapi, 'mops-czestochowa');
+    // A draft that was never published …
+    await notices.create({
+      locale: 'pl',
+      data: {
+        slug: DRAFT_SLUG,
+        title: DRAFT_TITLE,
+        summary: 'Ten tekst jest szkicem i nie może pojawić się na stronie.',
+        institution,
+        category: 'closure',
+        severity: 'urgent',
+        effectiveFrom: '2026-01-01T00:00:00+01:00',
+      } as never,
+    });
+    // … and an unpublished edit of a published notice.
+    const published = await notices.findFirst({
+      filters: { slug: 'filia-biblioteki-nr-3-zamknieta' },
+      locale: 'pl',
+    } as never);
+    if (!published) throw new Error('the demo seed lost the library notice');
+    await notices.update({
+      documentId: published.documentId,
+      locale: 'pl',
+      data: { title: `${DRAFT_TITLE} (edycja)` } as never,
+    });
+    const token = await createApiToken(cms.strapi, 'read-only');
+    build = await buildSite({ env: { STRAPI_URL: cms.url, STRAPI_TOKEN: token } });
+  });
+
+  afterAll(async () => {
+    await cms?.stop();
+  });
+
+  test('builds, reading every page of the API', () => {
+    expect(build.output).toContain(`notices from Strapi at ${cms.url}`);
+    expect(build.ok).toBe(true);
+  });
+
+  test('shows the same pages, with the same words, as the build from the snapshot Strapi was seeded with', () => {
+    const pages = allPagePaths(build.outDir);
+    expect(pages).toEqual(allPagePaths(demoSite));
+    for (const path of pages.filter((page) => /\/(komunikaty|notices)\//.test(page))) {
+      expect(mainText(build.outDir, path), path).toBe(mainText(demoSite, path));
+    }
+  });
+
+  test('drafts and unpublished edits appear nowhere', () => {
+    for (const path of allPagePaths(build.outDir)) {
+      const html = readPage(build.outDir, path).documentElement.outerHTML;
+      expect(html, path).not.toContain(DRAFT_SLUG);
+      expect(html, path).not.toContain(DRAFT_TITLE);
+    }
+  });
+});
