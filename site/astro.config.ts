@@ -6,7 +6,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 16 },
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },

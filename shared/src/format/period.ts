@@ -1,5 +1,6 @@
 import type { Locale } from '../schemas/notice.ts';
 import { isLocalMidnight, localDateAt, wallClockAt } from '../time/zoned.ts';
+import { dateTimeFormat } from './intl-cache.ts';
 
 /** A period to put in words; `end` is exclusive, undefined means "until further notice". */
 export interface PeriodToFormat {
@@ -32,7 +33,7 @@ function momentOf(instant: Date, timeZone: string, locale: Locale, isEnd: boolea
   const date = isEnd && midnight ? new Date(instant.getTime() - 1) : instant;
   const time = midnight
     ? undefined
-    : new Intl.DateTimeFormat(INTL_LOCALE[locale], { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
+    : dateTimeFormat(INTL_LOCALE[locale], { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
   return { date, time, year: wallClockAt(date, timeZone).year };
 }
 
@@ -40,7 +41,7 @@ function dayText(moment: Moment, timeZone: string, locale: Locale, withYear: boo
   const words = WORDS[locale];
   const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', timeZone };
   if (withYear) options.year = 'numeric';
-  let text = new Intl.DateTimeFormat(INTL_LOCALE[locale], options).format(moment.date);
+  let text = dateTimeFormat(INTL_LOCALE[locale], options).format(moment.date);
   if (withYear) text += words.yearSuffix;
   if (moment.time) text += words.time ? ` ${words.time} ${moment.time}` : `, ${moment.time}`;
   return text;

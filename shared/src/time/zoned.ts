@@ -61,8 +61,23 @@ interface WallClock {
   second: number;
 }
 
+// A page formats the same few instants many times (status, period, lists); formatToParts is the
+// slow part of every date helper, so readings are remembered. Bounded: cleared when it grows large.
+const readings = new Map<string, WallClock>();
+const MAX_READINGS = 100_000;
+
 /** The wall-clock reading in `timeZone` at `instant`. */
 export function wallClockAt(instant: Date, timeZone: string): WallClock {
+  const key = `${instant.getTime()}\u0000${timeZone}`;
+  const known = readings.get(key);
+  if (known) return { ...known };
+  if (readings.size >= MAX_READINGS) readings.clear();
+  const reading = readWallClock(instant, timeZone);
+  readings.set(key, reading);
+  return { ...reading };
+}
+
+function readWallClock(instant: Date, timeZone: string): WallClock {
   const fields: Record<string, number> = {};
   for (const part of partsFormatter(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);

@@ -94,9 +94,25 @@ export function localize(content: SiteContent, slug: string, pageLocale: Locale)
   };
 }
 
+// Lists are derived once per language: the archive alone has hundreds of pages that slice them.
+const lists = new WeakMap<SiteContent, Map<string, LocalizedNotice[]>>();
+
+function memo(content: SiteContent, key: string, derive: () => LocalizedNotice[]): LocalizedNotice[] {
+  let forContent = lists.get(content);
+  if (!forContent) lists.set(content, (forContent = new Map()));
+  let list = forContent.get(key);
+  if (!list) forContent.set(key, (list = derive()));
+  return list;
+}
+
 /** Every notice as a page in `locale` shows it, in reading order. */
 export function localizedNotices(content: SiteContent, locale: Locale): LocalizedNotice[] {
-  return content.slugs.flatMap((slug) => localize(content, slug, locale) ?? []);
+  return memo(content, `all:${locale}`, () => content.slugs.flatMap((slug) => localize(content, slug, locale) ?? []));
+}
+
+/** The archive in `locale`: expired notices, the most recently ended first. */
+export function archivedNotices(content: SiteContent, locale: Locale): LocalizedNotice[] {
+  return memo(content, `archive:${locale}`, () => archived(localizedNotices(content, locale)));
 }
 
 /** Expired notices, the most recently ended first. */

@@ -1,5 +1,5 @@
 import { LOCALES, type Locale } from '@tablica/shared';
-import { archived, localizedNotices, type SiteContent } from './content.ts';
+import { archivedNotices, type SiteContent } from './content.ts';
 import { routes } from './routes.ts';
 
 export const ARCHIVE_PAGE_SIZE = 20;
@@ -21,7 +21,7 @@ export interface SitePage {
 /** Every page of the site, in every language. A notice gets a page in each language (see fallback). */
 export function allPages(content: SiteContent): SitePage[] {
   return LOCALES.flatMap((locale) => {
-    const archivePages = Math.max(1, Math.ceil(archived(localizedNotices(content, locale)).length / ARCHIVE_PAGE_SIZE));
+    const archivePages = Math.max(1, Math.ceil(archivedNotices(content, locale).length / ARCHIVE_PAGE_SIZE));
     return [
       { url: routes.home(locale), props: { kind: 'home', locale } },
       ...content.slugs.map(
