@@ -18,22 +18,39 @@ const linkedSlugs = (document: Document, selector: string) =>
   );
 
 describe('pages of the demo site', () => {
-  test.each(LOCALES)('every notice has a page in %s, translated or falling back to Polish', (locale) => {
-    for (const notice of polishOriginals(snapshot)) {
-      const page = readPage(site, noticePath(notice.slug, locale));
-      const translated = snapshot.notices.find((other) => other.slug === notice.slug && other.locale === locale);
-      expect(page.documentElement.getAttribute('lang')).toBe(locale);
-      expect(text(page.querySelector('h1'))).toBe((translated ?? notice).title);
-      expect(page.querySelectorAll('h1')).toHaveLength(1);
-      const note = page.querySelector('.fallback-note');
-      if (translated) expect(note).toBeNull();
-      else {
-        expect(text(note)).not.toBe('');
-        expect(page.querySelector('article')?.getAttribute('lang')).toBe('pl');
-        expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toMatch(
-          new RegExp(`${noticePath(notice.slug, 'pl')}$`),
-        );
+  test.each(LOCALES)(
+    'each translation into %s has its page; lists there link untranslated notices to the Polish one, marked',
+    (locale) => {
+      const translated = new Set(snapshot.notices.filter((n) => n.locale === locale).map((n) => n.slug));
+      for (const notice of snapshot.notices.filter((n) => n.locale === locale)) {
+        const page = readPage(site, noticePath(notice.slug, locale));
+        expect(page.documentElement.getAttribute('lang')).toBe(locale);
+        expect(text(page.querySelector('h1'))).toBe(notice.title);
+        expect(page.querySelectorAll('h1')).toHaveLength(1);
       }
+      const home = readPage(site, homePath(locale));
+      let fallbacksSeen = 0;
+      for (const notice of polishOriginals(snapshot)) {
+        if (translated.has(notice.slug)) continue;
+        expect(pageExists(site, noticePath(notice.slug, locale))).toBe(false);
+        const link = home.querySelector(`main a[href="${noticePath(notice.slug, 'pl')}"]`);
+        if (!link) continue; // not current: not on the home page
+        fallbacksSeen++;
+        expect(link.getAttribute('lang')).toBe('pl');
+        if (link.closest('.notice-card')) expect(text(link.parentElement?.querySelector('.tag'))).not.toBe('');
+      }
+      if (locale !== 'pl') expect(fallbacksSeen).toBeGreaterThan(0);
+    },
+  );
+
+  test('the Polish page of an untranslated notice says so in each missing language', () => {
+    for (const notice of polishOriginals(snapshot)) {
+      const languages = snapshot.notices.filter((n) => n.slug === notice.slug).map((n) => n.locale);
+      const notes = [...readPage(site, noticePath(notice.slug, 'pl')).querySelectorAll('.fallback-note [lang]')];
+      expect(new Set(notes.map((note) => note.getAttribute('lang')))).toEqual(
+        new Set(LOCALES.filter((locale) => !languages.includes(locale))),
+      );
+      for (const note of notes) expect(text(note)).not.toBe('');
     }
   });
 
@@ -123,7 +140,7 @@ describe('pages of the demo site', () => {
     expect(linkedSlugs(readPage(site, noticePath(newer.supersedes, 'pl')), '.chain')).toContain(newer.slug);
   });
 
-  test('hreflang alternates name only real translations; the switcher links every language', () => {
+  test('hreflang alternates and the language switcher follow the real translations', () => {
     for (const notice of polishOriginals(snapshot)) {
       const page = readPage(site, noticePath(notice.slug, 'pl'));
       const translations = snapshot.notices.filter((other) => other.slug === notice.slug).map((other) => other.locale);
@@ -131,8 +148,11 @@ describe('pages of the demo site', () => {
         .map((link) => link.getAttribute('hreflang'))
         .filter((language) => language !== 'x-default');
       expect(new Set(alternates)).toEqual(new Set(translations));
-      const switcher = [...page.querySelectorAll('.language-switcher a')].map((link) => link.getAttribute('hreflang'));
-      expect(new Set(switcher)).toEqual(new Set(LOCALES.filter((locale) => locale !== 'pl')));
+      for (const locale of LOCALES.filter((language) => language !== 'pl')) {
+        const link = page.querySelector(`.language-switcher a[hreflang="${locale}"]`);
+        const expected = translations.includes(locale) ? noticePath(notice.slug, locale) : homePath(locale);
+        expect(link?.getAttribute('href')).toBe(expected);
+      }
     }
   });
 
@@ -191,7 +211,7 @@ describe('pages of the demo site', () => {
     expect(allPagePaths(site).length).toBeGreaterThan(0);
   });
 
-  test('the sitemap lists built pages with language alternates, and no fallback copies', () => {
+  test('the sitemap lists every built page, notices with their translations as alternates', () => {
     const xml = parseXml(readFileSync(fileOf(site, '/sitemap.xml'), 'utf8'));
     const locations = [...xml.querySelectorAll('url > loc')].map((loc) => new URL(loc.textContent ?? '').pathname);
     expect(locations.length).toBeGreaterThan(20);

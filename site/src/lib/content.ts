@@ -12,10 +12,13 @@ import {
 } from '@tablica/shared';
 import { readSiteBuildConfig } from './site-config.ts';
 
-/** A notice as a page in one language shows it: its own translation, or the Polish original. */
+/**
+ * A notice as a list in one language shows it: its own translation, or else the Polish original
+ * (marked, and linked to the Polish page: untranslated notices get no copy per language).
+ */
 export interface LocalizedNotice {
   notice: Notice;
-  /** The language of the page, which differs from `notice.locale` when this is a fallback. */
+  /** The language of the list, which differs from `notice.locale` when this is a fallback. */
   pageLocale: Locale;
   isFallback: boolean;
   status: NoticeStatus;

@@ -1,11 +1,16 @@
-import { dateTimeFormat, formatPeriod, type Locale, type Notice, type Suspension, suspensionPeriod } from '@tablica/shared';
+import {
+  dateTimeFormat,
+  formatPeriod,
+  type Locale,
+  type Notice,
+  type Suspension,
+  suspensionPeriod,
+} from '@tablica/shared';
 import { INTL_LOCALE } from './i18n/ui.ts';
 
 /** "16 marca 2020, 10:15" in the notice's zone: when something was created, published or changed. */
 export function formatDateTime(instant: Date, locale: Locale, timeZone: string): string {
-  return dateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
-    instant,
-  );
+  return dateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone }).format(instant);
 }
 
 export function formatDate(instant: Date, locale: Locale, timeZone: string): string {

@@ -18,15 +18,18 @@ export interface SitePage {
   props: PageProps;
 }
 
-/** Every page of the site, in every language. A notice gets a page in each language (see fallback). */
+/**
+ * Every page of the site, in every language. A notice has a page in each language it is written
+ * in; lists in other languages link to the Polish original (see `localize`).
+ */
 export function allPages(content: SiteContent): SitePage[] {
   return LOCALES.flatMap((locale) => {
     const archivePages = Math.max(1, Math.ceil(archivedNotices(content, locale).length / ARCHIVE_PAGE_SIZE));
     return [
       { url: routes.home(locale), props: { kind: 'home', locale } },
-      ...content.slugs.map(
-        (slug): SitePage => ({ url: routes.notice(slug, locale), props: { kind: 'notice', locale, slug } }),
-      ),
+      ...content.slugs
+        .filter((slug) => content.versions.get(slug)?.[locale] !== undefined)
+        .map((slug): SitePage => ({ url: routes.notice(slug, locale), props: { kind: 'notice', locale, slug } })),
       { url: routes.institutions(locale), props: { kind: 'institutions', locale } },
       ...content.institutions.map(
         ({ slug }): SitePage => ({
@@ -47,13 +50,16 @@ export function allPages(content: SiteContent): SitePage[] {
   });
 }
 
-/** The same page in another language, for the language switcher and hreflang. */
-export function pageIn(props: PageProps, locale: Locale): string {
+/**
+ * The same page in another language, for the language switcher and hreflang; undefined for a
+ * notice not translated into that language.
+ */
+export function pageIn(content: SiteContent, props: PageProps, locale: Locale): string | undefined {
   switch (props.kind) {
     case 'home':
       return routes.home(locale);
     case 'notice':
-      return routes.notice(props.slug, locale);
+      return content.versions.get(props.slug)?.[locale] ? routes.notice(props.slug, locale) : undefined;
     case 'institutions':
       return routes.institutions(locale);
     case 'institution':

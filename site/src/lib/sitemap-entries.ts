@@ -1,27 +1,18 @@
 import { LOCALES } from '@tablica/shared';
-import { localize, type SiteContent } from './content.ts';
+import type { SiteContent } from './content.ts';
 import type { SitemapEntry } from './outputs/sitemap.ts';
 import { allPages, pageIn } from './pages.ts';
 
-/**
- * Every page worth indexing: all pages except the fallback copies of untranslated notices (their
- * canonical is the original). Notices list only their real translations as alternates.
- */
+/** Every page, with the same page in each language it exists in as alternates. */
 export function sitemapEntries(content: SiteContent): SitemapEntry[] {
-  return allPages(content).flatMap(({ url, props }): SitemapEntry[] => {
-    if (props.kind !== 'notice') {
-      return [{ path: url, alternates: Object.fromEntries(LOCALES.map((locale) => [locale, pageIn(props, locale)])) }];
-    }
-    const item = localize(content, props.slug, props.locale);
-    if (!item || item.isFallback) return [];
-    return [
-      {
-        path: url,
-        lastModified: item.notice.updatedAt,
-        alternates: Object.fromEntries(
-          item.translations.map((locale) => [locale, pageIn({ ...props, locale }, locale)]),
-        ),
-      },
-    ];
-  });
+  return allPages(content).map(({ url, props }) => ({
+    path: url,
+    lastModified: props.kind === 'notice' ? content.versions.get(props.slug)?.[props.locale]?.updatedAt : undefined,
+    alternates: Object.fromEntries(
+      LOCALES.flatMap((locale) => {
+        const alternate = pageIn(content, props, locale);
+        return alternate ? [[locale, alternate]] : [];
+      }),
+    ),
+  }));
 }

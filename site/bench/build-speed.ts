@@ -1,0 +1,99 @@
+/**
+ * Build benchmark (issue budget: 10,000 notices in ≤ 60 s and ≤ 1.5 GB peak on a 2-core machine).
+ *
+ *   npm run bench -w site                       10,000 notices
+ *   TABLICA_BENCH_NOTICES=2000 npm run bench -w site
+ *
+ * Measures, in the same run: the floor (read + validate the snapshot, render the same pages from
+ * a template string, write them with fs) and the real `astro build` (content layer, every page,
+ * sitemap, calendars, search index), with the peak memory of the build's whole process tree.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateSnapshot, loadSnapshot } from '@tablica/shared';
+import { writeFloorSite } from './floor.ts';
+import { watchPeakMemory } from './process-tree-memory.ts';
+
+const NOTICES = Number(process.env.TABLICA_BENCH_NOTICES ?? 10_000);
+const BUDGET_SECONDS = 60;
+const BUDGET_BYTES = 1.5 * 1024 ** 3;
+const SITE_DIR = path.resolve(import.meta.dirname, '..');
+const ASTRO_CLI = path.resolve(SITE_DIR, '../node_modules/astro/bin/astro.mjs');
+
+const scratch = await mkdtemp(path.join(tmpdir(), 'tablica-bench-'));
+const snapshotFile = path.join(scratch, 'snapshot.json');
+const now = new Date();
+writeFileSync(snapshotFile, JSON.stringify(generateSnapshot(NOTICES, 1, { now })));
+console.log(`Tablica site build benchmark: ${NOTICES.toLocaleString('en')} notices (pl), 3 languages`);
+
+async function floor() {
+  const started = performance.now();
+  const snapshot = loadSnapshot(JSON.parse(readFileSync(snapshotFile, 'utf8')), { now });
+  const pages = await writeFloorSite(snapshot, path.join(scratch, 'floor'), now);
+  return { seconds: (performance.now() - started) / 1000, pages };
+}
+
+function astroBuild(): Promise<{
+  seconds: number;
+  peakBytes: number;
+  peakByProgram: Map<string, number>;
+  pages: number;
+  output: string;
+}> {
+  const outDir = path.join(scratch, 'astro');
+  const started = performance.now();
+  const child = spawn(process.execPath, [ASTRO_CLI, 'build', '--outDir', outDir], {
+    cwd: SITE_DIR,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      TABLICA_CONTENT: snapshotFile,
+      STRAPI_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const memory = watchPeakMemory(child.pid ?? 0);
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) => {
+      const { peak: peakBytes, peakByProgram } = memory.stop();
+      if (code !== 0) return reject(new Error(`astro build failed:\n${output.slice(-3000)}`));
+      const pages = (readdirSync(outDir, { recursive: true }) as string[]).filter(
+        (file) => file.endsWith('.html') && !file.startsWith('pagefind'),
+      ).length;
+      resolve({ seconds: (performance.now() - started) / 1000, peakBytes, peakByProgram, pages, output });
+    });
+  });
+}
+
+try {
+  const base = await floor();
+  const astro = await astroBuild();
+  const phases = [...astro.output.matchAll(/^.*(?:Completed in|built in|search index).*$/gm)].map((line) => line[0]);
+  const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
+  console.log(`  floor (template + fs):  ${base.seconds.toFixed(1)} s for ${base.pages.toLocaleString('en')} pages`);
+  console.log(
+    `  astro build:            ${astro.seconds.toFixed(1)} s for ${astro.pages.toLocaleString('en')} pages, peak ${mb(astro.peakBytes)}`,
+  );
+  console.log(
+    `  peak by program:        ${[...astro.peakByProgram].map(([name, bytes]) => `${name} ${mb(bytes)}`).join(', ')}`,
+  );
+  console.log(`  ratio to floor:         ${(astro.seconds / base.seconds).toFixed(1)}×`);
+  console.log(
+    `  budget:                 ${astro.seconds <= BUDGET_SECONDS ? 'within' : 'OVER'} ${BUDGET_SECONDS} s, ` +
+      `${astro.peakBytes <= BUDGET_BYTES ? 'within' : 'OVER'} ${mb(BUDGET_BYTES)}`,
+  );
+  console.log(`  phases:\n    ${phases.join('\n    ')}`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
