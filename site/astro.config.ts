@@ -1,8 +1,7 @@
 import { defineConfig } from 'astro/config';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
 
-// Telemetry is also turned off through ASTRO_TELEMETRY_DISABLED in every script that runs Astro:
-// the config alone did not stop the call (handbook/STACK.md).
+// Build through `npm run build -w site` (scripts/build.ts): it adds the search index and turns
+// telemetry off with ASTRO_TELEMETRY_DISABLED, which the config alone did not (handbook/STACK.md).
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
@@ -11,5 +10,4 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
-  integrations: [pagefindIndex()],
 });

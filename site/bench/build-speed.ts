@@ -21,7 +21,7 @@ const NOTICES = Number(process.env.TABLICA_BENCH_NOTICES ?? 10_000);
 const BUDGET_SECONDS = 60;
 const BUDGET_BYTES = 1.5 * 1024 ** 3;
 const SITE_DIR = path.resolve(import.meta.dirname, '..');
-const ASTRO_CLI = path.resolve(SITE_DIR, '../node_modules/astro/bin/astro.mjs');
+const BUILD_SCRIPT = path.join(SITE_DIR, 'scripts/build.ts');
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'tablica-bench-'));
 const snapshotFile = path.join(scratch, 'snapshot.json');
@@ -45,7 +45,7 @@ function astroBuild(): Promise<{
 }> {
   const outDir = path.join(scratch, 'astro');
   const started = performance.now();
-  const child = spawn(process.execPath, [ASTRO_CLI, 'build', '--outDir', outDir], {
+  const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', outDir], {
     cwd: SITE_DIR,
     env: {
       ...process.env,

@@ -7,28 +7,26 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${cha
 const prefix = (locale: Locale) => (locale === 'pl' ? '' : `${locale}/`);
 
 /**
- * The floor for the build benchmark: the same number of pages, each from a template string with
+ * The floor for the build benchmark: a page per notice and language and the list pages, each from a template string with
  * the notice's escaped texts and its period in words, written with fs. What any static build of
  * this content must at least spend.
  */
 export async function writeFloorSite(snapshot: Snapshot, outDir: string, now: Date): Promise<number> {
   const originals = snapshot.notices.filter((notice) => notice.locale === 'pl');
-  const versions = new Map(snapshot.notices.map((notice) => [`${notice.locale}/${notice.slug}`, notice]));
   const pages: [string, string][] = [];
+  for (const notice of snapshot.notices) {
+    const period = formatPeriod(
+      { start: notice.effectiveFrom, end: notice.effectiveUntil, timeZone: notice.timeZone },
+      notice.locale,
+    );
+    pages.push([
+      `${prefix(notice.locale)}notices/${notice.slug}/index.html`,
+      `<h1>${escapeHtml(notice.title)}</h1><p>${noticeStatus(notice, now)}: ${period}</p><p>${escapeHtml(notice.summary)}</p>`,
+    ]);
+  }
   for (const locale of LOCALES) {
     const list = originals.map((notice) => `<li>${escapeHtml(notice.title)}</li>`).join('');
     pages.push([`${prefix(locale)}index.html`, `<ul>${list}</ul>`]);
-    for (const notice of originals) {
-      const shown = versions.get(`${locale}/${notice.slug}`) ?? notice;
-      const period = formatPeriod(
-        { start: shown.effectiveFrom, end: shown.effectiveUntil, timeZone: shown.timeZone },
-        locale,
-      );
-      pages.push([
-        `${prefix(locale)}notices/${notice.slug}/index.html`,
-        `<h1>${escapeHtml(shown.title)}</h1><p>${noticeStatus(shown, now)}: ${period}</p><p>${escapeHtml(shown.summary)}</p>`,
-      ]);
-    }
     for (const institution of snapshot.institutions) {
       pages.push([
         `${prefix(locale)}institutions/${institution.slug}/index.html`,

@@ -6,7 +6,7 @@ import { stripVTControlCharacters } from 'node:util';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 export const SITE_DIR = path.join(REPO, 'site');
-const ASTRO_CLI = path.join(REPO, 'node_modules/astro/bin/astro.mjs');
+const BUILD_SCRIPT = path.join(SITE_DIR, 'scripts/build.ts');
 
 export interface SiteBuild {
   ok: boolean;
@@ -21,11 +21,11 @@ export interface SiteBuildOptions {
   outDir?: string;
 }
 
-/** Runs `astro build` of the real site in a child process, as `npm run build -w site` does. */
+/** Runs the real site build (`npm run build -w site`: Astro, then the search index) in a child process. */
 export function buildSite({ env = {}, outDir }: SiteBuildOptions = {}): Promise<SiteBuild> {
   const target = outDir ?? mkdtempSync(path.join(tmpdir(), 'tablica-site-'));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO_CLI, 'build', '--outDir', target], {
+    const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', target], {
       cwd: SITE_DIR,
       env: {
         ...process.env,

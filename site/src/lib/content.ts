@@ -101,10 +101,10 @@ export function localize(content: SiteContent, slug: string, pageLocale: Locale)
 const lists = new WeakMap<SiteContent, Map<string, LocalizedNotice[]>>();
 
 function memo(content: SiteContent, key: string, derive: () => LocalizedNotice[]): LocalizedNotice[] {
-  let forContent = lists.get(content);
-  if (!forContent) lists.set(content, (forContent = new Map()));
-  let list = forContent.get(key);
-  if (!list) forContent.set(key, (list = derive()));
+  const forContent = lists.get(content) ?? new Map<string, LocalizedNotice[]>();
+  lists.set(content, forContent);
+  const list = forContent.get(key) ?? derive();
+  forContent.set(key, list);
   return list;
 }
 

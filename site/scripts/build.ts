@@ -1,0 +1,36 @@
+/**
+ * The site build: `astro build` (pages, sitemap, calendars), then the search index.
+ *
+ *   npm run build -w site [-- --outDir <dir>]
+ *
+ * Content comes from TABLICA_CONTENT, STRAPI_URL or the demo snapshot (src/lib/site-config.ts).
+ * Exits non-zero, having written nothing usable, when the content is invalid or unreachable.
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSearchIndex } from './search-index.ts';
+
+const SITE_DIR = path.resolve(import.meta.dirname, '..');
+// Astro's CLI entry, wherever npm placed the package (its exports do not expose the bin file).
+const ASTRO_CLI = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('astro/package.json', { paths: [SITE_DIR] })),
+  'bin/astro.mjs',
+);
+
+const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } });
+const outDir = path.resolve(SITE_DIR, values.outDir);
+
+const astro = spawn(process.execPath, [ASTRO_CLI, 'build', '--outDir', outDir], {
+  cwd: SITE_DIR,
+  // The config option alone did not stop Astro's telemetry call (handbook/STACK.md).
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  stdio: 'inherit',
+});
+const code = await new Promise<number>((resolve) => astro.on('close', (exitCode) => resolve(exitCode ?? 1)));
+if (code !== 0) process.exit(code);
+
+const started = performance.now();
+const pages = await buildSearchIndex(outDir);
+console.log(`[tablica] search index: ${pages} pages read in ${Math.round(performance.now() - started)} ms`);
