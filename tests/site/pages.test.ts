@@ -77,6 +77,15 @@ describe('pages of the demo site', () => {
     },
   );
 
+  test('the list of current notices has every notice in force, then every announced one', () => {
+    const page = readPage(site, '/obowiazujace/');
+    const slugs = linkedSlugs(page, 'main');
+    const active = withStatus(snapshot, 'active').map((notice) => notice.slug);
+    const upcoming = withStatus(snapshot, 'upcoming').map((notice) => notice.slug);
+    expect(new Set(slugs.slice(0, active.length))).toEqual(new Set(active));
+    expect(new Set(slugs.slice(active.length))).toEqual(new Set(upcoming));
+  });
+
   test('the archive lists every expired notice and nothing else', () => {
     const page = readPage(site, '/archiwum/');
     expect(new Set(linkedSlugs(page, 'main'))).toEqual(new Set(withStatus(snapshot, 'expired').map((n) => n.slug)));

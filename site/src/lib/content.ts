@@ -113,6 +113,17 @@ export function localizedNotices(content: SiteContent, locale: Locale): Localize
   return memo(content, `all:${locale}`, () => content.slugs.flatMap((slug) => localize(content, slug, locale) ?? []));
 }
 
+/** Notices in force (urgent first, then the most recent), then announced ones (soonest first). */
+export function currentNotices(content: SiteContent, locale: Locale): LocalizedNotice[] {
+  return memo(content, `current:${locale}`, () => {
+    const all = localizedNotices(content, locale);
+    const upcoming = all
+      .filter((item) => item.status === 'upcoming')
+      .sort((a, b) => a.notice.effectiveFrom.getTime() - b.notice.effectiveFrom.getTime());
+    return [...all.filter((item) => item.status === 'active'), ...upcoming];
+  });
+}
+
 /** The archive in `locale`: expired notices, the most recently ended first. */
 export function archivedNotices(content: SiteContent, locale: Locale): LocalizedNotice[] {
   return memo(content, `archive:${locale}`, () => archived(localizedNotices(content, locale)));

@@ -1,15 +1,17 @@
 import { LOCALES, type Locale } from '@tablica/shared';
-import { archivedNotices, type SiteContent } from './content.ts';
+import { archivedNotices, currentNotices, type SiteContent } from './content.ts';
+import { pageCountOf } from './pagination.ts';
 import { routes } from './routes.ts';
 
-export const ARCHIVE_PAGE_SIZE = 20;
+/** Notices per page of the current list and of the archive. */
+export const LIST_PAGE_SIZE = 20;
 
 export type PageProps =
   | { kind: 'home'; locale: Locale }
   | { kind: 'notice'; locale: Locale; slug: string }
   | { kind: 'institutions'; locale: Locale }
   | { kind: 'institution'; locale: Locale; slug: string }
-  | { kind: 'archive'; locale: Locale; page: number; pageCount: number }
+  | { kind: 'current' | 'archive'; locale: Locale; page: number; pageCount: number }
   | { kind: 'statement'; locale: Locale }
   | { kind: 'search'; locale: Locale };
 
@@ -24,7 +26,13 @@ export interface SitePage {
  */
 export function allPages(content: SiteContent): SitePage[] {
   return LOCALES.flatMap((locale) => {
-    const archivePages = Math.max(1, Math.ceil(archivedNotices(content, locale).length / ARCHIVE_PAGE_SIZE));
+    const listPages = (kind: 'current' | 'archive', length: number, url: (page: number) => string) => {
+      const pageCount = pageCountOf(length, LIST_PAGE_SIZE);
+      return Array.from(
+        { length: pageCount },
+        (_, index): SitePage => ({ url: url(index + 1), props: { kind, locale, page: index + 1, pageCount } }),
+      );
+    };
     return [
       { url: routes.home(locale), props: { kind: 'home', locale } },
       ...content.slugs
@@ -37,13 +45,8 @@ export function allPages(content: SiteContent): SitePage[] {
           props: { kind: 'institution', locale, slug },
         }),
       ),
-      ...Array.from(
-        { length: archivePages },
-        (_, index): SitePage => ({
-          url: routes.archive(locale, index + 1),
-          props: { kind: 'archive', locale, page: index + 1, pageCount: archivePages },
-        }),
-      ),
+      ...listPages('current', currentNotices(content, locale).length, (page) => routes.current(locale, page)),
+      ...listPages('archive', archivedNotices(content, locale).length, (page) => routes.archive(locale, page)),
       { url: routes.statement(locale), props: { kind: 'statement', locale } },
       { url: routes.search(locale), props: { kind: 'search', locale } },
     ];
@@ -64,6 +67,8 @@ export function pageIn(content: SiteContent, props: PageProps, locale: Locale): 
       return routes.institutions(locale);
     case 'institution':
       return routes.institution(props.slug, locale);
+    case 'current':
+      return routes.current(locale, props.page);
     case 'archive':
       return routes.archive(locale, props.page);
     case 'statement':

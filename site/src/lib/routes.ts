@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE, type Locale } from '@tablica/shared';
 const SEGMENTS = {
   pl: {
     notices: 'komunikaty',
+    current: 'obowiazujace',
     institutions: 'instytucje',
     archive: 'archiwum',
     statement: 'deklaracja-dostepnosci',
@@ -11,6 +12,7 @@ const SEGMENTS = {
   },
   en: {
     notices: 'notices',
+    current: 'current',
     institutions: 'institutions',
     archive: 'archive',
     statement: 'accessibility',
@@ -18,6 +20,7 @@ const SEGMENTS = {
   },
   uk: {
     notices: 'notices',
+    current: 'current',
     institutions: 'institutions',
     archive: 'archive',
     statement: 'accessibility',
@@ -33,6 +36,7 @@ export const routes = {
   notice: (slug: string, locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].notices}/${slug}/`,
   institutions: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].institutions}/`,
   institution: (slug: string, locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].institutions}/${slug}/`,
+  current: (locale: Locale, page = 1) => `${prefix(locale)}${SEGMENTS[locale].current}/${page > 1 ? `${page}/` : ''}`,
   archive: (locale: Locale, page = 1) => `${prefix(locale)}${SEGMENTS[locale].archive}/${page > 1 ? `${page}/` : ''}`,
   statement: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].statement}/`,
   search: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].search}/`,
