@@ -1,16 +1,19 @@
 #!/usr/bin/env node
-// npm start: the whole system with the embedded defaults (SQLite, demo content). For now the CMS;
-// the site, feeds and publisher join it in later issues. Ctrl-C stops everything.
+// npm start: the whole system with the embedded defaults (SQLite, demo content): the CMS, then the
+// site built from it and served. Rebuilds on publish arrive with the publisher. Ctrl-C stops all.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { adminBuildIsStale, STRAPI_CLI } from '../cms/scripts/admin-build.mjs';
 import { ensureEnvFile } from '../cms/scripts/ensure-env.mjs';
+import { serveSite } from '../site/scripts/static-server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CMS = path.join(ROOT, 'cms');
 const HOST = process.env.HOST ?? '127.0.0.1';
 const PORT = process.env.PORT ?? '1337';
 const CMS_URL = `http://${HOST}:${PORT}`;
+const SITE = path.join(ROOT, 'site');
+const SITE_PORT = Number(process.env.SITE_PORT ?? 4321);
 const children = new Set();
 // Strapi's CLI (STRAPI_CLI) runs directly on this Node 24 binary, not through `npm run`, so
 // that Ctrl-C reaches it and it can shut down cleanly.
@@ -81,17 +84,30 @@ const cms = run(process.execPath, [STRAPI_CLI, 'start'], {
     NODE_ENV: process.env.NODE_ENV ?? 'production',
   },
 });
+let site;
 if (await waitForHealth(CMS_URL, cms)) {
+  say('building the site from the CMS…');
+  const build = await finished(
+    run(process.execPath, [path.join(SITE, 'scripts/build.ts')], {
+      cwd: SITE,
+      env: { ...process.env, STRAPI_URL: CMS_URL, TABLICA_BASE_URL: `http://${HOST}:${SITE_PORT}` },
+    }),
+  );
+  if (build.code === 0) site = await serveSite(path.join(SITE, 'dist'), { host: HOST, port: SITE_PORT });
+  else say('the site build failed; see the output above. The CMS keeps running.');
   say('is running:');
   console.log(`
+  Site          ${site ? `${site.url}/   (English: ${site.url}/en/, Ukrainian: ${site.url}/uk/)` : '(not built)'}
   CMS admin     ${CMS_URL}/admin   ${process.env.ADMIN_EMAIL ? `(log in as ${process.env.ADMIN_EMAIL})` : '(first visit: register the administrator, or start with ADMIN_EMAIL and ADMIN_PASSWORD set)'}
   Notices API   ${CMS_URL}/api/notices?locale=*
   Institutions  ${CMS_URL}/api/institutions
   Settings      ${CMS_URL}/api/site-setting
 
+  After publishing in the CMS, rebuild the site: npm run build -w site (with STRAPI_URL=${CMS_URL}).
   Press Ctrl-C to stop.
 `);
 }
 const result = await finished(cms);
+await site?.close();
 stopAll();
 process.exit(result.signal === 'SIGINT' || result.code === 130 ? 0 : (result.code ?? 0));

@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     return page;
   }
 
-  test('axe (WCAG 2.1 AA) finds no violation on any page, the 404 and fallback copies included', async () => {
+  test('axe (WCAG 2.1 AA) finds no violation on any page, the 404 included', async () => {
     const paths = allPagePaths(site);
     expect(paths.length).toBeGreaterThan(40);
     const failures: string[] = [];
@@ -116,6 +116,17 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     const home = await afterEnd('/');
     expect(await home.locator('.urgent-banner li').first().isHidden()).toBe(true);
     await home.context().close();
+  });
+
+  test('a missing address answers 404 with the site\'s own page, which leads home', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}/komunikaty/nie-ma-takiego/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Nie ma takiej strony');
+    await page.getByRole('link', { name: 'Strona główna' }).last().click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+    await context.close();
   });
 
   test('search finds a notice by a word of its text, in the page language', async () => {
