@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     await home.context().close();
   });
 
-  test('a missing address answers 404 with the site\'s own page, which leads home', async () => {
+  test("a missing address answers 404 with the site's own page, which leads home", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const response = await page.goto(`${server.url}/komunikaty/nie-ma-takiego/`);

@@ -24,8 +24,8 @@ function readNow(value: string | undefined): Date {
   return now;
 }
 
-function readCount(name: string, fallback: number): number {
-  const value = process.env[name];
+function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
   if (value === undefined || value === '') return fallback;
   const count = Number(value);
   if (!Number.isInteger(count) || count < 0) throw new Error(`${name} must be a whole number, got "${value}".`);
@@ -40,8 +40,8 @@ export function readSiteBuildConfig(env: NodeJS.ProcessEnv = process.env): SiteB
           kind: 'strapi',
           url: env.STRAPI_URL,
           token: env.STRAPI_TOKEN || undefined,
-          retries: readCount('TABLICA_STRAPI_RETRIES', 5),
-          retryDelayMs: readCount('TABLICA_STRAPI_RETRY_DELAY_MS', 500),
+          retries: readCount(env, 'TABLICA_STRAPI_RETRIES', 5),
+          retryDelayMs: readCount(env, 'TABLICA_STRAPI_RETRY_DELAY_MS', 500),
         }
       : { kind: 'demo' };
   return { content, now: readNow(env.TABLICA_NOW), baseUrl: env.TABLICA_BASE_URL || undefined };

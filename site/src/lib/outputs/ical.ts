@@ -3,7 +3,6 @@ import { absoluteUrl, routes } from '../routes.ts';
 
 export interface CalendarContext {
   baseUrl: string;
-  now: Date;
 }
 
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks are escaped in TEXT values. */

@@ -12,7 +12,7 @@ export const GET: APIRoute = async ({ params }) => {
   const content = await getSiteContent();
   const notice = content.versions.get(params.slug ?? '')?.[DEFAULT_LOCALE];
   if (!notice) return new Response(null, { status: 404 });
-  return new Response(noticeCalendar(notice, { baseUrl: content.baseUrl, now: content.now }), {
+  return new Response(noticeCalendar(notice, { baseUrl: content.baseUrl }), {
     headers: { 'content-type': 'text/calendar; charset=utf-8' },
   });
 };
