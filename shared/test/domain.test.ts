@@ -41,6 +41,30 @@ describe('noticeStatus: from 16 March 00:00 until the end of 25 March 2020 (Wars
   it('is active for ever without an end (until further notice)', () => {
     expect(noticeStatus(published({ effectiveUntil: undefined }), at('2099-01-01T00:00:00Z'))).toBe('active');
   });
+
+  it.each([
+    { now: '2020-03-19T23:59:59Z', status: 'active', note: 'before it is lifted' },
+    { now: '2020-03-20T00:00:00Z', status: 'expired', note: 'from the moment it is lifted' },
+  ])('lifted on 20 March (UTC midnight), is $status at $now ($note)', ({ now, status }) => {
+    expect(noticeStatus(published({ liftedAt: '2020-03-20T00:00:00Z' }), at(now))).toBe(status);
+  });
+});
+
+describe('lifting a notice early', () => {
+  const lifted = published({
+    effectiveUntil: undefined,
+    liftedAt: '2020-03-20T10:00:00+01:00',
+    suspensions: [
+      { facility: 'Basen miejski', mode: 'closed', untilFurtherNotice: true },
+      { facility: 'Biblioteka', mode: 'closed', until: '2020-03-18' },
+    ],
+  });
+
+  it('ends every facility change still running, and none that had already ended', () => {
+    expect(nextChangeAt([lifted], at('2020-03-19T12:00:00Z'))?.toISOString()).toBe('2020-03-20T09:00:00.000Z');
+    expect(nextChangeAt([lifted], at('2020-03-20T09:00:00Z'))).toBeUndefined();
+    expect(nextChangeAt([lifted], at('2020-03-17T12:00:00Z'))?.toISOString()).toBe('2020-03-18T23:00:00.000Z');
+  });
 });
 
 describe('nextChangeAt', () => {

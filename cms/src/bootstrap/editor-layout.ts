@@ -28,6 +28,10 @@ const NOTICE_LABELS: Labels = {
     'Obowiązuje do',
     'Puste = do odwołania. Dla „do 25 marca” wybierz 26 marca, godz. 00:00 — strona pokaże „do 25 marca”.',
   ],
+  liftedAt: [
+    'Odwołano',
+    'Wypełnij tylko, gdy instytucja odwołuje komunikat przed czasem: od tej chwili strona, kanały i kalendarze podają „odwołano”.',
+  ],
   timeZone: ['Strefa czasowa', 'Zwykle Europe/Warsaw.'],
   suspensions: [
     'Zmiany w działaniu placówek',
@@ -72,6 +76,7 @@ const NOTICE_EDIT: Row[] = [
     ['effectiveUntil', 4],
     ['timeZone', 4],
   ],
+  [['liftedAt', 4]],
   [['suspensions', 12]],
   [['channels', 12]],
   [['proceduresHeading', 12]],

@@ -21,6 +21,7 @@ export function noticeToStrapi(notice: Notice, relations: { institution: string;
     severity: notice.severity,
     effectiveFrom: iso(notice.effectiveFrom),
     effectiveUntil: iso(notice.effectiveUntil),
+    liftedAt: iso(notice.liftedAt),
     timeZone: notice.timeZone,
     suspensions: notice.suspensions,
     channels: notice.channels,

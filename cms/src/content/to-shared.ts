@@ -86,6 +86,7 @@ export function toSharedNotice(entity: Record_, { mediaBaseUrl }: MappingOptions
     body: Array.isArray(body) && body.length > 0 ? clean(body) : undefined,
     effectiveFrom: iso(entity.effectiveFrom),
     effectiveUntil: iso(entity.effectiveUntil),
+    liftedAt: iso(entity.liftedAt),
   };
   return pick(notice, NOTICE_KEYS);
 }

@@ -7,7 +7,7 @@ import { suspensionPeriod } from './suspension-period.ts';
  * so a static page never claims a finished suspension is still on.
  */
 export function nextChangeAt(
-  notices: readonly Pick<Notice, 'effectiveFrom' | 'effectiveUntil' | 'timeZone' | 'suspensions'>[],
+  notices: readonly Pick<Notice, 'effectiveFrom' | 'effectiveUntil' | 'liftedAt' | 'timeZone' | 'suspensions'>[],
   now: Date,
 ): Date | undefined {
   let next: number | undefined;
@@ -19,6 +19,7 @@ export function nextChangeAt(
   for (const notice of notices) {
     consider(notice.effectiveFrom);
     consider(notice.effectiveUntil);
+    consider(notice.liftedAt);
     for (const suspension of notice.suspensions) {
       const period = suspensionPeriod(suspension, notice);
       consider(period.start);

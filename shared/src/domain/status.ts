@@ -3,7 +3,7 @@ import type { Notice, NoticeDraft } from '../schemas/notice.ts';
 export const NOTICE_STATUSES = ['upcoming', 'active', 'expired'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
-type Period = Pick<Notice | NoticeDraft, 'effectiveFrom' | 'effectiveUntil'>;
+type Period = Pick<Notice | NoticeDraft, 'effectiveFrom' | 'effectiveUntil'> & { liftedAt?: Date | undefined };
 
 /**
  * Where a notice stands at `now`. The start is inclusive and the end exclusive: a notice "until
@@ -12,5 +12,6 @@ type Period = Pick<Notice | NoticeDraft, 'effectiveFrom' | 'effectiveUntil'>;
 export function noticeStatus(notice: Period, now: Date): NoticeStatus {
   if (now < notice.effectiveFrom) return 'upcoming';
   if (notice.effectiveUntil && now >= notice.effectiveUntil) return 'expired';
+  if (notice.liftedAt && now >= notice.liftedAt) return 'expired';
   return 'active';
 }

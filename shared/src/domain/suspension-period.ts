@@ -15,10 +15,13 @@ export interface SuspensionPeriod {
  */
 export function suspensionPeriod(
   suspension: Suspension,
-  notice: Pick<Notice, 'effectiveFrom' | 'effectiveUntil' | 'timeZone'>,
+  notice: Pick<Notice, 'effectiveFrom' | 'effectiveUntil' | 'timeZone'> & { liftedAt?: Date | undefined },
 ): SuspensionPeriod {
   const start = suspension.from ? startOfLocalDay(suspension.from, notice.timeZone) : notice.effectiveFrom;
-  if (suspension.untilFurtherNotice) return { start, end: undefined };
-  const end = suspension.until ? endOfLocalDay(suspension.until, notice.timeZone) : notice.effectiveUntil;
+  if (suspension.untilFurtherNotice) return { start, end: notice.liftedAt };
+  const planned = suspension.until ? endOfLocalDay(suspension.until, notice.timeZone) : notice.effectiveUntil;
+  // Lifting the notice ends every facility change still running at that moment.
+  const { liftedAt } = notice;
+  const end = liftedAt && (!planned || liftedAt < planned) ? liftedAt : planned;
   return { start, end };
 }

@@ -11,6 +11,7 @@ const LABELS: Record<string, Record<MessageLanguage, string>> = {
   severity: { pl: 'Waga', en: 'Severity' },
   effectiveFrom: { pl: 'Obowiązuje od', en: 'Effective from' },
   effectiveUntil: { pl: 'Obowiązuje do', en: 'Effective until' },
+  liftedAt: { pl: 'Odwołano', en: 'Lifted' },
   timeZone: { pl: 'Strefa czasowa', en: 'Time zone' },
   suspensions: { pl: 'Zmiany w działaniu placówek', en: 'Facility changes' },
   facility: { pl: 'Placówka', en: 'Facility' },

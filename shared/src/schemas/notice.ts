@@ -48,6 +48,11 @@ const noticeFields = {
   severity: SeveritySchema,
   effectiveFrom: InstantSchema,
   effectiveUntil: UntilSchema.optional(),
+  /**
+   * Set when the institution lifts the notice before its announced end ("odwołanie"): from this
+   * instant it is over, and feeds announce a cancellation (CAP Cancel, iCalendar CANCELLED).
+   */
+  liftedAt: InstantSchema.optional(),
   timeZone: TimeZoneSchema,
   suspensions: z.array(SuspensionSchema).max(30).default([]),
   channels: z.array(ChannelSchema).max(30).default([]),
@@ -132,5 +137,6 @@ export const SHARED_NOTICE_FIELDS = [
   'severity',
   'effectiveFrom',
   'effectiveUntil',
+  'liftedAt',
   'timeZone',
 ] as const satisfies readonly (keyof typeof noticeFields)[];
