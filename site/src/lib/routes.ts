@@ -42,6 +42,7 @@ export const routes = {
   search: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].search}/`,
   /** One calendar per notice; the same file in every language. */
   noticeCalendar: (slug: string) => `/calendar/${slug}.ics`,
+  institutionCalendar: (slug: string) => `/calendar/institution/${slug}.ics`,
   /** Where the embed iframe of a notice lives (built by the widget package). */
   noticeEmbed: (slug: string) => `/embed/notice/${slug}/`,
 };

@@ -96,6 +96,10 @@ const pl = {
   publishedOn: 'opublikowano',
   footerContact: 'Kontakt z redakcją',
   moreNotices: 'Wszystkie komunikaty',
+  subscribe: 'Subskrybuj',
+  calendarFeed: 'Kalendarz (.ics)',
+  liftedLabel: 'Odwołano',
+  feedTitle: 'komunikaty',
   updatedLabel: 'Aktualizacja',
   inLanguage: 'po polsku',
 } as const;
@@ -195,6 +199,10 @@ const en: UiStrings = {
   publishedOn: 'published',
   footerContact: 'Contact the editors',
   moreNotices: 'All notices',
+  subscribe: 'Subscribe',
+  calendarFeed: 'Calendar (.ics)',
+  liftedLabel: 'Lifted',
+  feedTitle: 'notices',
   updatedLabel: 'Update',
   inLanguage: 'in English',
 };
@@ -290,6 +298,10 @@ const uk: UiStrings = {
   publishedOn: 'опубліковано',
   footerContact: "Зв'язок з редакцією",
   moreNotices: 'Усі повідомлення',
+  subscribe: 'Підписатися',
+  calendarFeed: 'Календар (.ics)',
+  liftedLabel: 'Скасовано',
+  feedTitle: 'повідомлення',
   updatedLabel: 'Оновлення',
   inLanguage: 'українською',
 };

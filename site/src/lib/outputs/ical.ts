@@ -40,20 +40,23 @@ const utcStamp = (instant: Date) =>
 
 /**
  * One all-day event per facility change (or one for the notice when it lists none), in the
- * issuer's calendar days. SEQUENCE is the notice's revision, so calendar apps take an edit as an
- * update of the same event.
+ * issuer's calendar days. SEQUENCE is the notice's revision, which rises with every published
+ * change, so calendar apps take an edit as an update of the same event (stable UID). A lifted
+ * notice keeps its events, announced with STATUS:CANCELLED.
  */
-export function noticeCalendar(notice: Notice, { baseUrl }: CalendarContext): string {
+function noticeEvents(notice: Notice, baseUrl: string): string[] {
   const url = absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale));
   const host = new URL(baseUrl).hostname;
+  // The periods as announced: a cancellation names the events calendars already hold.
+  const planned = { ...notice, liftedAt: undefined };
   const periods =
     notice.suspensions.length > 0
       ? notice.suspensions.map((suspension) => ({
           summary: `${suspension.facility}: ${notice.title}`,
-          ...suspensionPeriod(suspension, notice),
+          ...suspensionPeriod(suspension, planned),
         }))
       : [{ summary: notice.title, start: notice.effectiveFrom, end: notice.effectiveUntil }];
-  const events = periods.flatMap(({ summary, start, end }, index) => {
+  return periods.flatMap(({ summary, start, end }, index) => {
     const firstDay = localDateAt(start, notice.timeZone);
     // An exclusive end at local midnight is the next day already; otherwise the event covers its day.
     const lastDay = end ? localDateAt(new Date(end.getTime() - 1), notice.timeZone) : firstDay;
@@ -67,20 +70,29 @@ export function noticeCalendar(notice: Notice, { baseUrl }: CalendarContext): st
       `SUMMARY:${escapeText(summary)}`,
       `DESCRIPTION:${escapeText(`${notice.summary}\n${url}`)}`,
       `URL:${url}`,
-      'STATUS:CONFIRMED',
+      `STATUS:${notice.liftedAt ? 'CANCELLED' : 'CONFIRMED'}`,
       'TRANSP:TRANSPARENT',
       'END:VEVENT',
     ];
   });
+}
+
+/** An RFC 5545 calendar of the given notices' events, named for whoever subscribes to it. */
+export function calendar(name: string, notices: Notice[], { baseUrl }: CalendarContext): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Tablica//Notices//PL',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(notice.title)}`,
-    ...events,
+    `X-WR-CALNAME:${escapeText(name)}`,
+    `X-WR-TIMEZONE:${notices[0]?.timeZone ?? 'Europe/Warsaw'}`,
+    ...notices.flatMap((notice) => noticeEvents(notice, baseUrl)),
     'END:VCALENDAR',
   ];
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
+
+/** The calendar of one notice ("add to calendar" on its page). */
+export const noticeCalendar = (notice: Notice, context: CalendarContext): string =>
+  calendar(notice.title, [notice], context);

@@ -1,5 +1,5 @@
 import { absoluteUrl } from '../routes.ts';
-import { escapeXml } from './xml.ts';
+import { escapeMarkup as escapeXml } from './escape.ts';
 
 export interface SitemapEntry {
   path: string;

@@ -1,0 +1,26 @@
+import { getSiteContent } from './content.ts';
+import { type FeedDefinition, feedCatalog } from './feeds.ts';
+import { jsonFeed } from './outputs/json-feed.ts';
+import { rssXml } from './outputs/rss.ts';
+
+/** The feed definition published at `path` (an RSS or JSON Feed path). */
+async function feedAt(path: string): Promise<{ feed: FeedDefinition; baseUrl: string; now: Date }> {
+  const content = await getSiteContent();
+  const feed = feedCatalog(content).find((definition) => definition.rssPath === path || definition.jsonPath === path);
+  if (!feed) throw new Error(`Tablica: no feed at ${path}`);
+  return { feed, baseUrl: content.baseUrl, now: content.now };
+}
+
+export async function rssResponse(path: string): Promise<Response> {
+  const { feed, baseUrl } = await feedAt(path);
+  return new Response(await rssXml(feed, baseUrl), {
+    headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
+  });
+}
+
+export async function jsonFeedResponse(path: string): Promise<Response> {
+  const { feed, baseUrl, now } = await feedAt(path);
+  return new Response(JSON.stringify(jsonFeed(feed, baseUrl, now)), {
+    headers: { 'content-type': 'application/feed+json; charset=utf-8' },
+  });
+}

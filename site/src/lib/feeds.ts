@@ -1,0 +1,111 @@
+import { CATEGORIES, type Category, LOCALES, type Locale, type Notice, noticeStatus } from '@tablica/shared';
+import type { SiteContent } from './content.ts';
+import { UI } from './i18n/ui.ts';
+import { absoluteUrl, routes } from './routes.ts';
+
+/** At most this many items per feed: the newest changes (the site-wide feed stays under 100 KB). */
+export const FEED_ITEMS = 30;
+/** Ended notices stay in feeds this long, so subscribers learn that something is over. */
+const ENDED_STAYS_DAYS = 30;
+const DAY = 86_400_000;
+
+export interface FeedDefinition {
+  /** Site path of the RSS file; the JSON Feed sits beside it as feed.json. */
+  rssPath: string;
+  jsonPath: string;
+  title: string;
+  description: string;
+  language: Locale;
+  /** The HTML page the feed belongs to. */
+  homePath: string;
+  notices: Notice[];
+}
+
+/** When a notice stopped being in force: lifted, or its announced end; undefined while it lasts. */
+const endOf = (notice: Notice) =>
+  notice.liftedAt && (!notice.effectiveUntil || notice.liftedAt < notice.effectiveUntil)
+    ? notice.liftedAt
+    : notice.effectiveUntil;
+
+/** What a feed carries: current and announced notices and recently ended ones, newest change first. */
+export function feedNotices(notices: Notice[], now: Date): Notice[] {
+  return notices
+    .filter((notice) => {
+      if (noticeStatus(notice, now) !== 'expired') return true;
+      const end = endOf(notice);
+      return end !== undefined && now.getTime() - end.getTime() < ENDED_STAYS_DAYS * DAY;
+    })
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || a.slug.localeCompare(b.slug))
+    .slice(0, FEED_ITEMS);
+}
+
+/** "Aktualizacja: …" for a changed notice, "Odwołano: …" for a lifted one: updates read as news. */
+export function feedItemTitle(notice: Notice): string {
+  const ui = UI[notice.locale];
+  if (notice.liftedAt) return `${ui.liftedLabel}: ${notice.title}`;
+  return notice.revision > 1 ? `${ui.updatedLabel}: ${notice.title}` : notice.title;
+}
+
+/**
+ * A feed item's id: the notice's address plus its version. A republished change gets a new id,
+ * so readers show it again (RSS readers do not re-announce an item whose guid they know); the id
+ * of a given version never changes between builds.
+ */
+export const feedItemId = (baseUrl: string, notice: Notice): string =>
+  `${absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale))}#v${notice.revision}`;
+
+const inLanguage = (content: SiteContent, locale: Locale) =>
+  content.slugs.flatMap((slug) => content.versions.get(slug)?.[locale] ?? []);
+
+/** Every feed of the site: per language, per institution and per category (the last two in Polish). */
+export function feedCatalog(content: SiteContent): FeedDefinition[] {
+  const { siteName } = content.settings;
+  const polish = inLanguage(content, 'pl');
+  const feed = (rssPath: string, definition: Omit<FeedDefinition, 'rssPath' | 'jsonPath'>): FeedDefinition => ({
+    rssPath,
+    jsonPath: rssPath.replace(/rss\.xml$/, 'feed.json'),
+    ...definition,
+    notices: feedNotices(definition.notices, content.now),
+  });
+  return [
+    ...LOCALES.map((locale) =>
+      feed(`${routes.home(locale)}rss.xml`, {
+        title: `${siteName} — ${UI[locale].feedTitle}`,
+        description: content.settings.tagline ?? siteName,
+        language: locale,
+        homePath: routes.home(locale),
+        notices: inLanguage(content, locale),
+      }),
+    ),
+    ...content.institutions.map((institution) =>
+      feed(`${routes.institution(institution.slug, 'pl')}rss.xml`, {
+        title: `${institution.name} — ${UI.pl.feedTitle}`,
+        description: `${siteName}: ${institution.name}`,
+        language: 'pl',
+        homePath: routes.institution(institution.slug, 'pl'),
+        notices: polish.filter((notice) => notice.institution === institution.slug),
+      }),
+    ),
+    ...CATEGORIES.map((category: Category) =>
+      feed(categoryFeedPath(category), {
+        title: `${siteName} — ${UI.pl.category[category]}`,
+        description: `${siteName}: ${UI.pl.category[category]}`,
+        language: 'pl',
+        homePath: routes.home('pl'),
+        notices: polish.filter((notice) => notice.category === category),
+      }),
+    ),
+  ];
+}
+
+export const categoryFeedPath = (category: Category) => `/kategorie/${category}/rss.xml`;
+
+/**
+ * An institution's calendar: its notices (in Polish) still on, announced or ended in the last
+ * 30 days — long enough for calendar apps to pick up a cancellation.
+ */
+export function institutionCalendarNotices(content: SiteContent, institution: string): Notice[] {
+  return inLanguage(content, 'pl')
+    .filter((notice) => notice.institution === institution)
+    .filter((notice) => feedNotices([notice], content.now).length > 0);
+}

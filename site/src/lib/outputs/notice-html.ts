@@ -1,0 +1,127 @@
+import { type Block, channelHref, isHttpUrl, type Notice } from '@tablica/shared';
+import { channelDisplayValue } from '../channel-text.ts';
+import { formatDateTime, noticePeriodText, suspensionPeriodText } from '../format.ts';
+import { UI } from '../i18n/ui.ts';
+import { escapeMarkup } from './escape.ts';
+
+type Inline = Extract<Block, { type: 'paragraph' }>['children'][number];
+
+const link = (href: string | undefined, text: string) =>
+  href ? `<a href="${escapeMarkup(href)}">${escapeMarkup(text)}</a>` : escapeMarkup(text);
+
+function inline(nodes: Inline[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'link') {
+        const text = node.children.map((leaf) => leaf.text).join('');
+        return link(isHttpUrl(node.url) ? node.url : undefined, text);
+      }
+      let html = escapeMarkup(node.text);
+      if (node.code) html = `<code>${html}</code>`;
+      if (node.strikethrough) html = `<s>${html}</s>`;
+      if (node.underline) html = `<u>${html}</u>`;
+      if (node.italic) html = `<em>${html}</em>`;
+      if (node.bold) html = `<strong>${html}</strong>`;
+      return html;
+    })
+    .join('');
+}
+
+function blocks(body: Block[]): string {
+  return body
+    .map((block) => {
+      switch (block.type) {
+        case 'paragraph':
+          return `<p>${inline(block.children)}</p>`;
+        case 'heading':
+          return `<h${block.level + 1}>${inline(block.children)}</h${block.level + 1}>`;
+        case 'quote':
+          return `<blockquote><p>${inline(block.children)}</p></blockquote>`;
+        default: {
+          const tag = block.format === 'ordered' ? 'ol' : 'ul';
+          return `<${tag}>${block.children.map((item) => `<li>${inline(item.children)}</li>`).join('')}</${tag}>`;
+        }
+      }
+    })
+    .join('');
+}
+
+const section = (title: string, html: string) => (html ? `<h2>${escapeMarkup(title)}</h2>${html}` : '');
+const list = (tag: 'ul' | 'ol', items: string[]) =>
+  items.length > 0 ? `<${tag}>${items.map((item) => `<li>${item}</li>`).join('')}</${tag}>` : '';
+
+/**
+ * The whole notice as plain, self-contained HTML for feed readers (RSS `content:encoded`, JSON
+ * Feed `content_html`): every text escaped, links only from the allow-listed kinds, no scripts,
+ * styles or attributes beyond `href`. The same facts, in the same order, as the notice page.
+ */
+export function noticeHtml(notice: Notice, pageUrl: string): string {
+  const ui = UI[notice.locale];
+  const { locale } = notice;
+  return [
+    `<p><strong>${escapeMarkup(notice.summary)}</strong></p>`,
+    `<p>${escapeMarkup(ui.period)}: ${escapeMarkup(noticePeriodText(notice, locale))}</p>`,
+    ...notice.advisories.map(
+      (advisory) =>
+        `<p><strong>${escapeMarkup(advisory.tone === 'warning' ? ui.advisoryWarning : ui.advisoryInfo)}${
+          advisory.title ? `: ${escapeMarkup(advisory.title)}` : ''
+        }</strong> ${escapeMarkup(advisory.text)}</p>`,
+    ),
+    section(
+      ui.suspensions,
+      list(
+        'ul',
+        notice.suspensions.map(
+          (suspension) =>
+            `<strong>${escapeMarkup(suspension.facility)}</strong>: ${escapeMarkup(ui.suspensionMode[suspension.mode])}${
+              suspension.hours ? ` (${escapeMarkup(suspension.hours)})` : ''
+            }, ${escapeMarkup(suspensionPeriodText(suspension, notice, locale))}${suspension.scope ? `. ${escapeMarkup(suspension.scope)}` : ''}`,
+        ),
+      ),
+    ),
+    section(
+      ui.channels,
+      list(
+        'ul',
+        notice.channels.map(
+          (channel) =>
+            `${escapeMarkup(channel.label)}: ${link(channelHref(channel), channelDisplayValue(channel))}${
+              channel.extension ? ` (${escapeMarkup(ui.extension)} ${escapeMarkup(channel.extension)})` : ''
+            }${channel.hours ? `, ${escapeMarkup(channel.hours)}` : ''}`,
+        ),
+      ),
+    ),
+    section(
+      notice.proceduresHeading ?? ui.procedures,
+      list(
+        'ol',
+        notice.procedures.map(
+          (step) =>
+            `${escapeMarkup(step.text)}${list('ul', step.items.map(escapeMarkup))}${step.note ? `<br>${escapeMarkup(step.note)}` : ''}`,
+        ),
+      ),
+    ),
+    notice.body && notice.body.length > 0 ? section(ui.details, blocks(notice.body)) : '',
+    section(
+      ui.links,
+      list(
+        'ul',
+        [...notice.links, ...notice.attachments].map((item) => link(item.url, item.label)),
+      ),
+    ),
+    section(
+      ui.updates,
+      list(
+        'ul',
+        [...notice.updates]
+          .sort((a, b) => b.at.getTime() - a.at.getTime())
+          .map(
+            (update) =>
+              `${escapeMarkup(formatDateTime(update.at, locale, notice.timeZone))}: ${escapeMarkup(update.text)}`,
+          ),
+      ),
+    ),
+    notice.source ? `<p>${escapeMarkup(ui.source)}: ${link(notice.source.url, notice.source.name)}</p>` : '',
+    `<p>${link(pageUrl, pageUrl)}</p>`,
+  ].join('');
+}

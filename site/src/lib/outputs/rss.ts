@@ -1,0 +1,37 @@
+import { getRssString, type RSSOptions } from '@astrojs/rss';
+import { type FeedDefinition, feedItemId, feedItemTitle } from '../feeds.ts';
+import { UI } from '../i18n/ui.ts';
+import { absoluteUrl, routes } from '../routes.ts';
+import { escapeMarkup } from './escape.ts';
+import { noticeHtml } from './notice-html.ts';
+
+/**
+ * RSS 2.0 for one feed, through @astrojs/rss (which escapes what it writes): absolute links, a
+ * guid per notice version (see feedItemId), the summary as description, the whole notice as
+ * `content:encoded`, and `atom:link rel="self"` as RSS best practice asks.
+ */
+export function rssOptions(feed: FeedDefinition, baseUrl: string): RSSOptions {
+  const self = absoluteUrl(baseUrl, feed.rssPath);
+  return {
+    title: feed.title,
+    description: feed.description,
+    site: absoluteUrl(baseUrl, feed.homePath),
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>${feed.language}</language><atom:link href="${escapeMarkup(self)}" rel="self" type="application/rss+xml"/>`,
+    items: feed.notices.map((notice) => {
+      const link = absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale));
+      return {
+        title: feedItemTitle(notice),
+        link,
+        pubDate: notice.updatedAt,
+        description: notice.summary,
+        content: noticeHtml(notice, link),
+        categories: [UI[notice.locale].category[notice.category]],
+        customData: `<guid isPermaLink="false">${escapeMarkup(feedItemId(baseUrl, notice))}</guid>`,
+      };
+    }),
+  };
+}
+
+export const rssXml = (feed: FeedDefinition, baseUrl: string): Promise<string> =>
+  getRssString(rssOptions(feed, baseUrl));

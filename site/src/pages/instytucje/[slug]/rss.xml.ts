@@ -1,0 +1,8 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSiteContent } from '../../../lib/content.ts';
+import { rssResponse } from '../../../lib/feed-endpoint.ts';
+
+export const getStaticPaths = (async () =>
+  (await getSiteContent()).institutions.map(({ slug }) => ({ params: { slug } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ url }) => rssResponse(url.pathname);

@@ -1,0 +1,7 @@
+import { CATEGORIES } from '@tablica/shared';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { rssResponse } from '../../../lib/feed-endpoint.ts';
+
+export const getStaticPaths = (() => CATEGORIES.map((category) => ({ params: { category } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ url }) => rssResponse(url.pathname);
