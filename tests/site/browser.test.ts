@@ -22,6 +22,8 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     await server?.close();
   });
 
+  const problemsOf = new WeakMap<Page, string[]>();
+
   /** A fresh page that fails the test on any console error, page error or dialog (an executed script). */
   async function openPage(path: string, setup?: (page: Page) => Promise<void>): Promise<Page> {
     const context = await browser.newContext({ javaScriptEnabled: true });
@@ -38,8 +40,14 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     await setup?.(page);
     const response = await page.goto(`${server.url}${path}`);
     expect(response?.status(), path).toBeLessThan(400);
-    page.once('close', () => expect(problems, path).toEqual([]));
+    problemsOf.set(page, problems);
     return page;
+  }
+
+  /** Closes a page opened with openPage, failing the test on anything it logged as an error. */
+  async function closeChecked(page: Page): Promise<void> {
+    expect(problemsOf.get(page), page.url()).toEqual([]);
+    await page.context().close();
   }
 
   test('axe (WCAG 2.1 AA) finds no violation on any page, the 404 included', async () => {
@@ -59,7 +67,7 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
           );
         }
       }
-      await page.context().close();
+      await closeChecked(page);
     }
     expect(failures).toEqual([]);
   });
@@ -94,7 +102,7 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
       expect(focused.visible, focused.key).toBe(true);
     }
     expect(stops).toBeGreaterThan(10);
-    await page.context().close();
+    await closeChecked(page);
   });
 
   test('read after a notice ends, the page says it has ended and the urgent banner goes', async () => {
@@ -107,15 +115,15 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
 
     const now = await openPage(`/komunikaty/${urgent.slug}/`);
     expect(await now.locator('.notice-header .status').textContent()).toBe('Obowiązuje');
-    await now.context().close();
+    await closeChecked(now);
 
     const afterEnd = async (path: string) => openPage(path, (page) => page.clock.setFixedTime(later));
     const page = await afterEnd(`/komunikaty/${urgent.slug}/`);
     expect(await page.locator('.notice-header .status').textContent()).toBe('Zakończony');
-    await page.context().close();
+    await closeChecked(page);
     const home = await afterEnd('/');
     expect(await home.locator('.urgent-banner li').first().isHidden()).toBe(true);
-    await home.context().close();
+    await closeChecked(home);
   });
 
   test("a missing address answers 404 with the site's own page, which leads home", async () => {
@@ -135,6 +143,6 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     await page.keyboard.press('Enter');
     const first = page.locator('[data-search-results] a').first();
     await expect.poll(() => first.getAttribute('href'), { timeout: 10_000 }).toMatch(/awaria-wodociagu/);
-    await page.context().close();
+    await closeChecked(page);
   });
 });
