@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ICAL from 'ical.js';
+import { parseHTML } from 'linkedom';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HOSTILE, hostileSnapshot } from '../fixtures/hostile-snapshot.ts';
@@ -8,6 +10,7 @@ import { hasChromium, launchChromium } from '../support/browser.ts';
 import { allPagePaths, fileOf, readPage } from '../support/html.ts';
 import { buildSite, type SiteBuild } from '../support/site-build.ts';
 import { type StaticServer, serveDirectory } from '../support/static-server.ts';
+import { CAP_XSD, parseXmlStrict, xmllint } from '../support/xml.ts';
 
 const HOSTILE_SLUG = 'awaria-wodociagu-ul-lipowa';
 
@@ -77,6 +80,46 @@ describe('hostile content', () => {
     // The raw JSON-LD text never contains a "<": nothing in it can close the element.
     const raw = html.match(/<script type="application\/ld\+json">(.*?)<\/script>/s)?.[1] ?? '';
     expect(raw).not.toContain('<');
+  });
+
+  test('every feed stays well-formed and parseable, CAP stays valid, and nothing in them is executable', async () => {
+    const files = (readdirSync(build.outDir, { recursive: true }) as string[]).filter(
+      (file) => /\.(xml|atom|json|ics)$/.test(file) && !file.startsWith('pagefind'),
+    );
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) {
+      const body = readFileSync(path.join(build.outDir, file), 'utf8');
+      if (file.endsWith('.json')) {
+        const feed = JSON.parse(body);
+        for (const item of feed.items ?? []) {
+          const html = parseHTML(`<body>${item.content_html}</body>`).document;
+          expect(html.querySelectorAll('script, img, iframe, svg, style').length, file).toBe(0);
+          expect(item.title).toContain(HOSTILE.title);
+        }
+      } else if (file.endsWith('.ics')) {
+        expect(() => ICAL.parse(body), file).not.toThrow();
+      } else {
+        const schema = file.startsWith('cap/') && file.endsWith('.xml') ? CAP_XSD : undefined;
+        const result = await xmllint(body, 'file.xml', schema);
+        expect(
+          result.errors.map((error) => error.message),
+          file,
+        ).toEqual([]);
+        for (const encoded of [
+          ...(parseXmlStrict(body, file).getElementsByTagNameNS('*', 'encoded') as unknown as Iterable<Element>),
+        ]) {
+          const html = parseHTML(`<body>${encoded.textContent}</body>`).document;
+          expect(html.querySelectorAll('script, img, iframe, svg, style').length, file).toBe(0);
+          for (const element of html.querySelectorAll('*')) {
+            expect(
+              element.getAttributeNames().filter((name: string) => name.startsWith('on')),
+              file,
+            ).toEqual([]);
+            expect(element.getAttribute('href') ?? '', file).not.toMatch(/^\s*javascript:/i);
+          }
+        }
+      }
+    }
   });
 
   describe.skipIf(!hasChromium)('in Chromium', () => {

@@ -109,3 +109,8 @@ export function institutionCalendarNotices(content: SiteContent, institution: st
     .filter((notice) => notice.institution === institution)
     .filter((notice) => feedNotices([notice], content.now).length > 0);
 }
+
+/** Notices with a current CAP message: those in feeds (on, announced, recently ended or lifted). */
+export function capMessageNotices(content: SiteContent): Notice[] {
+  return inLanguage(content, 'pl').filter((notice) => feedNotices([notice], content.now).length > 0);
+}

@@ -1,0 +1,36 @@
+import type { Notice } from '@tablica/shared';
+import { absoluteUrl } from '../routes.ts';
+import { capIdentifier, capPath } from './cap.ts';
+import { escapeMarkup } from './escape.ts';
+
+/**
+ * An Atom feed listing the current CAP messages (the usual way alert aggregators poll a CAP
+ * source): one entry per message, linking the CAP XML.
+ */
+export function capIndexAtom(notices: Notice[], { baseUrl, title }: { baseUrl: string; title: string }): string {
+  const self = absoluteUrl(baseUrl, '/cap/index.atom');
+  const updated = notices.reduce((latest, notice) => Math.max(latest, notice.updatedAt.getTime()), 0);
+  const entries = notices.map((notice) => {
+    const href = absoluteUrl(baseUrl, capPath(notice));
+    return [
+      '<entry>',
+      `<id>${escapeMarkup(capIdentifier(baseUrl, notice))}</id>`,
+      `<title>${escapeMarkup(notice.title)}</title>`,
+      `<updated>${notice.updatedAt.toISOString()}</updated>`,
+      `<summary>${escapeMarkup(notice.summary)}</summary>`,
+      `<link rel="alternate" type="application/cap+xml" href="${escapeMarkup(href)}"/>`,
+      '</entry>',
+    ].join('');
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `<id>${escapeMarkup(self)}</id>`,
+    `<title>${escapeMarkup(title)}</title>`,
+    `<updated>${new Date(updated || 0).toISOString()}</updated>`,
+    `<author><name>${escapeMarkup(title)}</name></author>`,
+    `<link rel="self" type="application/atom+xml" href="${escapeMarkup(self)}"/>`,
+    ...entries,
+    '</feed>\n',
+  ].join('');
+}

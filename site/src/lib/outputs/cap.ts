@@ -1,0 +1,136 @@
+import {
+  type Category,
+  channelHref,
+  type Institution,
+  type Notice,
+  noticeStatus,
+  type Severity,
+  wallClockAt,
+} from '@tablica/shared';
+import { channelDisplayValue } from '../channel-text.ts';
+import { suspensionPeriodText } from '../format.ts';
+import { INTL_LOCALE, UI } from '../i18n/ui.ts';
+import { absoluteUrl, routes } from '../routes.ts';
+import { escapeMarkup } from './escape.ts';
+
+/** Our categories in CAP 1.2's list (§3.2.2 `category`). */
+const CAP_CATEGORY: Record<Category, string> = {
+  closure: 'Infra',
+  'service-change': 'Other',
+  health: 'Health',
+  safety: 'Safety',
+  event: 'Other',
+  other: 'Other',
+};
+const CAP_SEVERITY: Record<Severity, string> = { urgent: 'Severe', important: 'Moderate', info: 'Minor' };
+const CAP_EVENT_MAX = 34;
+
+export interface CapContext {
+  baseUrl: string;
+  now: Date;
+  institution: Institution | undefined;
+  /** The notice this one supersedes, in its current version: the message an Update refers to. */
+  superseded?: Notice | undefined;
+}
+
+/** CAP's dateTime: seconds and an explicit offset, never "Z" (the schema's pattern). */
+export function capDateTime(instant: Date, timeZone: string): string {
+  const wall = wallClockAt(instant, timeZone);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  const offsetMinutes = Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const pad = (value: number) => String(Math.abs(value)).padStart(2, '0');
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${sign}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
+}
+
+export const capSender = (baseUrl: string) => `tablica@${new URL(baseUrl).hostname}`;
+
+/** One identifier per notice version: an edit is a new message that updates the earlier one. */
+export const capIdentifier = (baseUrl: string, notice: Pick<Notice, 'slug' | 'revision'>) =>
+  `urn:tablica:${new URL(baseUrl).hostname}:${notice.slug}:v${notice.revision}`;
+
+export const capPath = (notice: Pick<Notice, 'slug' | 'revision'>) => `/cap/${notice.slug}/v${notice.revision}.xml`;
+
+/** Alert for a first version, Update for a later one or a successor, Cancel once lifted. */
+export function capMessageType(notice: Notice): 'Alert' | 'Update' | 'Cancel' {
+  if (notice.liftedAt) return 'Cancel';
+  return notice.revision > 1 || notice.supersedes ? 'Update' : 'Alert';
+}
+
+const element = (name: string, value: string | undefined) =>
+  value === undefined || value === '' ? '' : `<${name}>${escapeMarkup(value)}</${name}>`;
+
+function info(notice: Notice, { baseUrl, now, institution }: CapContext): string {
+  const ui = UI[notice.locale];
+  const status = noticeStatus(notice, now);
+  const upcoming = status === 'upcoming';
+  const preferred = notice.channels.find((channel) => channel.preferred) ?? notice.channels[0];
+  const description = [
+    notice.summary,
+    ...notice.suspensions.map(
+      (suspension) =>
+        `${suspension.facility}: ${ui.suspensionMode[suspension.mode]}, ${suspensionPeriodText(suspension, notice, notice.locale)}`,
+    ),
+  ].join('\n');
+  const instruction = notice.procedures
+    .map((step, index) => [`${index + 1}. ${step.text}`, ...step.items.map((item) => `   - ${item}`)].join('\n'))
+    .join('\n');
+  const areaDescription = notice.area?.description ?? institution?.area?.description ?? institution?.address?.city;
+  const teryt = notice.area?.teryt ?? institution?.area?.teryt ?? [];
+  return [
+    '<info>',
+    element('language', INTL_LOCALE[notice.locale]),
+    element('category', CAP_CATEGORY[notice.category]),
+    element('event', ui.category[notice.category].slice(0, CAP_EVENT_MAX)),
+    element('urgency', upcoming ? 'Future' : notice.severity === 'urgent' ? 'Immediate' : 'Expected'),
+    element('severity', CAP_SEVERITY[notice.severity]),
+    element('certainty', upcoming ? 'Likely' : 'Observed'),
+    element('effective', capDateTime(notice.publishedAt, notice.timeZone)),
+    element('onset', capDateTime(notice.effectiveFrom, notice.timeZone)),
+    element('expires', notice.effectiveUntil && capDateTime(notice.effectiveUntil, notice.timeZone)),
+    element('senderName', institution?.name),
+    element('headline', notice.headline ?? notice.title),
+    element('description', description),
+    element('instruction', instruction),
+    element('web', absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale))),
+    element(
+      'contact',
+      preferred && `${preferred.label}: ${channelHref(preferred) ? channelDisplayValue(preferred) : preferred.value}`,
+    ),
+    areaDescription
+      ? `<area>${element('areaDesc', areaDescription)}${teryt
+          .map((code) => `<geocode>${element('valueName', 'TERYT')}${element('value', code)}</geocode>`)
+          .join('')}</area>`
+      : '',
+    '</info>',
+  ].join('');
+}
+
+/**
+ * A CAP 1.2 message (OASIS) for the current version of a notice: one `info` per language it is
+ * written in. Validated against the official schema in the tests.
+ */
+export function capMessage(translations: Notice[], context: CapContext): string {
+  const [original] = translations;
+  if (!original) throw new Error('Tablica: a CAP message needs at least one version of the notice');
+  const { baseUrl } = context;
+  // CAP's `references` is "sender,identifier,sent". Only a superseded notice's message can be
+  // named: the send times of a notice's own earlier versions are not kept.
+  const { superseded } = context;
+  const references =
+    superseded &&
+    `${capSender(baseUrl)},${capIdentifier(baseUrl, superseded)},${capDateTime(superseded.updatedAt, superseded.timeZone)}`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">',
+    element('identifier', capIdentifier(baseUrl, original)),
+    element('sender', capSender(baseUrl)),
+    element('sent', capDateTime(original.updatedAt, original.timeZone)),
+    element('status', 'Actual'),
+    element('msgType', capMessageType(original)),
+    element('scope', 'Public'),
+    element('references', references),
+    ...translations.map((notice) => info(notice, context)),
+    '</alert>\n',
+  ].join('');
+}

@@ -1,0 +1,199 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CATEGORIES, LOCALES, loadSnapshot, noticeStatus } from '@tablica/shared';
+import ICAL from 'ical.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { demoSnapshotRaw } from '../fixtures/demo-snapshot.ts';
+import { allPagePaths, fileOf, pageExists, readPage, text } from '../support/html.ts';
+import { buildSite, type SiteBuild } from '../support/site-build.ts';
+import { CAP_XSD, childText, parseXmlStrict, xmllint } from '../support/xml.ts';
+
+const now = new Date();
+const LIFTED = 'zamkniecie-plywalni-przedluzone';
+const BASE = 'https://tablica.example.org';
+
+/** The demo, with one notice lifted an hour ago (a published change: its revision rises). */
+function snapshotWithLiftedNotice() {
+  const raw = demoSnapshotRaw();
+  for (const notice of raw.notices.filter((entry) => entry.slug === LIFTED)) {
+    notice.liftedAt = new Date(now.getTime() - 3_600_000).toISOString();
+    notice.revision = Number(notice.revision ?? 1) + 1;
+  }
+  return raw;
+}
+
+const raw = snapshotWithLiftedNotice();
+const snapshot = loadSnapshot(structuredClone(raw), { now });
+const read = (site: string, urlPath: string) => readFileSync(fileOf(site, urlPath), 'utf8');
+const itemsOf = (xml: Document) => [...(xml.getElementsByTagName('item') as unknown as Iterable<Element>)];
+
+describe('feeds', () => {
+  let build: SiteBuild;
+  let site: string;
+
+  beforeAll(async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-feeds-')), 'snapshot.json');
+    writeFileSync(file, JSON.stringify(raw));
+    build = await buildSite({ env: { TABLICA_CONTENT: file, TABLICA_NOW: now.toISOString() } });
+    site = build.outDir;
+    if (!build.ok) throw new Error(build.output);
+  });
+
+  const rssPaths = () =>
+    [
+      ...LOCALES.map((locale) => (locale === 'pl' ? '/rss.xml' : `/${locale}/rss.xml`)),
+      ...snapshot.institutions.map((institution) => `/instytucje/${institution.slug}/rss.xml`),
+      ...CATEGORIES.map((category) => `/kategorie/${category}/rss.xml`),
+    ] as string[];
+
+  test('every RSS feed is well-formed RSS 2.0 with absolute links, atom:link self and a guid per item', async () => {
+    for (const feedPath of rssPaths()) {
+      const body = read(site, feedPath);
+      expect((await xmllint(body, 'feed.xml')).valid, feedPath).toBe(true);
+      const xml = parseXmlStrict(body, feedPath);
+      expect(xml.documentElement.getAttribute('version')).toBe('2.0');
+      const self = xml.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'link')[0];
+      expect(self?.getAttribute('rel')).toBe('self');
+      expect(self?.getAttribute('href')).toBe(`${BASE}${feedPath}`);
+      const guids = itemsOf(xml).map((item) => childText(item, 'guid'));
+      expect(new Set(guids).size).toBe(guids.length);
+      for (const item of itemsOf(xml)) {
+        expect(childText(item, 'link')).toMatch(/^https:\/\//);
+        expect(item.getElementsByTagName('guid')[0]?.getAttribute('isPermaLink')).toBe('false');
+      }
+    }
+    expect(Buffer.byteLength(read(site, '/rss.xml'))).toBeLessThan(100 * 1024);
+  });
+
+  test('feed items agree with the pages: title, period in words, status; drafts and old notices are absent', () => {
+    const xml = parseXmlStrict(read(site, '/rss.xml'));
+    const items = itemsOf(xml);
+    const polish = snapshot.notices.filter((notice) => notice.locale === 'pl');
+    const expected = polish.filter(
+      (notice) =>
+        noticeStatus(notice, now) !== 'expired' ||
+        now.getTime() - (notice.liftedAt ?? notice.effectiveUntil ?? now).getTime() < 30 * 86_400_000,
+    );
+    expect(new Set(items.map((item) => childText(item, 'link')))).toEqual(
+      new Set(expected.map((notice) => `${BASE}/komunikaty/${notice.slug}/`)),
+    );
+    for (const item of items) {
+      const link = childText(item, 'link') ?? '';
+      const page = readPage(site, new URL(link).pathname);
+      const title = childText(item, 'title') ?? '';
+      expect(title.endsWith(text(page.querySelector('h1')))).toBe(true);
+      const encoded =
+        item.getElementsByTagNameNS('http://purl.org/rss/1.0/modules/content/', 'encoded')[0]?.textContent ?? '';
+      const period = text(page.querySelector('.period')).replace(/^[^:]*:\s*/, '');
+      expect(encoded).toContain(period);
+      expect(encoded).not.toMatch(/<script|onerror|javascript:/i);
+    }
+  });
+
+  test('an update reaches subscribers: the lifted notice has a new guid and says so in its title', () => {
+    const items = itemsOf(parseXmlStrict(read(site, '/rss.xml')));
+    const lifted = items.find((item) => childText(item, 'link')?.includes(LIFTED));
+    const revision = snapshot.notices.find((notice) => notice.slug === LIFTED)?.revision;
+    expect(childText(lifted as Element, 'guid')).toBe(`${BASE}/komunikaty/${LIFTED}/#v${revision}`);
+    expect(childText(lifted as Element, 'title')).toMatch(/^Odwołano: /);
+  });
+
+  test('JSON Feed 1.1 with the structured notice in _tablica', () => {
+    for (const feedPath of [
+      '/feed.json',
+      '/en/feed.json',
+      '/uk/feed.json',
+      ...snapshot.institutions.map((i) => `/instytucje/${i.slug}/feed.json`),
+    ]) {
+      const feed = JSON.parse(read(site, feedPath));
+      expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+      expect(feed.feed_url).toBe(`${BASE}${feedPath}`);
+      for (const item of feed.items) {
+        expect(typeof item.id).toBe('string');
+        expect(item.url).toMatch(/^https:\/\//);
+        expect(Number.isNaN(Date.parse(item.date_modified))).toBe(false);
+        const notice = snapshot.notices.find(
+          (entry) => entry.slug === item._tablica.slug && entry.locale === item.language,
+        );
+        expect(notice, item.id).toBeDefined();
+        if (!notice) continue;
+        expect(item._tablica.period.from).toBe(notice.effectiveFrom.toISOString());
+        expect(item._tablica.suspensions.map((s: { facility: string }) => s.facility)).toEqual(
+          notice.suspensions.map((s) => s.facility),
+        );
+        expect(item._tablica.channels.map((c: { value: string }) => c.value)).toEqual(
+          notice.channels.map((c) => c.value),
+        );
+        expect(item._tablica.procedures).toHaveLength(notice.procedures.length);
+        expect(item._tablica.status).toBe(noticeStatus(notice, now));
+      }
+    }
+  });
+
+  test('iCalendar parses with a real parser: stable UIDs, SEQUENCE = revision, CANCELLED when lifted', () => {
+    for (const notice of snapshot.notices.filter((entry) => entry.locale === 'pl')) {
+      const calendar = new ICAL.Component(ICAL.parse(read(site, `/calendar/${notice.slug}.ics`)));
+      const events = calendar.getAllSubcomponents('vevent');
+      expect(events.length).toBe(Math.max(1, notice.suspensions.length));
+      for (const [index, event] of events.entries()) {
+        expect(event.getFirstPropertyValue('uid')).toBe(`${notice.slug}-${index + 1}@tablica.example.org`);
+        expect(Number(event.getFirstPropertyValue('sequence'))).toBe(notice.revision);
+        expect(event.getFirstPropertyValue('status')).toBe(notice.liftedAt ? 'CANCELLED' : 'CONFIRMED');
+        expect((event.getFirstPropertyValue('dtstart') as ICAL.Time).isDate).toBe(true);
+      }
+    }
+    const pool = snapshot.notices.find((notice) => notice.slug === LIFTED);
+    const institutionCalendar = new ICAL.Component(
+      ICAL.parse(read(site, `/calendar/institution/${pool?.institution}.ics`)),
+    );
+    const statuses = institutionCalendar
+      .getAllSubcomponents('vevent')
+      .map((event) => event.getFirstPropertyValue('status'));
+    expect(statuses).toContain('CANCELLED');
+  });
+
+  test('every CAP message validates against the official CAP 1.2 schema and says Alert, Update or Cancel', async () => {
+    const index = parseXmlStrict(read(site, '/cap/index.atom'), 'CAP index');
+    const links = [...(index.getElementsByTagName('link') as unknown as Iterable<Element>)]
+      .filter((link) => link.getAttribute('type') === 'application/cap+xml')
+      .map((link) => new URL(link.getAttribute('href') ?? '').pathname);
+    expect(links.length).toBeGreaterThan(3);
+    for (const capPath of links) {
+      const body = read(site, capPath);
+      const result = await xmllint(body, 'alert.xml', CAP_XSD);
+      expect(
+        result.errors.map((error) => error.message),
+        capPath,
+      ).toEqual([]);
+      expect(result.valid).toBe(true);
+      const alert = parseXmlStrict(body, capPath);
+      const slug = capPath.split('/')[2] ?? '';
+      const original = snapshot.notices.find((notice) => notice.slug === slug && notice.locale === 'pl');
+      const expectedType = original?.liftedAt
+        ? 'Cancel'
+        : (original?.revision ?? 1) > 1 || original?.supersedes
+          ? 'Update'
+          : 'Alert';
+      expect(childText(alert, 'msgType'), capPath).toBe(expectedType);
+      for (const info of [...(alert.getElementsByTagName('info') as unknown as Iterable<Element>)]) {
+        expect((childText(info, 'event') ?? '').length).toBeLessThan(35);
+      }
+      expect(alert.getElementsByTagName('info').length).toBe(
+        snapshot.notices.filter((notice) => notice.slug === slug).length,
+      );
+      if (original?.supersedes) expect(childText(alert, 'references')).toContain(`:${original.supersedes}:v`);
+    }
+  });
+
+  test('pages announce the feeds (autodiscovery) and robots.txt names the sitemap', () => {
+    for (const pagePath of allPagePaths(site).filter((p) => p !== '/404.html')) {
+      const page = readPage(site, pagePath);
+      const types = [...page.querySelectorAll('link[rel="alternate"][type]')].map((link) => link.getAttribute('type'));
+      expect(types, pagePath).toContain('application/rss+xml');
+      expect(types, pagePath).toContain('application/feed+json');
+    }
+    expect(read(site, '/robots.txt')).toContain(`Sitemap: ${BASE}/sitemap.xml`);
+    expect(pageExists(site, '/sitemap.xml')).toBe(true);
+  });
+});
