@@ -127,6 +127,9 @@ describe('feeds', () => {
         );
         expect(item._tablica.procedures).toHaveLength(notice.procedures.length);
         expect(item._tablica.status).toBe(noticeStatus(notice, now));
+        const page = readPage(site, new URL(item.url).pathname);
+        expect(page.querySelector('.notice-header .status')?.getAttribute('data-state')).toBe(item._tablica.status);
+        expect(item.title.endsWith(text(page.querySelector('h1')))).toBe(true);
       }
     }
   });

@@ -43,8 +43,6 @@ export const routes = {
   /** One calendar per notice; the same file in every language. */
   noticeCalendar: (slug: string) => `/calendar/${slug}.ics`,
   institutionCalendar: (slug: string) => `/calendar/institution/${slug}.ics`,
-  /** Where the embed iframe of a notice lives (built by the widget package). */
-  noticeEmbed: (slug: string) => `/embed/notice/${slug}/`,
 };
 
 /** The route path without its leading and trailing slashes, as Astro's rest parameter wants it. */
