@@ -57,8 +57,18 @@ export const feedItemId = (baseUrl: string, notice: Notice): string =>
 const inLanguage = (content: SiteContent, locale: Locale) =>
   content.slugs.flatMap((slug) => content.versions.get(slug)?.[locale] ?? []);
 
+const catalogs = new WeakMap<SiteContent, FeedDefinition[]>();
+
 /** Every feed of the site: per language, per institution and per category (the last two in Polish). */
 export function feedCatalog(content: SiteContent): FeedDefinition[] {
+  const known = catalogs.get(content);
+  if (known) return known;
+  const catalog = buildCatalog(content);
+  catalogs.set(content, catalog);
+  return catalog;
+}
+
+function buildCatalog(content: SiteContent): FeedDefinition[] {
   const { siteName } = content.settings;
   const polish = inLanguage(content, 'pl');
   const feed = (rssPath: string, definition: Omit<FeedDefinition, 'rssPath' | 'jsonPath'>): FeedDefinition => ({
