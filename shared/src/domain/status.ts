@@ -5,6 +5,12 @@ export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 type Period = Pick<Notice | NoticeDraft, 'effectiveFrom' | 'effectiveUntil'> & { liftedAt?: Date | undefined };
 
+/** When a notice stops being in force: lifted early, or its announced end; undefined while open-ended. */
+export function effectiveEnd(notice: Period): Date | undefined {
+  const { effectiveUntil, liftedAt } = notice;
+  return liftedAt && (!effectiveUntil || liftedAt < effectiveUntil) ? liftedAt : effectiveUntil;
+}
+
 /**
  * Where a notice stands at `now`. The start is inclusive and the end exclusive: a notice "until
  * 25 March" (stored as the first instant of 26 March in its zone) is expired at that instant.

@@ -1,4 +1,12 @@
-import { CATEGORIES, type Category, LOCALES, type Locale, type Notice, noticeStatus } from '@tablica/shared';
+import {
+  CATEGORIES,
+  type Category,
+  effectiveEnd,
+  LOCALES,
+  type Locale,
+  type Notice,
+  noticeStatus,
+} from '@tablica/shared';
 import type { SiteContent } from './content.ts';
 import { UI } from './i18n/ui.ts';
 import { absoluteUrl, routes } from './routes.ts';
@@ -21,18 +29,12 @@ export interface FeedDefinition {
   notices: Notice[];
 }
 
-/** When a notice stopped being in force: lifted, or its announced end; undefined while it lasts. */
-const endOf = (notice: Notice) =>
-  notice.liftedAt && (!notice.effectiveUntil || notice.liftedAt < notice.effectiveUntil)
-    ? notice.liftedAt
-    : notice.effectiveUntil;
-
 /** What a feed carries: current and announced notices and recently ended ones, newest change first. */
 export function feedNotices(notices: Notice[], now: Date): Notice[] {
   return notices
     .filter((notice) => {
       if (noticeStatus(notice, now) !== 'expired') return true;
-      const end = endOf(notice);
+      const end = effectiveEnd(notice);
       return end !== undefined && now.getTime() - end.getTime() < ENDED_STAYS_DAYS * DAY;
     })
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || a.slug.localeCompare(b.slug))

@@ -1,5 +1,15 @@
 import { DEFAULT_LOCALE, type Locale } from '@tablica/shared';
 
+// English path segments, also for Ukrainian: Latin addresses are easier to type and to share.
+const LATIN_SEGMENTS = {
+  notices: 'notices',
+  current: 'current',
+  institutions: 'institutions',
+  archive: 'archive',
+  statement: 'accessibility',
+  search: 'search',
+} as const;
+
 /** Path segments per language. Polish lives at the root; the others under their code. */
 const SEGMENTS = {
   pl: {
@@ -10,23 +20,9 @@ const SEGMENTS = {
     statement: 'deklaracja-dostepnosci',
     search: 'szukaj',
   },
-  en: {
-    notices: 'notices',
-    current: 'current',
-    institutions: 'institutions',
-    archive: 'archive',
-    statement: 'accessibility',
-    search: 'search',
-  },
-  uk: {
-    notices: 'notices',
-    current: 'current',
-    institutions: 'institutions',
-    archive: 'archive',
-    statement: 'accessibility',
-    search: 'search',
-  },
-} as const satisfies Record<Locale, Record<string, string>>;
+  en: LATIN_SEGMENTS,
+  uk: LATIN_SEGMENTS,
+} as const satisfies Record<Locale, Record<keyof typeof LATIN_SEGMENTS, string>>;
 
 const prefix = (locale: Locale) => (locale === DEFAULT_LOCALE ? '/' : `/${locale}/`);
 
