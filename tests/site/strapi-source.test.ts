@@ -7,6 +7,7 @@ import { buildSite, type SiteBuild } from '../support/site-build.ts';
 const demoSite = inject('demoSite');
 const DRAFT_SLUG = 'szkic-ktory-nie-moze-wyciec';
 const DRAFT_TITLE = 'Szkic: zamknięcie urzędu, jeszcze nieopublikowany';
+const UNPUBLISHED_TRANSLATION = 'Branch library 3 closed (unpublished translation)';
 
 async function institutionId(strapi: Core.Strapi, slug: string): Promise<string> {
   const institution = await strapi.documents('api::institution.institution').findFirst({ filters: { slug } } as never);
@@ -49,6 +50,16 @@ describe('the site built from a real Strapi', () => {
       locale: 'pl',
       data: { title: `${DRAFT_TITLE} (edycja)` } as never,
     });
+    // … and a translation saved but never published.
+    await notices.update({
+      documentId: published.documentId,
+      locale: 'en',
+      data: {
+        slug: 'filia-biblioteki-nr-3-zamknieta',
+        title: UNPUBLISHED_TRANSLATION,
+        summary: 'This English version is a draft and must not appear on the site.',
+      } as never,
+    });
     const token = await createApiToken(cms.strapi, 'read-only');
     build = await buildSite({ env: { STRAPI_URL: cms.url, STRAPI_TOKEN: token } });
   });
@@ -70,11 +81,22 @@ describe('the site built from a real Strapi', () => {
     }
   });
 
-  test('drafts and unpublished edits appear nowhere', () => {
+  test('drafts, unpublished edits and unpublished translations appear nowhere', () => {
     for (const path of allPagePaths(build.outDir)) {
       const html = readPage(build.outDir, path).documentElement.outerHTML;
       expect(html, path).not.toContain(DRAFT_SLUG);
       expect(html, path).not.toContain(DRAFT_TITLE);
+      expect(html, path).not.toContain(UNPUBLISHED_TRANSLATION);
     }
+    expect(allPagePaths(build.outDir)).not.toContain('/en/notices/filia-biblioteki-nr-3-zamknieta/');
+  });
+
+  test('(the unpublished translation really is in the CMS, as a draft)', async () => {
+    const draft = await cms.strapi.documents('api::notice.notice').findFirst({
+      filters: { slug: 'filia-biblioteki-nr-3-zamknieta' },
+      locale: 'en',
+      status: 'draft',
+    } as never);
+    expect(draft?.title).toBe(UNPUBLISHED_TRANSLATION);
   });
 });
