@@ -1,0 +1,48 @@
+import { effectiveEnd, type Locale, noticeStatus } from '@tablica/shared';
+import type { LocalizedNotice } from '../content.ts';
+import { noticePeriodText } from '../format.ts';
+import { absoluteUrl, routes } from '../routes.ts';
+
+/** Notices per widget file: a widget shows at most ten. */
+export const WIDGET_NOTICES = 10;
+export const WIDGET_DATA_VERSION = 1;
+
+export interface WidgetContext {
+  baseUrl: string;
+  now: Date;
+  locale: Locale;
+  /** Where the no-JavaScript fallback link and "more" lead. */
+  listPath: string;
+  title: string;
+}
+
+/**
+ * The data an embedded widget fetches: notices in force and announced, urgent first, with just
+ * what a one-line banner or a short list shows. Short keys keep ten notices well under 3 KB
+ * gzipped. `until` lets the widget hide a notice whose end has passed by the reader's clock.
+ */
+export function widgetData(items: LocalizedNotice[], { baseUrl, now, locale, listPath, title }: WidgetContext) {
+  const current = items.filter((item) => noticeStatus(item.notice, now) !== 'expired').slice(0, WIDGET_NOTICES);
+  return {
+    v: WIDGET_DATA_VERSION,
+    title,
+    lang: locale,
+    url: absoluteUrl(baseUrl, listPath),
+    generated: now.toISOString(),
+    notices: current.map(({ notice }) => ({
+      slug: notice.slug,
+      lang: notice.locale,
+      title: notice.title,
+      ...(notice.headline ? { headline: notice.headline } : {}),
+      summary: notice.summary,
+      url: absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale)),
+      severity: notice.severity,
+      from: notice.effectiveFrom.toISOString(),
+      until: effectiveEnd(notice)?.toISOString() ?? null,
+      period: noticePeriodText(notice, notice.locale),
+    })),
+  };
+}
+
+export const widgetDataPath = (locale: Locale, institution?: string) =>
+  institution ? `/widget/${institution}/${locale}.json` : `/widget/${locale}.json`;
