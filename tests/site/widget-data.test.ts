@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { noticeStatus } from '@tablica/shared';
 import { describe, expect, inject, test } from 'vitest';
-import type { LocalizedNotice } from '../../site/src/lib/content.ts';
+import type { LocalizedNotice } from '../../site/src/lib/localized-notice.ts';
 import { WIDGET_NOTICES, widgetData } from '../../site/src/lib/outputs/widget-data.ts';
 import { fileOf } from '../support/html.ts';
 import { demoSnapshot } from './demo-content.ts';

@@ -1,6 +1,6 @@
 import { effectiveEnd, type Locale, noticeStatus } from '@tablica/shared';
-import type { LocalizedNotice } from '../content.ts';
 import { noticePeriodText } from '../format.ts';
+import type { LocalizedNotice } from '../localized-notice.ts';
 import { absoluteUrl, routes } from '../routes.ts';
 
 /** Notices per widget file: a widget shows at most ten. */
