@@ -14,7 +14,14 @@ export interface StaticServer {
  * directories, the site's `404.html` (with status 404) for anything missing.
  */
 export async function serveSite(directory: string, { host = '127.0.0.1', port = 0 } = {}): Promise<StaticServer> {
-  const files = sirv(directory, { dev: false, etag: true });
+  const files = sirv(directory, {
+    dev: false,
+    etag: true,
+    // Widgets on other sites fetch their data from here; it is public and read-only.
+    setHeaders: (response, pathname) => {
+      if (pathname.startsWith('/widget/')) response.setHeader('access-control-allow-origin', '*');
+    },
+  });
   const notFoundPage = () => readFile(path.join(directory, '404.html')).catch(() => Buffer.from('Not found'));
   const server = http.createServer((request, response) =>
     files(request, response, async (): Promise<void> => {

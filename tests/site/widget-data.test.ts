@@ -11,6 +11,10 @@ const site = inject('demoSite');
 const snapshot = demoSnapshot();
 
 describe('widget data', () => {
+  test('embed.js stays within 4 KB gzipped', () => {
+    expect(gzipSync(readFileSync(fileOf(site, '/embed.js'))).length).toBeLessThanOrEqual(4 * 1024);
+  });
+
   test('ten real notices (every demo version, long summaries included) stay under 3 KB gzipped', () => {
     const now = new Date('2020-03-17T12:00:00Z');
     // Every demo notice, made current at `now`, so all of them are in the file.

@@ -1,0 +1,109 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
+import { noticeStatus } from '@tablica/shared';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { hasChromium, launchChromium } from '../support/browser.ts';
+import { type StaticServer, serveDirectory } from '../support/static-server.ts';
+import { demoSnapshot } from './demo-content.ts';
+
+const site = inject('demoSite');
+const snapshot = demoSnapshot();
+
+/** A radio station's page, on another origin, with the widget snippet pasted in. */
+function hostPage(siteUrl: string, widget: string): string {
+  return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>Radio</title><link rel="icon" href="data:,"></head><body>
+<main><h1>Radio Brzozów</h1>${widget}</main>
+<script>window.loadedEvents = 0; document.addEventListener('tablica:loaded', () => window.loadedEvents++);</script>
+<script src="${siteUrl}/embed.js" async></script></body></html>`;
+}
+
+describe.skipIf(!hasChromium)('the <tablica-notices> widget on another site', () => {
+  let browser: Browser;
+  let siteServer: StaticServer;
+  // The host pages, served by a plain server on another origin (another port).
+  const hostPages = new Map<string, string>();
+  const hostServer = http.createServer((request, response) => {
+    const page = hostPages.get(request.url ?? '');
+    response.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(page ?? '');
+  });
+  let hostUrl: string;
+
+  beforeAll(async () => {
+    siteServer = await serveDirectory(site);
+    await new Promise<void>((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
+    hostUrl = `http://127.0.0.1:${(hostServer.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await siteServer?.close();
+    hostServer.close();
+  });
+
+  async function open(name: string, widget: string, options: { javaScriptEnabled?: boolean; at?: Date } = {}) {
+    hostPages.set(`/${name}.html`, hostPage(siteServer.url, widget));
+    const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+    const page = await context.newPage();
+    const messages: string[] = [];
+    page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) messages.push(`http ${response.status()}: ${response.url()}`);
+    });
+    if (options.at) await page.clock.setFixedTime(options.at);
+    await page.goto(`${hostUrl}/${name}.html`);
+    return { page, messages, close: () => context.close() };
+  }
+
+  const fallback = (siteUrl: string) =>
+    `<tablica-notices lang="pl" limit="3"><a href="${siteUrl}/obowiazujace/">Komunikaty</a></tablica-notices>`;
+
+  test('renders current notices, urgent first, in a labelled region, and announces itself once', async () => {
+    const { page, messages, close } = await open('list', fallback(siteServer.url));
+    const links = page.locator('tablica-notices').locator('a[part="link"]');
+    await expect.poll(() => links.count(), { message: messages.join('\n') }).toBe(3);
+    const urgent = snapshot.notices.find(
+      (n) => n.locale === 'pl' && n.severity === 'urgent' && noticeStatus(n, new Date()) === 'active',
+    );
+    expect(await links.first().textContent()).toBe(urgent?.title);
+    expect(await page.locator('tablica-notices').locator('section[aria-label]').count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { loadedEvents: number }).loadedEvents)).toBe(1);
+    const { violations } = await new AxeBuilder({ page })
+      .include('tablica-notices')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(violations.map((violation) => violation.id)).toEqual([]);
+    expect(messages.filter((message) => message.startsWith('error'))).toEqual([]);
+    await close();
+  });
+
+  test("a notice whose end has passed by the reader's clock is not shown", async () => {
+    const urgent = snapshot.notices.find((n) => n.locale === 'pl' && n.severity === 'urgent' && n.effectiveUntil);
+    if (!urgent?.effectiveUntil) throw new Error('the demo has no urgent notice with an end');
+    const { page, close } = await open('later', fallback(siteServer.url), {
+      at: new Date(urgent.effectiveUntil.getTime() + 60_000),
+    });
+    const links = page.locator('tablica-notices').locator('a[part="link"]');
+    await expect.poll(() => links.count()).toBeGreaterThan(0);
+    expect(await links.allTextContents()).not.toContain(urgent.title);
+    await close();
+  });
+
+  test('without JavaScript, and when the data cannot be fetched, the plain link stays (one prefixed warning)', async () => {
+    const noScript = await open('nojs', fallback(siteServer.url), { javaScriptEnabled: false });
+    expect(await noScript.page.getByRole('link', { name: 'Komunikaty' }).getAttribute('href')).toBe(
+      `${siteServer.url}/obowiazujace/`,
+    );
+    await noScript.close();
+    const broken = await open(
+      'broken',
+      `<tablica-notices institution="nie-ma-takiej"><a href="${siteServer.url}/">Komunikaty</a></tablica-notices>`,
+    );
+    await expect.poll(() => broken.messages.filter((m) => m.startsWith('warning')).length).toBe(1);
+    expect(broken.messages.find((m) => m.startsWith('warning'))).toMatch(/^warning: \[tablica\] /);
+    expect(await broken.page.getByRole('link', { name: 'Komunikaty' }).isVisible()).toBe(true);
+    await broken.close();
+  });
+});
