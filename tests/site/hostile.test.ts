@@ -62,6 +62,23 @@ describe('hostile content', () => {
     }
   });
 
+  test('the iframe embeds render it inert too', () => {
+    const embeds = allPagePaths(build.outDir, { embeds: true }).filter((pagePath) => pagePath.startsWith('/embed/'));
+    expect(embeds.length).toBeGreaterThan(5);
+    for (const pagePath of embeds) {
+      const page = readPage(build.outDir, pagePath);
+      for (const element of page.querySelectorAll('*')) {
+        expect(
+          element.getAttributeNames().filter((name: string) => name.startsWith('on')),
+          pagePath,
+        ).toEqual([]);
+        expect(element.getAttribute('href') ?? '', pagePath).not.toMatch(/^\s*javascript:/i);
+      }
+      expect(page.querySelectorAll('img, iframe, svg, object, embed').length, pagePath).toBe(0);
+      expect(page.querySelectorAll('style')).toHaveLength(1);
+    }
+  });
+
   test('the notice page shows the hostile title as text and the 100 KB body in full', () => {
     const page = readPage(build.outDir, `/komunikaty/${HOSTILE_SLUG}/`);
     expect(page.querySelector('h1')?.textContent).toBe(HOSTILE.title);

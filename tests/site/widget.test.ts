@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -5,6 +6,7 @@ import { noticeStatus } from '@tablica/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { hasChromium, launchChromium } from '../support/browser.ts';
+import { fileOf } from '../support/html.ts';
 import { type StaticServer, serveDirectory } from '../support/static-server.ts';
 import { demoSnapshot } from './demo-content.ts';
 
@@ -106,4 +108,62 @@ describe.skipIf(!hasChromium)('the <tablica-notices> widget on another site', ()
     expect(await broken.page.getByRole('link', { name: 'Komunikaty' }).isVisible()).toBe(true);
     await broken.close();
   });
+});
+
+describe.skipIf(!hasChromium)('the iframe embed', () => {
+  let browser: Browser;
+  let siteServer: StaticServer;
+  const hostServer = http.createServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(decodeURIComponent((request.url ?? '/').slice(2)));
+  });
+  let hostUrl: string;
+
+  beforeAll(async () => {
+    siteServer = await serveDirectory(site);
+    await new Promise<void>((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
+    hostUrl = `http://127.0.0.1:${(hostServer.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await siteServer?.close();
+    hostServer.close();
+  });
+
+  test.each(['pwik-brzozow/', 'notice/awaria-wodociagu-ul-lipowa/'])(
+    "/embed/%s reports its height, also by WordPress's secret protocol, and stays small and accessible",
+    async (embedPath) => {
+      const html = readFileSync(fileOf(site, `/embed/${embedPath}`));
+      const frameScript = readFileSync(fileOf(site, '/embed-frame.js'));
+      expect(html.length + frameScript.length).toBeLessThanOrEqual(15 * 1024);
+      const host = `<!doctype html><html lang="pl"><head><title>Host</title><link rel="icon" href="data:,"></head><body>
+<iframe title="Komunikaty" src="${siteServer.url}/embed/${embedPath}#?secret=abc123" width="400" height="50"></iframe>
+<script>window.heights = []; addEventListener('message', (event) => {
+  if (event.origin !== ${JSON.stringify(siteServer.url)}) return;
+  window.heights.push(event.data);
+});</script></body></html>`;
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${hostUrl}/?${encodeURIComponent(host)}`);
+      type Message = { type?: string; height?: number; message?: string; value?: number; secret?: string };
+      const messages = () => page.evaluate(() => (window as unknown as { heights: Message[] }).heights);
+      await expect
+        .poll(async () => (await messages()).some((m) => m.message === 'height' && m.secret === 'abc123'))
+        .toBe(true);
+      const wordpress = (await messages()).find((m) => m.message === 'height');
+      const own = (await messages()).find((m) => m.type === 'tablica:height');
+      expect(wordpress?.value).toBeGreaterThan(40);
+      expect(own?.height).toBe(wordpress?.value);
+      const frame = page.frameLocator('iframe');
+      expect(await frame.locator('a').first().getAttribute('href')).toMatch(/^\/komunikaty\//);
+      const embedPage = await context.newPage();
+      await embedPage.goto(`${siteServer.url}/embed/${embedPath}`);
+      const { violations } = await new AxeBuilder({ page: embedPage })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      expect(violations.map((violation) => violation.id)).toEqual([]);
+      await context.close();
+    },
+  );
 });

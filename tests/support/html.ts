@@ -21,10 +21,14 @@ export function parseXml(text: string): Document {
   return new DOMParser().parseFromString(text, 'text/xml') as unknown as Document;
 }
 
-/** Every HTML page of a build, as URL paths ("/", "/en/notices/x/", "/404.html"). */
-export function allPagePaths(siteDir: string): string[] {
+/**
+ * Every HTML page of a build, as URL paths ("/", "/en/notices/x/", "/404.html"). The iframe
+ * embeds under /embed/ are a different kind of page (no site frame): only with `embeds`.
+ */
+export function allPagePaths(siteDir: string, { embeds = false } = {}): string[] {
   return (readdirSync(siteDir, { recursive: true }) as string[])
     .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'))
+    .filter((file) => embeds || !file.startsWith('embed'))
     .map((file) => `/${file.replaceAll(path.sep, '/')}`.replace(/index\.html$/, ''))
     .sort();
 }

@@ -1,0 +1,22 @@
+/*! Tablica embed frame: tells the page around it how tall it is. */
+(() => {
+  // WordPress gives its embeds a secret in the address (#?secret=…) and checks it on every message.
+  const secret = (location.hash.match(/[#&?]secret=([A-Za-z0-9]+)/) || [])[1];
+  let last = 0;
+  const report = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last || window.parent === window) return;
+    last = height;
+    window.parent.postMessage({ type: 'tablica:height', height }, '*');
+    if (secret) window.parent.postMessage({ message: 'height', value: height, secret }, '*');
+  };
+  new ResizeObserver(report).observe(document.documentElement);
+  addEventListener('load', report);
+  // Inside WordPress's sandbox a plain link cannot leave the frame; WordPress opens it on request.
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!link || !secret) return;
+    event.preventDefault();
+    window.parent.postMessage({ message: 'link', value: link.href, secret }, '*');
+  });
+})();
