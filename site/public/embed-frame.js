@@ -11,6 +11,13 @@
     if (secret) window.parent.postMessage({ message: 'height', value: height, secret }, '*');
   };
   new ResizeObserver(report).observe(document.documentElement);
+  // WordPress's own script says "ready" when it starts listening, which may be after our load.
+  addEventListener('message', (event) => {
+    if (secret && event.data?.message === 'ready' && event.data.secret === secret) {
+      last = 0;
+      report();
+    }
+  });
   addEventListener('load', report);
   // Inside WordPress's sandbox a plain link cannot leave the frame; WordPress opens it on request.
   document.addEventListener('click', (event) => {

@@ -2,41 +2,70 @@
 (() => {
   const NAME = 'tablica-notices';
   if (!window.customElements || customElements.get(NAME)) return;
-  // The site this script came from serves the widget data beside it.
+  // The site this script came from serves the widget data and the embed pages beside it.
   const BASE = new URL('.', document.currentScript?.src || location.href);
   const WORDS = {
-    pl: { region: 'Komunikaty', until: 'do', more: 'Wszystkie komunikaty', none: 'Brak obowiązujących komunikatów.' },
-    en: { region: 'Notices', until: 'until', more: 'All notices', none: 'No notices in force.' },
-    uk: { region: 'Повідомлення', until: 'до', more: 'Усі повідомлення', none: 'Немає чинних повідомлень.' },
+    pl: [
+      'Komunikaty',
+      'Wszystkie komunikaty',
+      'Brak obowiązujących komunikatów.',
+      'Pilne',
+      'Zakończony',
+      'Czytaj komunikat',
+      'Brak pilnych komunikatów.',
+    ],
+    en: ['Notices', 'All notices', 'No notices in force.', 'Urgent', 'Ended', 'Read the notice', 'No urgent notices.'],
+    uk: [
+      'Повідомлення',
+      'Усі повідомлення',
+      'Немає чинних повідомлень.',
+      'Терміново',
+      'Завершено',
+      'Читати повідомлення',
+      'Немає термінових повідомлень.',
+    ],
   };
+  // Every line box is clamped, so the widget never grows past the space the embed builder tells
+  // the host page to reserve (site/src/lib/embed/reserve.ts): no layout shift on the host page.
+  // Typography is set inside the shadow root, out of reach of the host page's resets.
   const CSS = `
-:host{display:block;font:inherit;font-size:var(--tablica-font-size,1rem);line-height:1.45;color:var(--tablica-text,#1a1a1a);background:var(--tablica-background,#fff);border:var(--tablica-border,1px solid #767676);border-radius:var(--tablica-radius,4px);padding:var(--tablica-padding,.75em 1em);contain:content;text-align:start}
+:host{display:block;contain:content}
 :host([hidden]){display:none}
-:host([theme=dark]){--tablica-text:#f2f2f2;--tablica-background:#121212;--tablica-link:#8cb8ff;--tablica-urgent:#ff8a8f}
-@media (prefers-color-scheme:dark){:host([theme=auto]),:host(:not([theme])){--tablica-text:#f2f2f2;--tablica-background:#121212;--tablica-link:#8cb8ff;--tablica-urgent:#ff8a8f}}
-*{box-sizing:border-box;margin:0;padding:0;font:inherit;color:inherit;display:revert}
-h2{font-weight:700;font-size:1em;margin-bottom:.35em}
+.w{box-sizing:border-box;min-height:inherit;font:400 1em/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--tablica-text,#1a1a1a);background:var(--tablica-background,#fff);border:var(--tablica-border,1px solid #767676);border-radius:var(--tablica-radius,4px);padding:.75em 1em;text-align:start;overflow:hidden}
+:host([theme=dark]) .w{--tablica-text:#f2f2f2;--tablica-background:#121212;--tablica-link:#8cb8ff;--tablica-urgent:#ff8a8f}
+@media (prefers-color-scheme:dark){:host(:not([theme=light])) .w{--tablica-text:#f2f2f2;--tablica-background:#121212;--tablica-link:#8cb8ff;--tablica-urgent:#ff8a8f}}
+*{margin:0;padding:0;font:inherit;color:inherit}
+h2{font-weight:700;margin-bottom:.35em}
+h2,.t{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}
+.single h2{-webkit-line-clamp:4}
 ul{list-style:none}
-li{padding:.3em 0;border-top:1px solid color-mix(in srgb,currentColor 25%,transparent)}
+li{display:block;padding:.3em 0;border-top:1px solid color-mix(in srgb,currentColor 25%,transparent)}
 li:first-child{border-top:0}
 a{color:var(--tablica-link,#0b4fa8);text-decoration:underline}
-a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:2px}
+a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:-3px}
 .sev{font-weight:700;color:var(--tablica-urgent,#a4111a)}
 .sev::before{content:"▲ "}
-.when{display:block;font-size:.9em;opacity:.85}
-.banner li{display:inline}
-.banner .when{display:inline}
-.more{display:block;margin-top:.4em;font-size:.9em}`;
+.when,.more{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;font-size:.9em}
+.more{margin-top:.4em;-webkit-line-clamp:1}
+.sum{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden;margin-top:.4em}
+.banner{white-space:nowrap;text-overflow:ellipsis}
+.banner p,.banner li,.banner .t,.banner .when{display:inline}`;
   let warned = false;
   const warn = (message) => {
     if (!warned) console.warn(`[tablica] ${message}`);
     warned = true;
   };
-  const element = (tag, attributes = {}, text) => {
+  const element = (tag, attributes, ...children) => {
     const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-    if (text !== undefined) node.textContent = text;
+    for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, value);
+    node.append(...children);
     return node;
+  };
+  const dataPath = (host, lang) => {
+    const notice = host.getAttribute('notice');
+    const institution = host.getAttribute('institution');
+    if (notice) return `widget/notice/${encodeURIComponent(notice)}.json`;
+    return institution ? `widget/${encodeURIComponent(institution)}/${lang}.json` : `widget/${lang}.json`;
   };
 
   class TablicaNotices extends HTMLElement {
@@ -47,72 +76,99 @@ a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:2p
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(CSS);
       root.adoptedStyleSheets = [sheet];
-      root.append(element('slot')); // the fallback link stays visible until data arrives
+      root.append(element('slot')); // the fallback link stays until the data arrives
       const lang = WORDS[this.getAttribute('lang')] ? this.getAttribute('lang') : 'pl';
-      const institution = this.getAttribute('institution');
-      const path = institution ? `widget/${encodeURIComponent(institution)}/${lang}.json` : `widget/${lang}.json`;
       let data;
       try {
-        const response = await fetch(new URL(path, BASE), { credentials: 'omit', referrerPolicy: 'no-referrer' });
+        const response = await fetch(new URL(dataPath(this, lang), BASE), {
+          credentials: 'omit',
+          referrerPolicy: 'no-referrer',
+        });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         data = await response.json();
       } catch (error) {
         warn(`could not load notices (${error.message}); showing the link instead.`);
         return;
       }
-      this.render(root, data, lang);
+      this.render(root, data, WORDS[lang]);
       this.dispatchEvent(
         new CustomEvent('tablica:loaded', { bubbles: true, composed: true, detail: { count: this.count } }),
       );
     }
 
-    render(root, data, lang) {
-      const words = WORDS[lang];
-      const variant = this.getAttribute('variant') || (this.hasAttribute('notice') ? 'single' : 'list');
-      const limit = Math.min(10, Math.max(1, Number(this.getAttribute('limit')) || (variant === 'banner' ? 1 : 3)));
+    render(root, data, [region, more, none, urgent, ended, read, noUrgent]) {
+      const single = this.hasAttribute('notice');
+      const variant = single ? 'single' : this.getAttribute('variant') === 'banner' ? 'banner' : 'list';
+      const limit = Math.min(10, Math.max(1, Number(this.getAttribute('limit')) || (variant === 'list' ? 3 : 1)));
       const now = Date.now();
-      // A cached page must never show a suspension that has ended by the reader's clock.
-      let notices = (data.notices || []).filter((notice) => !notice.until || Date.parse(notice.until) > now);
-      if (variant === 'single') notices = notices.filter((notice) => notice.slug === this.getAttribute('notice'));
+      const over = (notice) => notice.until && Date.parse(notice.until) <= now;
+      // A cached page must never show a suspension that has ended by the reader's clock; a
+      // single embedded notice stays, marked as ended.
+      let notices = (data.notices || []).filter((notice) => single || !over(notice));
+      if (single)
+        notices = [notices.find((notice) => notice.lang === this.getAttribute('lang')) || notices[0]].filter(Boolean);
       if (variant === 'banner') notices = notices.filter((notice) => notice.severity === 'urgent');
       notices = notices.slice(0, limit);
       this.count = notices.length;
-      const region = element('section', {
-        'aria-label': `${words.region}: ${data.title}`,
+      const box = element('section', {
+        class: `w ${variant}`,
         part: 'region',
-        class: variant,
+        'aria-label': `${region}: ${data.title}`,
       });
-      if (variant !== 'banner') region.append(element('h2', { part: 'heading' }, data.title));
-      const list = element('ul', { part: 'list' });
-      for (const notice of notices) {
-        const item = element('li', { part: `item ${notice.severity}`, lang: notice.lang });
-        if (notice.severity === 'urgent')
-          item.append(
+      const link = (notice, text) => element('a', { href: notice.url, part: 'link' }, text);
+      const label = (notice) =>
+        over(notice)
+          ? [element('span', { class: 'sev', part: 'status' }, `${ended}: `)]
+          : notice.severity === 'urgent'
+            ? [element('span', { class: 'sev', part: 'severity' }, `${urgent}: `)]
+            : [];
+      if (single && notices[0]) {
+        const [notice] = notices;
+        box.setAttribute('lang', notice.lang);
+        box.append(
+          element('h2', { part: 'heading' }, ...label(notice), notice.title),
+          element('span', { class: 'when', part: 'period' }, notice.period),
+          element('p', { class: 'sum', part: 'summary' }, notice.summary),
+          element('a', { href: notice.url, class: 'more', part: 'more' }, read),
+        );
+      } else if (notices.length === 0) {
+        box.append(
+          element('p', { part: 'empty' }, variant === 'banner' ? noUrgent : none, ' '),
+          element('a', { href: data.url, class: 'more', part: 'more' }, more),
+        );
+      } else {
+        if (variant === 'list') box.append(element('h2', { part: 'heading' }, data.title));
+        const list = element('ul', { part: 'list' });
+        for (const notice of notices) {
+          list.append(
             element(
-              'span',
-              { class: 'sev', part: 'severity' },
-              `${data.lang === 'pl' ? 'Pilne' : data.lang === 'uk' ? 'Терміново' : 'Urgent'}: `,
+              'li',
+              { part: `item ${notice.severity}`, lang: notice.lang },
+              element(
+                'span',
+                { class: 't' },
+                ...label(notice),
+                link(notice, variant === 'banner' ? notice.headline || notice.title : notice.title),
+              ),
+              element('span', { class: 'when', part: 'period' }, ` ${notice.period}`),
             ),
           );
-        item.append(
-          element(
-            'a',
-            { href: notice.url, part: 'link' },
-            variant === 'banner' ? notice.headline || notice.title : notice.title,
-          ),
-        );
-        item.append(element('span', { class: 'when', part: 'period' }, ` ${notice.period}`));
-        list.append(item);
+        }
+        box.append(list);
+        if (variant === 'list') box.append(element('a', { href: data.url, class: 'more', part: 'more' }, more));
       }
-      if (notices.length === 0 && variant === 'banner') {
-        this.hidden = true;
-        return;
-      }
-      if (notices.length === 0) region.append(element('p', { part: 'empty' }, words.none));
-      else region.append(list);
-      if (variant === 'list') region.append(element('a', { href: data.url, class: 'more', part: 'more' }, words.more));
-      root.replaceChildren(region);
+      root.replaceChildren(box);
     }
   }
   customElements.define(NAME, TablicaNotices);
+
+  // Iframe embeds from this site report their height; only messages from this site's origin, and
+  // only for frames on this page, are believed.
+  addEventListener('message', (event) => {
+    if (event.origin !== BASE.origin || event.data?.type !== 'tablica:height') return;
+    const height = Math.min(4000, Math.max(0, Math.round(Number(event.data.height)) || 0));
+    for (const frame of document.querySelectorAll('iframe')) {
+      if (frame.contentWindow === event.source && height) frame.style.height = `${height}px`;
+    }
+  });
 })();

@@ -5,7 +5,6 @@ import {
   LOCALES,
   type Locale,
   type Notice,
-  type NoticeStatus,
   noticeStatus,
   type SiteSettings,
   sortNotices,

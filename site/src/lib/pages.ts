@@ -13,7 +13,8 @@ export type PageProps =
   | { kind: 'institution'; locale: Locale; slug: string }
   | { kind: 'current' | 'archive'; locale: Locale; page: number; pageCount: number }
   | { kind: 'statement'; locale: Locale }
-  | { kind: 'search'; locale: Locale };
+  | { kind: 'search'; locale: Locale }
+  | { kind: 'builder'; locale: Locale };
 
 export interface SitePage {
   url: string;
@@ -49,6 +50,7 @@ export function allPages(content: SiteContent): SitePage[] {
       ...listPages('archive', archivedNotices(content, locale).length, (page) => routes.archive(locale, page)),
       { url: routes.statement(locale), props: { kind: 'statement', locale } },
       { url: routes.search(locale), props: { kind: 'search', locale } },
+      { url: routes.builder(locale), props: { kind: 'builder', locale } },
     ];
   });
 }
@@ -75,5 +77,7 @@ export function pageIn(content: SiteContent, props: PageProps, locale: Locale): 
       return routes.statement(locale);
     case 'search':
       return routes.search(locale);
+    case 'builder':
+      return routes.builder(locale);
   }
 }

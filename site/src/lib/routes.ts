@@ -8,6 +8,7 @@ const LATIN_SEGMENTS = {
   archive: 'archive',
   statement: 'accessibility',
   search: 'search',
+  builder: 'embed-builder',
 } as const;
 
 /** Path segments per language. Polish lives at the root; the others under their code. */
@@ -19,6 +20,7 @@ const SEGMENTS = {
     archive: 'archiwum',
     statement: 'deklaracja-dostepnosci',
     search: 'szukaj',
+    builder: 'osadz',
   },
   en: LATIN_SEGMENTS,
   uk: LATIN_SEGMENTS,
@@ -36,6 +38,8 @@ export const routes = {
   archive: (locale: Locale, page = 1) => `${prefix(locale)}${SEGMENTS[locale].archive}/${page > 1 ? `${page}/` : ''}`,
   statement: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].statement}/`,
   search: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].search}/`,
+  /** The embed builder, for newsrooms' web editors. */
+  builder: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].builder}/`,
   /** One calendar per notice; the same file in every language. */
   noticeCalendar: (slug: string) => `/calendar/${slug}.ics`,
   institutionCalendar: (slug: string) => `/calendar/institution/${slug}.ics`,

@@ -1,4 +1,4 @@
-import { effectiveEnd, type Locale, noticeStatus } from '@tablica/shared';
+import { effectiveEnd, type Locale, type Notice, noticeStatus } from '@tablica/shared';
 import { noticePeriodText } from '../format.ts';
 import type { LocalizedNotice } from '../localized-notice.ts';
 import { absoluteUrl, routes } from '../routes.ts';
@@ -29,20 +29,42 @@ export function widgetData(items: LocalizedNotice[], { baseUrl, now, locale, lis
     lang: locale,
     url: absoluteUrl(baseUrl, listPath),
     generated: now.toISOString(),
-    notices: current.map(({ notice }) => ({
-      slug: notice.slug,
-      lang: notice.locale,
-      title: notice.title,
-      ...(notice.headline ? { headline: notice.headline } : {}),
-      summary: notice.summary,
-      url: absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale)),
-      severity: notice.severity,
-      from: notice.effectiveFrom.toISOString(),
-      until: effectiveEnd(notice)?.toISOString() ?? null,
-      period: noticePeriodText(notice, notice.locale),
-    })),
+    notices: current.map(({ notice }) => widgetNotice(notice, baseUrl)),
+  };
+}
+
+/**
+ * One notice for the single-notice widget, in every language it is written in (the original
+ * first): the widget shows the reader's language or falls back to the original. Kept after the
+ * notice ends, so a widget in an old article says it has ended instead of going blank.
+ */
+export function singleNoticeWidgetData(versions: Notice[], { baseUrl, now, locale, listPath, title }: WidgetContext) {
+  return {
+    v: WIDGET_DATA_VERSION,
+    title,
+    lang: locale,
+    url: absoluteUrl(baseUrl, listPath),
+    generated: now.toISOString(),
+    notices: versions.map((notice) => widgetNotice(notice, baseUrl)),
+  };
+}
+
+function widgetNotice(notice: Notice, baseUrl: string) {
+  return {
+    slug: notice.slug,
+    lang: notice.locale,
+    title: notice.title,
+    ...(notice.headline ? { headline: notice.headline } : {}),
+    summary: notice.summary,
+    url: absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale)),
+    severity: notice.severity,
+    from: notice.effectiveFrom.toISOString(),
+    until: effectiveEnd(notice)?.toISOString() ?? null,
+    period: noticePeriodText(notice, notice.locale),
   };
 }
 
 export const widgetDataPath = (locale: Locale, institution?: string) =>
   institution ? `/widget/${institution}/${locale}.json` : `/widget/${locale}.json`;
+
+export const singleNoticeWidgetDataPath = (slug: string) => `/widget/notice/${slug}.json`;

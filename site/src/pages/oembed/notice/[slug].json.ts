@@ -1,0 +1,27 @@
+import { DEFAULT_LOCALE } from '@tablica/shared';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSiteContent } from '../../../lib/content.ts';
+import { embedPaths, oembedResponse } from '../../../lib/embed/oembed.ts';
+import { absoluteUrl, routes } from '../../../lib/routes.ts';
+
+/** /oembed/notice/<slug>.json: what WordPress and other oEmbed consumers embed for a notice. */
+export const getStaticPaths = (async () => {
+  const content = await getSiteContent();
+  return content.slugs.flatMap((slug) => {
+    const original = content.versions.get(slug)?.[DEFAULT_LOCALE];
+    return original ? [{ params: { slug }, props: { title: original.title } }] : [];
+  });
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, props }) => {
+  const { settings, baseUrl } = await getSiteContent();
+  const slug = params.slug ?? '';
+  const body = oembedResponse({
+    siteName: settings.siteName,
+    baseUrl,
+    title: (props as { title: string }).title,
+    pageUrl: absoluteUrl(baseUrl, routes.notice(slug, DEFAULT_LOCALE)),
+    embedUrl: absoluteUrl(baseUrl, embedPaths.notice(slug)),
+  });
+  return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+};
