@@ -31,7 +31,7 @@
   const CSS = `
 :host{display:block;contain:content}
 :host([hidden]){display:none}
-.w{box-sizing:border-box;min-height:inherit;font:400 1em/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--tablica-text,#1a1a1a);background:var(--tablica-background,#fff);border:var(--tablica-border,1px solid #767676);border-radius:var(--tablica-radius,4px);padding:.75em 1em;text-align:start;overflow:hidden}
+.w{all:initial;display:block;box-sizing:border-box;min-height:inherit;font:400 1em/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--tablica-text,#1a1a1a);background:var(--tablica-background,#fff);border:var(--tablica-border,1px solid #767676);border-radius:var(--tablica-radius,4px);padding:.75em 1em;text-align:start;overflow:hidden}
 :host([theme=dark]) .w{--tablica-text:#f2f2f2;--tablica-background:#121212;--tablica-link:#8cb8ff;--tablica-urgent:#ff8a8f}
 @media (prefers-color-scheme:dark){:host(:not([theme=light])) .w{--tablica-text:#f2f2f2;--tablica-background:#121212;--tablica-link:#8cb8ff;--tablica-urgent:#ff8a8f}}
 *{margin:0;padding:0;font:inherit;color:inherit}

@@ -57,7 +57,9 @@ describe('hostile content', () => {
       const scripts = [...page.querySelectorAll('script')].filter(
         (s) => s.getAttribute('type') !== 'application/ld+json',
       );
-      expect(scripts.length, pagePath).toBeLessThanOrEqual(2);
+      // Ours: the "ended" script everywhere, search's module, the builder's module and embed.js.
+      const builder = /\/(osadz|embed-builder)\/$/.test(pagePath);
+      expect(scripts.length, pagePath).toBeLessThanOrEqual(builder ? 3 : 2);
       expect(page.title, pagePath).toContain(HOSTILE.siteName.slice(0, 20));
     }
   });

@@ -188,18 +188,24 @@ describe('pages of the demo site', () => {
     expect(page.querySelector('#a11y-procedura')).not.toBeNull();
   });
 
-  test('no client JavaScript but the small "ended" script, and search on the search pages', () => {
+  test('no client JavaScript but the small "ended" script, search on the search pages, the builder on its own', () => {
     expect(new TextEncoder().encode(ENDED_SCRIPT).length).toBeLessThan(1024);
     for (const path of allPagePaths(site)) {
       const scripts = [...readPage(site, path).querySelectorAll('script')].filter(
         (script) => script.getAttribute('type') !== 'application/ld+json',
       );
       const isSearch = /\/(szukaj|search)\/$/.test(path);
-      expect(scripts.map((script) => script.textContent === ENDED_SCRIPT)).toEqual(isSearch ? [false, true] : [true]);
+      const isBuilder = /\/(osadz|embed-builder)\/$/.test(path);
+      const expected = isSearch ? [false, true] : isBuilder ? [false, false, true] : [true];
       expect(
-        scripts.some((script) => script.hasAttribute('src')),
+        scripts.map((script) => script.textContent === ENDED_SCRIPT),
         path,
-      ).toBe(false);
+      ).toEqual(expected);
+      // Only the builder loads a script file: the widget, for its live preview.
+      expect(
+        scripts.filter((script) => script.hasAttribute('src')).map((script) => script.getAttribute('src')),
+        path,
+      ).toEqual(isBuilder ? ['/embed.js'] : []);
     }
   });
 
