@@ -29,14 +29,17 @@ export interface FeedDefinition {
   notices: Notice[];
 }
 
+/** On, announced, or ended (or lifted) in the last 30 days: still news to a subscriber. */
+export function isStillNews(notice: Notice, now: Date): boolean {
+  if (noticeStatus(notice, now) !== 'expired') return true;
+  const end = effectiveEnd(notice);
+  return end !== undefined && now.getTime() - end.getTime() < ENDED_STAYS_DAYS * DAY;
+}
+
 /** What a feed carries: current and announced notices and recently ended ones, newest change first. */
 export function feedNotices(notices: Notice[], now: Date): Notice[] {
   return notices
-    .filter((notice) => {
-      if (noticeStatus(notice, now) !== 'expired') return true;
-      const end = effectiveEnd(notice);
-      return end !== undefined && now.getTime() - end.getTime() < ENDED_STAYS_DAYS * DAY;
-    })
+    .filter((notice) => isStillNews(notice, now))
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || a.slug.localeCompare(b.slug))
     .slice(0, FEED_ITEMS);
 }

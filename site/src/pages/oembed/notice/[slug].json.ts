@@ -1,13 +1,14 @@
 import { DEFAULT_LOCALE } from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContent } from '../../../lib/content.ts';
+import { embeddableSlugs } from '../../../lib/embed/embeddable.ts';
 import { embedPaths, oembedResponse } from '../../../lib/embed/oembed.ts';
 import { absoluteUrl, routes } from '../../../lib/routes.ts';
 
 /** /oembed/notice/<slug>.json: what WordPress and other oEmbed consumers embed for a notice. */
 export const getStaticPaths = (async () => {
   const content = await getSiteContent();
-  return content.slugs.flatMap((slug) => {
+  return [...embeddableSlugs(content)].flatMap((slug) => {
     const original = content.versions.get(slug)?.[DEFAULT_LOCALE];
     return original ? [{ params: { slug }, props: { title: original.title } }] : [];
   });
