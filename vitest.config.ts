@@ -53,6 +53,19 @@ export default defineConfig({
           testTimeout: 120_000,
         },
       },
+      {
+        // The publishing path end to end: a real Strapi, the publisher, its server.
+        test: {
+          name: 'publish',
+          root: './tests',
+          include: ['publish/**/*.test.ts'],
+          setupFiles: ['./setup/fail-on-console.ts'],
+          pool: 'forks' as const,
+          fileParallelism: false,
+          hookTimeout: 300_000,
+          testTimeout: 180_000,
+        },
+      },
       cmsProject('cms'),
       // The same suite on Postgres when a test database is given (.ci/run sets it).
       // The admin-panel browser test is about the editor's screen, not the database: SQLite only.

@@ -1,19 +1,24 @@
 #!/usr/bin/env node
-// npm start: the whole system with the embedded defaults (SQLite, demo content): the CMS, then the
-// site built from it and served. Rebuilds on publish arrive with the publisher. Ctrl-C stops all.
+// npm start: the whole system with the embedded defaults (SQLite, demo content): the CMS, and the
+// publisher, which builds the site from it, serves it, and rebuilds on every publish (Strapi's
+// webhook), at every start or end of a notice, and when a poll finds a change. Ctrl-C stops all.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { adminBuildIsStale, STRAPI_CLI } from '../cms/scripts/admin-build.mjs';
 import { ensureEnvFile } from '../cms/scripts/ensure-env.mjs';
-import { serveSite } from '../site/scripts/static-server.ts';
+import { startPublisher } from '../site/publisher/main.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CMS = path.join(ROOT, 'cms');
 const HOST = process.env.HOST ?? '127.0.0.1';
 const PORT = process.env.PORT ?? '1337';
 const CMS_URL = `http://${HOST}:${PORT}`;
-const SITE = path.join(ROOT, 'site');
 const SITE_PORT = Number(process.env.SITE_PORT ?? 4321);
+const PUBLISHER_PORT = Number(process.env.PUBLISHER_PORT ?? 4322);
+// The webhook's shared secret: yours if set, else a fresh one for this run, given to both sides.
+const REBUILD_SECRET = process.env.SITE_REBUILD_SECRET || randomBytes(24).toString('base64url');
+const REBUILD_URL = `http://${HOST}:${PUBLISHER_PORT}/hooks/rebuild`;
 const children = new Set();
 // Strapi's CLI (STRAPI_CLI) runs directly on this Node 24 binary, not through `npm run`, so
 // that Ctrl-C reaches it and it can shut down cleanly.
@@ -46,15 +51,32 @@ async function waitForHealth(url, child, timeoutMs = 120_000) {
   return false;
 }
 
+/** Waits for the publisher's first build to finish, printing a dot every few seconds. */
+async function firstBuild(publisher) {
+  let dots = 0;
+  for (;;) {
+    const build = publisher.lastBuild;
+    if (build && build.result !== 'running') {
+      if (dots) process.stdout.write('\n');
+      return build;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (++dots % 6 === 0) process.stdout.write('.');
+  }
+}
+
 function stopAll() {
   for (const child of children) child.kill('SIGINT');
 }
 
-process.on('SIGINT', () => {
+let publisher;
+const shutDown = async () => {
   say('stopping…');
+  await publisher?.stop();
   stopAll();
-});
-process.on('SIGTERM', stopAll);
+};
+process.on('SIGINT', shutDown);
+process.on('SIGTERM', shutDown);
 
 const env = ensureEnvFile(CMS);
 if (env.created) say(`created ${path.relative(ROOT, env.file)} with fresh random secrets`);
@@ -73,6 +95,19 @@ if (adminBuildIsStale()) {
   }
 }
 
+// The publisher listens first, so the CMS's webhooks (the demo seed sends some) reach it.
+publisher = await startPublisher(
+  {
+    ...process.env,
+    HOST,
+    STRAPI_URL: CMS_URL,
+    SITE_PORT: String(SITE_PORT),
+    PUBLISHER_PORT: String(PUBLISHER_PORT),
+    SITE_REBUILD_SECRET: REBUILD_SECRET,
+  },
+  { autoStart: false },
+);
+
 say(`starting the CMS (SQLite in cms/.tmp/data.db; demo content is seeded into an empty database)…`);
 const cms = run(process.execPath, [STRAPI_CLI, 'start'], {
   cwd: CMS,
@@ -82,32 +117,30 @@ const cms = run(process.execPath, [STRAPI_CLI, 'start'], {
     PORT,
     STRAPI_TELEMETRY_DISABLED: 'true',
     NODE_ENV: process.env.NODE_ENV ?? 'production',
+    SITE_REBUILD_URL: REBUILD_URL,
+    SITE_REBUILD_SECRET: REBUILD_SECRET,
   },
 });
-let site;
 if (await waitForHealth(CMS_URL, cms)) {
-  say('building the site from the CMS…');
-  const build = await finished(
-    run(process.execPath, [path.join(SITE, 'scripts/build.ts')], {
-      cwd: SITE,
-      env: { ...process.env, STRAPI_URL: CMS_URL, TABLICA_BASE_URL: `http://${HOST}:${SITE_PORT}` },
-    }),
-  );
-  if (build.code === 0) site = await serveSite(path.join(SITE, 'dist'), { host: HOST, port: SITE_PORT });
-  else say('the site build failed; see the output above. The CMS keeps running.');
+  say('building the site from the CMS (a few seconds; then it rebuilds on every publish)…');
+  publisher.begin();
+  const first = await firstBuild(publisher.publisher);
+  const site = publisher.site.url;
+  if (first.result !== 'live') say(`the first build failed (${first.message}); the publisher retries, see /status.`);
   say('is running:');
   console.log(`
-  Site          ${site ? `${site.url}/   (English: ${site.url}/en/, Ukrainian: ${site.url}/uk/)` : '(not built)'}
-  CMS admin     ${CMS_URL}/admin   ${process.env.ADMIN_EMAIL ? `(log in as ${process.env.ADMIN_EMAIL})` : '(first visit: register the administrator, or start with ADMIN_EMAIL and ADMIN_PASSWORD set)'}
-  Notices API   ${CMS_URL}/api/notices?locale=*
-  Institutions  ${CMS_URL}/api/institutions
-  Settings      ${CMS_URL}/api/site-setting
+  Site            ${site}/   (English: ${site}/en/, Ukrainian: ${site}/uk/)
+  CMS admin       ${CMS_URL}/admin   ${process.env.ADMIN_EMAIL ? `(log in as ${process.env.ADMIN_EMAIL})` : '(first visit: register the administrator, or start with ADMIN_EMAIL and ADMIN_PASSWORD set)'}
+  Feeds           ${site}/rss.xml   ${site}/feed.json   ${site}/cap/index.atom   ${site}/calendar/institution/<slug>.ics
+  Embed builder   ${site}/osadz/   (widget: ${site}/embed.js)
+  Publisher       ${publisher.control.url}/status   (webhook ${REBUILD_URL}; polls the CMS every 2 minutes)
 
-  After publishing in the CMS, rebuild the site: npm run build -w site (with STRAPI_URL=${CMS_URL}).
+  Publish a notice in the CMS: the site, its feeds and widgets follow within seconds.
+  npm run rollback -w site   returns the site to the previous build.
   Press Ctrl-C to stop.
 `);
 }
 const result = await finished(cms);
-await site?.close();
+await publisher?.stop();
 stopAll();
 process.exit(result.signal === 'SIGINT' || result.code === 130 ? 0 : (result.code ?? 0));

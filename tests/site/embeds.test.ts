@@ -3,6 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { noticeStatus } from '@tablica/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { isStillNews } from '../../site/src/lib/still-news.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { type HostSite, startHostSite } from '../support/host-site.ts';
 import { fileOf, readPage } from '../support/html.ts';
@@ -14,11 +15,12 @@ const site = inject('demoSite');
 const snapshot = demoSnapshot();
 const BASE = 'https://tablica.example.org';
 const active = snapshot.notices.filter((n) => n.locale === 'pl' && noticeStatus(n, new Date()) === 'active');
-/** An ended notice that exists only in Polish. */
+/** A notice ended in the last days (so still offered for embedding) that exists only in Polish. */
 const ended = snapshot.notices.find(
   (n) =>
     n.locale === 'pl' &&
     noticeStatus(n, new Date()) === 'expired' &&
+    isStillNews(n, new Date()) &&
     !snapshot.notices.some((other) => other.slug === n.slug && other.locale === 'en'),
 );
 

@@ -1,4 +1,4 @@
-import { type StaticServer, serveSite } from '../../site/scripts/static-server.ts';
+import { type StaticServer, serveSite } from '../../site/publisher/static-server.ts';
 
 export type { StaticServer };
 

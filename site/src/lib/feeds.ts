@@ -1,21 +1,11 @@
-import {
-  CATEGORIES,
-  type Category,
-  effectiveEnd,
-  LOCALES,
-  type Locale,
-  type Notice,
-  noticeStatus,
-} from '@tablica/shared';
+import { CATEGORIES, type Category, LOCALES, type Locale, type Notice } from '@tablica/shared';
 import type { SiteContent } from './content.ts';
 import { UI } from './i18n/ui.ts';
 import { absoluteUrl, routes } from './routes.ts';
+import { isStillNews } from './still-news.ts';
 
 /** At most this many items per feed: the newest changes (the site-wide feed stays under 100 KB). */
 export const FEED_ITEMS = 30;
-/** Ended notices stay in feeds this long, so subscribers learn that something is over. */
-const ENDED_STAYS_DAYS = 30;
-const DAY = 86_400_000;
 
 export interface FeedDefinition {
   /** Site path of the RSS file; the JSON Feed sits beside it as feed.json. */
@@ -27,13 +17,6 @@ export interface FeedDefinition {
   /** The HTML page the feed belongs to. */
   homePath: string;
   notices: Notice[];
-}
-
-/** On, announced, or ended (or lifted) in the last 30 days: still news to a subscriber. */
-export function isStillNews(notice: Notice, now: Date): boolean {
-  if (noticeStatus(notice, now) !== 'expired') return true;
-  const end = effectiveEnd(notice);
-  return end !== undefined && now.getTime() - end.getTime() < ENDED_STAYS_DAYS * DAY;
 }
 
 /** What a feed carries: current and announced notices and recently ended ones, newest change first. */

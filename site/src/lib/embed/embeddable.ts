@@ -1,5 +1,5 @@
 import type { SiteContent } from '../content.ts';
-import { isStillNews } from '../feeds.ts';
+import { isStillNews } from '../still-news.ts';
 
 const cache = new WeakMap<SiteContent, Set<string>>();
 

@@ -1,0 +1,45 @@
+import type http from 'node:http';
+import type { Publisher } from './publisher.ts';
+import { judgeWebhook } from './webhook.ts';
+
+const json = (response: http.ServerResponse, status: number, body: unknown) => {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body, null, 2));
+};
+
+/**
+ * The publisher's own endpoints:
+ *   POST /hooks/rebuild   Strapi's webhook (X-Tablica-Secret); ?force=1 accepts a sharp drop
+ *   GET  /status          last build, its result and duration, the queue, the next scheduled build
+ */
+export function createControlHandler(publisher: Publisher, secret: string) {
+  return async (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://publisher');
+    if (url.pathname === '/status' && (request.method === 'GET' || request.method === 'HEAD')) {
+      json(response, 200, publisher.status());
+      return;
+    }
+    if (url.pathname !== '/hooks/rebuild') {
+      json(response, 404, { error: 'not found' });
+      return;
+    }
+    if (request.method !== 'POST') {
+      json(response, 405, { error: 'POST only' });
+      return;
+    }
+    const verdict = await judgeWebhook(request, secret);
+    if (verdict.status !== 202) {
+      json(response, verdict.status, { error: verdict.error });
+      return;
+    }
+    const { event, relevant } = verdict;
+    if (relevant) {
+      publisher.notify(
+        `webhook: ${event.event}${event.model ? ` ${event.model}` : ''}`,
+        event.removedNotice,
+        url.searchParams.get('force') === '1',
+      );
+    }
+    json(response, 202, { accepted: relevant, queue: publisher.status().queue });
+  };
+}

@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+
+/** Builds kept on disk: the live one and two to roll back to. */
+export const KEEP_BUILDS = 3;
+const PARTIAL = '.partial';
+
+/**
+ * The builds on disk and which one is live.
+ *
+ *   <dir>/builds/<id>/            finished, checked builds (ids sort by time)
+ *   <dir>/builds/<id>.partial/    a build being written; never served, removed at start
+ *   <dir>/current -> builds/<id>  the live build: a symlink replaced by rename(2), which is atomic,
+ *                                 so a reader sees the old build or the new one, never half of one
+ */
+export class Deploys {
+  readonly builds: string;
+  readonly current: string;
+
+  readonly directory: string;
+
+  constructor(directory: string) {
+    this.directory = directory;
+    this.builds = path.join(directory, 'builds');
+    this.current = path.join(directory, 'current');
+    mkdirSync(this.builds, { recursive: true });
+  }
+
+  /** Removes what a killed build left behind. */
+  removePartial(): string[] {
+    const partial = readdirSync(this.builds).filter((name) => name.endsWith(PARTIAL));
+    for (const name of partial) rmSync(path.join(this.builds, name), { recursive: true, force: true });
+    return partial;
+  }
+
+  /** A fresh directory to build into, and the id it will have once finished. */
+  startBuild(): { id: string; directory: string } {
+    let id = new Date().toISOString().replace(/[:.]/g, '-');
+    // Two builds in one millisecond (tests) still get distinct, ordered ids.
+    while (this.list().includes(id) || existsSync(path.join(this.builds, id + PARTIAL))) id += '-1';
+    return { id, directory: path.join(this.builds, id + PARTIAL) };
+  }
+
+  /** Marks a checked build finished (its directory loses `.partial`). */
+  finishBuild(id: string): string {
+    const finished = path.join(this.builds, id);
+    renameSync(path.join(this.builds, id + PARTIAL), finished);
+    return finished;
+  }
+
+  discardBuild(id: string): void {
+    rmSync(path.join(this.builds, id + PARTIAL), { recursive: true, force: true });
+  }
+
+  /** Finished builds, oldest first. */
+  list(): string[] {
+    return readdirSync(this.builds)
+      .filter((name) => !name.endsWith(PARTIAL) && !name.startsWith('.'))
+      .sort();
+  }
+
+  /** The live build's id, or undefined before the first one. */
+  live(): string | undefined {
+    try {
+      return path.basename(readlinkSync(this.current));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The live build's directory (what the server serves); cheap enough to ask per request. */
+  liveDirectory(): string | undefined {
+    const id = this.live();
+    return id ? path.join(this.builds, id) : undefined;
+  }
+
+  /** Makes a finished build live in one atomic step, then drops builds beyond the last three. */
+  switchTo(id: string): void {
+    if (!this.list().includes(id)) throw new Error(`Tablica: no finished build ${id}`);
+    const next = `${this.current}.next`;
+    rmSync(next, { force: true });
+    symlinkSync(path.join('builds', id), next);
+    renameSync(next, this.current);
+    this.prune();
+  }
+
+  /** Back to the build before the live one; returns its id, or undefined if there is none. */
+  rollback(): string | undefined {
+    const builds = this.list();
+    const live = this.live();
+    const index = live ? builds.indexOf(live) : builds.length;
+    const previous = index > 0 ? builds[index - 1] : undefined;
+    if (previous) this.switchTo(previous);
+    return previous;
+  }
+
+  /** Keeps the newest three finished builds, and always the live one. */
+  prune(): void {
+    const live = this.live();
+    const builds = this.list();
+    for (const id of builds.slice(0, Math.max(0, builds.length - KEEP_BUILDS))) {
+      if (id !== live) rmSync(path.join(this.builds, id), { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The publisher: keeps the live site in step with the CMS and serves it.
+ *
+ *   npm run publisher -w site
+ *
+ *   STRAPI_URL            the CMS (default http://127.0.0.1:1337); STRAPI_TOKEN optional
+ *   SITE_REBUILD_SECRET   the webhook's shared secret (the CMS sends it as X-Tablica-Secret)
+ *   SITE_PORT             the site (default 4321); PUBLISHER_PORT: webhook + /status (4322)
+ *   TABLICA_DEPLOY_DIR    builds and the live symlink (default site/.deploys)
+ *   TABLICA_POLL_SECONDS  how often to ask the CMS for changes a webhook missed (default 120)
+ *   TABLICA_BASE_URL      the public address of the site (default http://127.0.0.1:<SITE_PORT>)
+ *   TABLICA_RETRY_SECONDS first pause before retrying a failed build (default 5, doubling to 300)
+ */
+import path from 'node:path';
+import { createControlHandler } from './control-server.ts';
+import { Publisher } from './publisher.ts';
+import { createSiteHandler, listen } from './static-server.ts';
+
+/** Starts the servers; with `autoStart: false` the building waits for `begin()` (tests). */
+export async function startPublisher(
+  env: NodeJS.ProcessEnv = process.env,
+  { autoStart = true, log }: { autoStart?: boolean; log?: (message: string) => void } = {},
+) {
+  const secret = env.SITE_REBUILD_SECRET ?? '';
+  if (secret.length < 16) throw new Error('Tablica: set SITE_REBUILD_SECRET (16+ characters) to receive webhooks.');
+  const host = env.HOST ?? '127.0.0.1';
+  const sitePort = Number(env.SITE_PORT ?? 4321);
+  const publisher = new Publisher({
+    deployDir: path.resolve(env.TABLICA_DEPLOY_DIR ?? path.join(import.meta.dirname, '..', '.deploys')),
+    strapiUrl: env.STRAPI_URL ?? 'http://127.0.0.1:1337',
+    strapiToken: env.STRAPI_TOKEN || undefined,
+    buildEnv: { ...env, TABLICA_BASE_URL: env.TABLICA_BASE_URL ?? `http://${host}:${sitePort}` },
+    pollIntervalMs: Number(env.TABLICA_POLL_SECONDS ?? 120) * 1000,
+    retryDelaysMs: { first: Number(env.TABLICA_RETRY_SECONDS ?? 5) * 1000, max: 300_000 },
+    ...(log ? { log } : {}),
+  });
+  // Until the first build finishes there may be nothing to serve: the server then answers 503.
+  const siteHandler = createSiteHandler(() => publisher.deploys.liveDirectory() ?? '');
+  const site = await listen(
+    (request, response) => {
+      if (!publisher.deploys.live()) {
+        response.writeHead(503, { 'retry-after': '10', 'content-type': 'text/plain; charset=utf-8' });
+        response.end('Tablica: the first build of the site is not ready yet.');
+        return;
+      }
+      siteHandler(request, response);
+    },
+    { host, port: sitePort },
+  );
+  const control = await listen(createControlHandler(publisher, secret), {
+    host,
+    port: Number(env.PUBLISHER_PORT ?? 4322),
+  });
+  if (autoStart) publisher.start();
+  return {
+    publisher,
+    site,
+    control,
+    begin: () => publisher.start(),
+    stop: async () => {
+      await publisher.stop();
+      await Promise.all([site.close(), control.close()]);
+    },
+  };
+}
+
+if (import.meta.main) {
+  const running = await startPublisher();
+  console.log(`[publisher] site ${running.site.url}/  status ${running.control.url}/status`);
+  const stop = async () => {
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,208 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type BuildManifest, checkBuild, dropVerdict } from './build-check.ts';
+import { BuildQueue } from './build-queue.ts';
+import { cmsFingerprint } from './cms-changes.ts';
+import { Deploys } from './deploys.ts';
+import { runSiteBuild } from './site-build.ts';
+
+export interface PublisherOptions {
+  deployDir: string;
+  /** Where content comes from, for the build and for polling: the CMS's public API. */
+  strapiUrl: string;
+  strapiToken?: string | undefined;
+  /** Extra environment for the build (TABLICA_BASE_URL, …). */
+  buildEnv?: NodeJS.ProcessEnv;
+  /** How often the CMS is asked whether anything changed (a lost webhook is stale at most this long). */
+  pollIntervalMs?: number;
+  buildTimeoutMs?: number;
+  retryDelaysMs?: { first: number; max: number };
+  log?: (message: string) => void;
+}
+
+export interface BuildRecord {
+  id: string;
+  reasons: string[];
+  startedAt: string;
+  finishedAt?: string;
+  durationMs?: number;
+  result: 'running' | 'live' | 'failed' | 'refused';
+  message?: string;
+}
+
+/** Longest a timer waits: past it the publisher rebuilds anyway (and computes the next change). */
+const MAX_TIMER_MS = 24 * 3_600_000;
+
+/**
+ * Keeps the live site in step with the CMS: builds on request (webhook, poll, schedule), checks
+ * each build, switches to it atomically, and keeps the live site when anything goes wrong.
+ */
+export class Publisher {
+  readonly deploys: Deploys;
+  readonly queue: BuildQueue;
+  lastBuild: BuildRecord | undefined;
+  lastPoll: { at: string; ok: boolean; changed?: boolean } | undefined;
+  nextScheduledBuild: Date | undefined;
+  /** Builds started since this publisher started. */
+  buildCount = 0;
+  /** Notices the CMS said it unpublished or deleted since the live build was made. */
+  readonly #removed = new Set<string>();
+  #force = false;
+  #started = false;
+  #builtFingerprint: string | undefined;
+  #killBuild: (() => void) | undefined;
+  #scheduleTimer: NodeJS.Timeout | undefined;
+  #pollTimer: NodeJS.Timeout | undefined;
+  readonly #log: (message: string) => void;
+
+  readonly options: PublisherOptions;
+
+  constructor(options: PublisherOptions) {
+    this.options = options;
+    this.deploys = new Deploys(options.deployDir);
+    this.#log = options.log ?? ((message) => console.log(`[publisher] ${new Date().toISOString()} ${message}`));
+    this.queue = new BuildQueue({
+      build: (reasons) => this.#build(reasons),
+      retryDelaysMs: options.retryDelaysMs ?? { first: 5_000, max: 300_000 },
+      log: this.#log,
+    });
+  }
+
+  /** Serves what is live (if anything), then builds once and starts watching for changes. */
+  start(): void {
+    this.#started = true;
+    const leftovers = this.deploys.removePartial();
+    if (leftovers.length > 0) this.#log(`removed unfinished build(s) ${leftovers.join(', ')}`);
+    const live = this.liveManifest();
+    if (live) this.#schedule(live.nextChangeAt);
+    this.queue.request('start');
+    const interval = this.options.pollIntervalMs ?? 120_000;
+    this.#pollTimer = setInterval(() => void this.poll(), interval);
+    this.#pollTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.queue.stop();
+    clearInterval(this.#pollTimer);
+    clearTimeout(this.#scheduleTimer);
+    this.#killBuild?.();
+    await this.queue.idle();
+  }
+
+  /** A webhook arrived (already authenticated). */
+  notify(reason: string, removedNotice?: string, force = false): void {
+    if (removedNotice) this.#removed.add(removedNotice);
+    if (force) this.#force = true;
+    // Before start() (the CMS still booting and seeding), the first build will read it all anyway.
+    if (this.#started) this.queue.request(reason);
+  }
+
+  /** Asks the CMS whether anything changed since the live build began; rebuilds if so. */
+  async poll(): Promise<void> {
+    try {
+      const fingerprint = await cmsFingerprint(this.options.strapiUrl, this.options.strapiToken);
+      const changed = this.#builtFingerprint !== undefined && fingerprint !== this.#builtFingerprint;
+      this.lastPoll = { at: new Date().toISOString(), ok: true, changed };
+      if (changed && !this.queue.running && !this.queue.queued) this.queue.request('poll: the CMS changed');
+    } catch (error) {
+      this.lastPoll = { at: new Date().toISOString(), ok: false };
+      this.#log(`poll failed: ${(error as Error).message}`);
+    }
+  }
+
+  liveManifest(): BuildManifest | undefined {
+    const directory = this.deploys.liveDirectory();
+    if (!directory) return undefined;
+    try {
+      return JSON.parse(readFileSync(path.join(directory, 'tablica-build.json'), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  status() {
+    const live = this.deploys.live();
+    return {
+      live: live ? { id: live, ...this.liveManifest() } : null,
+      lastBuild: this.lastBuild ?? null,
+      buildCount: this.buildCount,
+      queue: {
+        running: this.queue.running,
+        queued: this.queue.queued,
+        consecutiveFailures: this.queue.failures,
+        retryAt: this.queue.retryAt?.toISOString() ?? null,
+      },
+      nextScheduledBuild: this.nextScheduledBuild?.toISOString() ?? null,
+      lastPoll: this.lastPoll ?? null,
+      builds: this.deploys.list(),
+    };
+  }
+
+  async #build(reasons: string[]): Promise<boolean> {
+    const { id, directory } = this.deploys.startBuild();
+    this.buildCount += 1;
+    const started = Date.now();
+    const record: BuildRecord = { id, reasons, startedAt: new Date(started).toISOString(), result: 'running' };
+    this.lastBuild = record;
+    const removed = new Set(this.#removed);
+    const force = this.#force;
+    this.#force = false;
+    // Taken before reading: a change made while the build runs is seen by the next poll.
+    const fingerprint = await cmsFingerprint(this.options.strapiUrl, this.options.strapiToken).catch(() => undefined);
+    this.#log(`build ${id} started (${reasons.join('; ')})`);
+    const finish = (result: BuildRecord['result'], message?: string) => {
+      record.result = result;
+      record.finishedAt = new Date().toISOString();
+      record.durationMs = Date.now() - started;
+      if (message) record.message = message;
+      this.#log(`build ${id} ${result} in ${(record.durationMs / 1000).toFixed(1)} s${message ? `: ${message}` : ''}`);
+      return result === 'live';
+    };
+
+    const run = await runSiteBuild(directory, {
+      env: {
+        ...process.env,
+        ...this.options.buildEnv,
+        STRAPI_URL: this.options.strapiUrl,
+        ...(this.options.strapiToken ? { STRAPI_TOKEN: this.options.strapiToken } : {}),
+        TABLICA_CONTENT: '',
+      },
+      timeoutMs: this.options.buildTimeoutMs ?? 600_000,
+      onSpawn: (kill) => {
+        this.#killBuild = kill;
+      },
+    });
+    this.#killBuild = undefined;
+    if (!run.ok) {
+      this.deploys.discardBuild(id);
+      return finish('failed', run.killed ? 'the build was stopped (timeout or shutdown)' : run.tail);
+    }
+    const check = checkBuild(directory);
+    if (!check.ok) {
+      this.deploys.discardBuild(id);
+      return finish('failed', `incomplete build: ${check.problems.slice(0, 5).join('; ')}`);
+    }
+    const live = this.liveManifest();
+    const refusal = live && !force ? dropVerdict(live.notices, check.manifest.notices, removed.size) : undefined;
+    if (refusal) {
+      this.deploys.discardBuild(id);
+      return finish('refused', refusal);
+    }
+    this.deploys.finishBuild(id);
+    this.deploys.switchTo(id);
+    for (const notice of removed) this.#removed.delete(notice);
+    if (fingerprint) this.#builtFingerprint = fingerprint;
+    this.#schedule(check.manifest.nextChangeAt);
+    return finish('live', `${check.manifest.notices} notices`);
+  }
+
+  /** Rebuilds when the next notice starts or ends (a second after, so the build sees it changed). */
+  #schedule(nextChangeAt: string | null): void {
+    clearTimeout(this.#scheduleTimer);
+    const at = nextChangeAt ? Date.parse(nextChangeAt) + 1_000 : Date.now() + MAX_TIMER_MS;
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, at - Date.now()));
+    this.nextScheduledBuild = new Date(Date.now() + delay);
+    this.#scheduleTimer = setTimeout(() => this.queue.request('scheduled: a notice starts or ends'), delay);
+    this.#scheduleTimer.unref();
+  }
+}

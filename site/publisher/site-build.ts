@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+const BUILD_SCRIPT = path.resolve(import.meta.dirname, '../scripts/build.ts');
+
+export interface BuildRun {
+  ok: boolean;
+  /** The end of the build's output, for the log and the status page. */
+  tail: string;
+  killed: boolean;
+}
+
+/**
+ * Runs the site build (scripts/build.ts) into `outDir` as a child process, with the environment
+ * that says where content comes from (STRAPI_URL, STRAPI_TOKEN, TABLICA_BASE_URL…). A build that
+ * outlives `timeoutMs` is killed and counts as failed.
+ */
+export function runSiteBuild(
+  outDir: string,
+  { env, timeoutMs, onSpawn }: { env: NodeJS.ProcessEnv; timeoutMs: number; onSpawn?: (kill: () => void) => void },
+): Promise<BuildRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', outDir], {
+      cwd: path.dirname(path.dirname(BUILD_SCRIPT)),
+      env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-8_000);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    let killed = false;
+    const kill = () => {
+      killed = true;
+      child.kill('SIGKILL');
+    };
+    onSpawn?.(kill);
+    const timer = setTimeout(kill, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ ok: code === 0 && !killed, tail: output.trim().split('\n').slice(-15).join('\n'), killed });
+    });
+  });
+}

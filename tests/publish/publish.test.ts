@@ -1,0 +1,261 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bootStrapi, type RunningStrapi } from '../../cms/test/helpers/boot-strapi.mts';
+import { startPublisher } from '../../site/publisher/main.ts';
+import { type SwitchableProxy, startSwitchableProxy } from '../support/switchable-proxy.ts';
+import { eventually, liveView, publishNotice } from './support.ts';
+
+const SECRET = 'test-webhook-secret-0123456789';
+const PUBLISHER = path.resolve(import.meta.dirname, '../../site/publisher/main.ts');
+
+/**
+ * The whole publishing path, for real: Strapi (demo content) sends its webhooks to the publisher,
+ * which builds the site from Strapi's API through a proxy the test can cut, checks the build,
+ * switches to it and serves it.
+ */
+describe('publish to live', () => {
+  let cms: RunningStrapi;
+  let proxy: SwitchableProxy;
+  let running: Awaited<ReturnType<typeof startPublisher>>;
+  const deployDir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
+  const log: string[] = [];
+  const env = {
+    ...process.env,
+    SITE_REBUILD_SECRET: SECRET,
+    SITE_PORT: '0',
+    PUBLISHER_PORT: '0',
+    TABLICA_DEPLOY_DIR: deployDir,
+    TABLICA_POLL_SECONDS: '3600', // the tests poll by hand
+    TABLICA_RETRY_SECONDS: '1',
+    TABLICA_STRAPI_RETRIES: '1',
+    TABLICA_STRAPI_RETRY_DELAY_MS: '100',
+    TABLICA_BASE_URL: 'https://tablica.example.org',
+  };
+  const status = () => running.publisher.status();
+  const idle = () =>
+    eventually(async () => {
+      const now = status();
+      if (now.queue.running || now.queue.queued || now.lastBuild?.result !== 'live') throw new Error('busy');
+      return now;
+    });
+  const webhook = (headers: Record<string, string>, body = '{"event":"entry.publish","model":"notice"}') =>
+    fetch(`${running.control.url}/hooks/rebuild`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+
+  beforeAll(async () => {
+    proxy = await startSwitchableProxy();
+    running = await startPublisher({ ...env, STRAPI_URL: proxy.url }, { autoStart: false, log: (m) => log.push(m) });
+    cms = await bootStrapi({
+      seedDemo: true,
+      env: { SITE_REBUILD_URL: `${running.control.url}/hooks/rebuild`, SITE_REBUILD_SECRET: SECRET },
+    });
+    proxy.target = new URL(cms.url);
+    running.begin();
+    await idle();
+  });
+
+  afterAll(async () => {
+    await running?.stop();
+    await cms?.stop();
+    await proxy?.close();
+    rmSync(deployDir, { recursive: true, force: true });
+  });
+
+  test('publish → on the page, in RSS and in the widget; edit → updated; unpublish → gone everywhere', async () => {
+    const slug = 'test-publikacja-awaria';
+    const published = Date.now();
+    const documentId = await publishNotice(cms.strapi, {
+      slug,
+      title: 'Awaria: brak wody przy ul. Testowej',
+      effectiveFrom: new Date(Date.now() - 3_600_000),
+    });
+    const view = await eventually(async () => {
+      const seen = await liveView(running.site.url, slug);
+      expect(seen.pageStatus).toBe(200);
+      return seen;
+    });
+    log.push(`publish to live: ${Date.now() - published} ms`);
+    expect(view.pageTitle).toBe('Awaria: brak wody przy ul. Testowej');
+    expect(view.rssItem?.title).toBe('Awaria: brak wody przy ul. Testowej');
+    expect(view.widgetItem?.title).toBe('Awaria: brak wody przy ul. Testowej');
+
+    const notices = cms.strapi.documents('api::notice.notice');
+    await notices.update({ documentId, locale: 'pl', data: { title: 'Awaria usunięta częściowo' } as never } as never);
+    await notices.publish({ documentId, locale: 'pl' } as never);
+    const edited = await eventually(async () => {
+      const seen = await liveView(running.site.url, slug);
+      expect(seen.pageTitle).toBe('Awaria usunięta częściowo');
+      return seen;
+    });
+    expect(edited.rssItem?.title).toBe('Aktualizacja: Awaria usunięta częściowo');
+    expect(edited.widgetItem?.title).toBe('Awaria usunięta częściowo');
+
+    await notices.unpublish({ documentId, locale: 'pl' } as never);
+    const gone = await eventually(async () => {
+      const seen = await liveView(running.site.url, slug);
+      expect(seen.pageStatus).toBe(404);
+      return seen;
+    });
+    expect(gone.rssItem).toBeUndefined();
+    expect(gone.widgetItem).toBeUndefined();
+    const sitemap = await (await fetch(`${running.site.url}/sitemap.xml`)).text();
+    expect(sitemap).not.toContain(slug);
+  });
+
+  test('a forged, unsigned or oversized webhook is refused and builds nothing', async () => {
+    const before = (await idle()).buildCount;
+    expect((await webhook({ 'x-tablica-secret': 'guess' })).status).toBe(401);
+    expect((await webhook({})).status).toBe(401);
+    expect((await webhook({ authorization: `Bearer ${SECRET.slice(0, -1)}x` })).status).toBe(401);
+    expect((await webhook({ 'x-tablica-secret': SECRET }, 'x'.repeat(200_000))).status).toBe(413);
+    expect((await fetch(`${running.control.url}/hooks/rebuild`)).status).toBe(405);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(status().buildCount).toBe(before);
+    expect(status().queue).toMatchObject({ running: false, queued: false });
+  });
+
+  test('100 webhooks in one second make at most two builds', async () => {
+    const before = (await idle()).buildCount;
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => webhook({ 'x-tablica-secret': SECRET }).then((response) => response.status)),
+    );
+    expect(answers.every((code) => code === 202)).toBe(true);
+    const after = (await idle()).buildCount;
+    expect(after - before).toBeGreaterThanOrEqual(1);
+    expect(after - before).toBeLessThanOrEqual(2);
+  });
+
+  test('a notice ending in a few seconds moves to the archive on its own, with no webhook', async () => {
+    const slug = 'test-konczy-sie-za-chwile';
+    const end = new Date(Date.now() + 25_000);
+    await publishNotice(cms.strapi, {
+      slug,
+      title: 'Przerwa w dostawie prądu (kończy się za chwilę)',
+      effectiveFrom: new Date(Date.now() - 3_600_000),
+      effectiveUntil: end,
+    });
+    await eventually(async () => {
+      const home = await (await fetch(`${running.site.url}/`)).text();
+      expect(home).toContain(`/komunikaty/${slug}/`);
+    });
+    expect(Date.parse(status().nextScheduledBuild ?? '')).toBe(end.getTime() + 1_000);
+    const buildsBefore = status().buildCount;
+    await eventually(
+      async () => {
+        const archive = await (await fetch(`${running.site.url}/archiwum/`)).text();
+        expect(archive).toContain(`/komunikaty/${slug}/`);
+      },
+      { timeoutMs: 90_000, everyMs: 1_000 },
+    );
+    const home = await (await fetch(`${running.site.url}/`)).text();
+    expect(home).not.toContain(`/komunikaty/${slug}/`);
+    expect(status().buildCount).toBe(buildsBefore + 1);
+    expect(status().lastBuild?.reasons).toEqual(['scheduled: a notice starts or ends']);
+  });
+
+  test('Strapi down during a rebuild: the live site stays; once Strapi is back, the retry publishes', async () => {
+    const { live } = await idle();
+    const liveId = live?.id;
+    const slug = 'test-strapi-niedostepne';
+    const title = 'Komunikat opublikowany, gdy CMS był niedostępny';
+    await publishNotice(cms.strapi, { slug, title, effectiveFrom: new Date(Date.now() - 60_000) });
+    await eventually(async () => expect(status().queue.running).toBe(true), { everyMs: 20 });
+    proxy.down();
+    const failed = await eventually(async () => {
+      const now = status();
+      expect(now.lastBuild?.result).toBe('failed');
+      return now;
+    });
+    expect(failed.live?.id).toBe(liveId);
+    expect(failed.queue.retryAt).not.toBeNull();
+    expect((await fetch(`${running.site.url}/`)).status).toBe(200);
+    expect((await fetch(`${running.site.url}/komunikaty/${slug}/`)).status).toBe(404);
+
+    proxy.up();
+    await eventually(async () => {
+      const seen = await liveView(running.site.url, slug);
+      expect(seen.pageTitle).toBe(title);
+    });
+    expect(status().live?.id).not.toBe(liveId);
+  });
+
+  test('a change whose webhook never came is found by polling the CMS and published', async () => {
+    const before = (await idle()).buildCount;
+    const notices = cms.strapi.documents('api::notice.notice');
+    const library = await notices.findFirst({
+      filters: { slug: 'filia-biblioteki-nr-3-zamknieta' },
+      locale: 'pl',
+      status: 'published',
+    } as never);
+    // Written straight to the database: Strapi sends no webhook for this.
+    await cms.strapi.db.query('api::notice.notice').update({
+      where: { id: library?.id },
+      data: { title: 'Filia nr 3 nieczynna (zmiana bez webhooka)', updatedAt: new Date() },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(status().buildCount).toBe(before);
+    await running.publisher.poll();
+    expect(status().lastPoll).toMatchObject({ ok: true, changed: true });
+    await eventually(async () => {
+      const seen = await liveView(running.site.url, 'filia-biblioteki-nr-3-zamknieta');
+      expect(seen.pageTitle).toBe('Filia nr 3 nieczynna (zmiana bez webhooka)');
+    });
+    expect(status().lastBuild?.reasons).toEqual(['poll: the CMS changed']);
+  });
+
+  test('the publisher killed mid-build serves the last good build at once when restarted', async () => {
+    await running.stop();
+    const liveBefore = readFileSync(path.join(deployDir, 'current', 'tablica-build.json'), 'utf8');
+    const liveId = path.basename(readlinkSync(path.join(deployDir, 'current')));
+    const start = () => {
+      const child = spawn(process.execPath, [PUBLISHER], {
+        env: { ...env, STRAPI_URL: proxy.url },
+        detached: true, // its own process group, so the build it runs dies with it
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stderr?.on('data', () => {}); // drained, so the child never blocks on a full pipe
+      const urls = new Promise<{ site: string; control: string }>((resolve) => {
+        child.stdout?.on('data', (chunk: Buffer) => {
+          const match = chunk.toString().match(/site (\S+)\/ {2}status (\S+)\/status/);
+          if (match?.[1] && match[2]) resolve({ site: match[1], control: match[2] });
+        });
+      });
+      return { child, urls };
+    };
+    const kill = (child: ChildProcess) => process.kill(-(child.pid ?? 0), 'SIGKILL');
+
+    const first = start();
+    await first.urls;
+    const partial = () => readdirSync(path.join(deployDir, 'builds')).filter((name) => name.endsWith('.partial'));
+    // Killed once the build has begun writing its directory.
+    await eventually(
+      async () => {
+        const [dir] = partial();
+        expect(dir && existsSync(path.join(deployDir, 'builds', dir, 'index.html'))).toBe(true);
+      },
+      { everyMs: 20 },
+    );
+    kill(first.child);
+    expect(partial()).toHaveLength(1);
+
+    const second = start();
+    const { site, control } = await second.urls;
+    // Before its own build finishes, the restarted publisher serves the last good build.
+    expect(await (await fetch(`${site}/tablica-build.json`)).text()).toBe(liveBefore);
+    expect((await fetch(`${site}/`)).status).toBe(200);
+    expect(path.basename(readlinkSync(path.join(deployDir, 'current')))).toBe(liveId);
+    await eventually(async () => {
+      const now = (await (await fetch(`${control}/status`)).json()) as { lastBuild?: { result: string } };
+      expect(now.lastBuild?.result).toBe('live');
+    });
+    expect(partial()).toEqual([]);
+    process.kill(second.child.pid ?? 0, 'SIGINT');
+    await new Promise((resolve) => second.child.on('exit', resolve));
+  });
+});
