@@ -20,6 +20,7 @@ const CONTENT_TYPES: [RegExp, string][] = [
   [/\.ics$/, 'text/calendar; charset=utf-8'],
   [/\.json$/, 'application/json; charset=utf-8'],
   [/\.(js|mjs)$/, 'text/javascript; charset=utf-8'],
+  [/(\.html|\/)$/, 'text/html; charset=utf-8'],
 ];
 
 /**

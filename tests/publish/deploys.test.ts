@@ -1,0 +1,114 @@
+import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { dropVerdict } from '../../site/publisher/build-check.ts';
+import { BuildQueue } from '../../site/publisher/build-queue.ts';
+import { Deploys, KEEP_BUILDS } from '../../site/publisher/deploys.ts';
+
+const scratch: string[] = [];
+afterEach(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A finished build holding one file that says which build it is. */
+function addBuild(deploys: Deploys, label: string): string {
+  const { id, directory } = deploys.startBuild();
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(path.join(directory, 'index.html'), label);
+  deploys.finishBuild(id);
+  return id;
+}
+
+const served = (deploys: Deploys) => readFileSync(path.join(deploys.current, 'index.html'), 'utf8');
+
+describe('deploys on disk', () => {
+  test('switching is one symlink rename; the last three builds stay; rollback goes back one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
+    scratch.push(dir);
+    const deploys = new Deploys(dir);
+    const ids = ['one', 'two', 'three', 'four'].map((label) => {
+      const id = addBuild(deploys, label);
+      deploys.switchTo(id);
+      return id;
+    });
+    expect(served(deploys)).toBe('four');
+    expect(readlinkSync(deploys.current)).toBe(path.join('builds', ids[3] ?? ''));
+    expect(deploys.list()).toEqual(ids.slice(-KEEP_BUILDS));
+    expect(deploys.rollback()).toBe(ids[2]);
+    expect(served(deploys)).toBe('three');
+    expect(deploys.rollback()).toBe(ids[1]);
+    expect(deploys.rollback()).toBeUndefined(); // 'one' is gone
+    expect(served(deploys)).toBe('two');
+  });
+
+  test('a build killed half-way is never served and is cleared at the next start', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
+    scratch.push(dir);
+    const deploys = new Deploys(dir);
+    deploys.switchTo(addBuild(deploys, 'good'));
+    const half = deploys.startBuild();
+    mkdirSync(half.directory);
+    writeFileSync(path.join(half.directory, 'index.html'), 'half');
+    const restarted = new Deploys(dir);
+    expect(served(restarted)).toBe('good');
+    expect(restarted.removePartial()).toHaveLength(1);
+    expect(() => restarted.switchTo(half.id)).toThrow(/no finished build/);
+  });
+});
+
+describe('the sharp-drop guard', () => {
+  test.each([
+    [100, 100, 0, false],
+    [100, 99, 0, false], // one notice fewer: not sharp
+    [10, 8, 0, false], // two: below the minimum of three
+    [100, 70, 0, true], // 30 gone, nothing unpublished: refused
+    [100, 70, 30, false], // 30 unpublished and 30 gone: fine
+    [12, 0, 0, true], // an empty answer from the API
+  ])('live %i → %i with %i reported removals: refused = %s', (live, next, removals, refused) => {
+    expect(dropVerdict(live, next, removals) !== undefined).toBe(refused);
+  });
+});
+
+describe('the build queue', () => {
+  test('a burst while a build runs becomes exactly one more build, with every reason', async () => {
+    const runs: string[][] = [];
+    let release: () => void = () => {};
+    const queue = new BuildQueue({
+      build: (reasons) => {
+        runs.push(reasons);
+        return new Promise((resolve) => {
+          release = () => resolve(true);
+        });
+      },
+    });
+    queue.request('first');
+    for (let i = 0; i < 50; i += 1) queue.request(`burst ${i}`);
+    expect(queue.running && queue.queued).toBe(true);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    await queue.idle();
+    expect(runs).toHaveLength(2);
+    expect(runs[1]).toHaveLength(50);
+  });
+
+  test('a failed build is retried after a pause that doubles', async () => {
+    const started: number[] = [];
+    const queue = new BuildQueue({
+      build: async () => {
+        started.push(Date.now());
+        return started.length >= 3;
+      },
+      retryDelaysMs: { first: 40, max: 1_000 },
+    });
+    queue.request('x');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(started).toHaveLength(3);
+    const [a = 0, b = 0, c = 0] = started;
+    expect(b - a).toBeGreaterThanOrEqual(35);
+    expect(c - b).toBeGreaterThanOrEqual(75);
+    expect(queue.failures).toBe(0);
+    queue.stop();
+  });
+});
