@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { isStillNews } from '../../site/src/lib/still-news.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { type HostSite, startHostSite } from '../support/host-site.ts';
-import { fileOf, readPage } from '../support/html.ts';
+import { fileOf, pageExists, readPage } from '../support/html.ts';
 import { type StaticServer, serveDirectory } from '../support/static-server.ts';
 import { WORDPRESS_HOST_SCRIPT, wordpressFilterOembed } from '../support/wordpress-oembed.ts';
 import { demoSnapshot } from './demo-content.ts';
@@ -50,6 +50,16 @@ describe('oEmbed', () => {
     expect(frame?.getAttribute('src')).toMatch(new RegExp(`^${BASE}/embed/.*#\\?secret=abcdefghij$`));
     expect(frame?.getAttribute('title')).toBe(answer.title);
     expect(kept.querySelector('blockquote a')?.getAttribute('href')).toBe(`${BASE}${path()}`);
+  });
+
+  test('a notice long in the archive is not offered for embedding any more (its page stays)', () => {
+    const old = 'mops-czestochowa-koronawirus-zmiany-2020';
+    const page = readPage(site, `/komunikaty/${old}/`);
+    expect(page.querySelector('h1')).not.toBeNull();
+    expect(page.querySelector('link[type="application/json+oembed"]')).toBeNull();
+    expect(page.querySelector('details.embed')).toBeNull();
+    expect(pageExists(site, `/widget/notice/${old}.json`)).toBe(false);
+    expect(pageExists(site, `/embed/notice/${old}/`)).toBe(false);
   });
 
   test('English and Ukrainian pages offer no Polish embed to oEmbed consumers', () => {
