@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { noticeStatus } from '@tablica/shared';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { isStillNews } from '../../site/src/lib/still-news.ts';
-import { hasChromium, launchChromium } from '../support/browser.ts';
-import { type HostSite, startHostSite } from '../support/host-site.ts';
+import { hasChromium } from '../support/browser.ts';
+import { useEmbedHarness } from '../support/embed-harness.ts';
 import { fileOf, pageExists, readPage } from '../support/html.ts';
-import { type StaticServer, serveDirectory } from '../support/static-server.ts';
 import { WORDPRESS_HOST_SCRIPT, wordpressFilterOembed } from '../support/wordpress-oembed.ts';
 import { demoSnapshot } from './demo-content.ts';
 
@@ -68,30 +66,17 @@ describe('oEmbed', () => {
 });
 
 describe.skipIf(!hasChromium)('embeds in Chromium', () => {
-  let browser: Browser;
-  let siteServer: StaticServer;
-  let host: HostSite;
-
-  beforeAll(async () => {
-    siteServer = await serveDirectory(site);
-    host = await startHostSite();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await siteServer?.close();
-    await host?.close();
-  });
+  const harness = useEmbedHarness(site);
 
   test("a WordPress post with a pasted notice address: the frame shows, sized by WordPress's protocol", async () => {
     const answer = discoveredOembed(`/komunikaty/${active[0]?.slug}/`);
-    const html = (wordpressFilterOembed(answer.html) as string).replaceAll(BASE, siteServer.url);
-    const url = host.set(
+    const html = (wordpressFilterOembed(answer.html) as string).replaceAll(BASE, harness.siteServer.url);
+    const url = harness.host.set(
       '/wordpress.html',
       `<!doctype html><html lang="pl"><head><title>Post</title><link rel="icon" href="data:,"></head><body>
 <article><h1>Post</h1>${html}</article><script>${WORDPRESS_HOST_SCRIPT}</script></body></html>`,
     );
-    const context = await browser.newContext();
+    const context = await harness.browser.newContext();
     const page = await context.newPage();
     await page.goto(url);
     const heights = () => page.evaluate(() => (window as unknown as { wpHeights: number[] }).wpHeights);
@@ -108,14 +93,14 @@ describe.skipIf(!hasChromium)('embeds in Chromium', () => {
     const translated = snapshot.notices.find((n) => n.locale === 'en' && noticeStatus(n, new Date()) === 'active');
     expect(translated && ended, 'the demo has an English translation in force and an ended notice').toBeTruthy();
     const element = (slug: string, lang: string) =>
-      `<tablica-notices notice="${slug}" lang="${lang}"><a href="${siteServer.url}/">Komunikat</a></tablica-notices>`;
-    const url = host.set(
+      `<tablica-notices notice="${slug}" lang="${lang}"><a href="${harness.siteServer.url}/">Komunikat</a></tablica-notices>`;
+    const url = harness.host.set(
       '/single.html',
       `<!doctype html><html lang="en"><head><title>News</title><link rel="icon" href="data:,"></head><body><main>
 ${element(translated?.slug ?? '', 'en')}${element(ended?.slug ?? '', 'en')}
-<script src="${siteServer.url}/embed.js" async></script></main></body></html>`,
+<script src="${harness.siteServer.url}/embed.js" async></script></main></body></html>`,
     );
-    const context = await browser.newContext();
+    const context = await harness.browser.newContext();
     const page = await context.newPage();
     await page.goto(url);
     const headings = page.locator('tablica-notices').locator('h2');
@@ -127,12 +112,12 @@ ${element(translated?.slug ?? '', 'en')}${element(ended?.slug ?? '', 'en')}
   });
 
   test('the embed builder: choices change the code and the live preview, the code copies, and pasted elsewhere it works', async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siteServer.url });
+    const context = await harness.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: harness.siteServer.url });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-    await page.goto(`${siteServer.url}/osadz/?institution=pwik-brzozow`);
+    await page.goto(`${harness.siteServer.url}/osadz/?institution=pwik-brzozow`);
     const code = page.getByRole('textbox', { name: 'Kod do wklejenia' });
     await expect.poll(() => code.inputValue()).toContain('institution="pwik-brzozow"');
 
@@ -171,9 +156,9 @@ ${element(translated?.slug ?? '', 'en')}${element(ended?.slug ?? '', 'en')}
     // The copied code, pasted into a radio station's page, shows the notices in English.
     const radio = await context.newPage();
     await radio.goto(
-      host.set(
+      harness.host.set(
         '/pasted.html',
-        `<!doctype html><html lang="en"><head><title>Radio</title></head><body><main>${snippet.replaceAll(BASE, siteServer.url)}</main></body></html>`,
+        `<!doctype html><html lang="en"><head><title>Radio</title></head><body><main>${snippet.replaceAll(BASE, harness.siteServer.url)}</main></body></html>`,
       ),
     );
     await expect
@@ -186,9 +171,9 @@ ${element(translated?.slug ?? '', 'en')}${element(ended?.slug ?? '', 'en')}
     const slug = active[0]?.slug ?? '';
     const link = readPage(site, `/komunikaty/${slug}/`).querySelector(`a[href="/osadz/?notice=${slug}"]`);
     expect(link).not.toBeNull();
-    const context = await browser.newContext();
+    const context = await harness.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${siteServer.url}/osadz/?notice=${slug}`);
+    await page.goto(`${harness.siteServer.url}/osadz/?notice=${slug}`);
     await expect
       .poll(() => page.getByRole('textbox', { name: 'Kod do wklejenia' }).inputValue())
       .toContain(`notice="${slug}"`);

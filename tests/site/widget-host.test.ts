@@ -1,11 +1,10 @@
 import { noticeStatus } from '@tablica/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import type { WidgetVariant } from '../../site/src/lib/embed/reserve.ts';
 import { widgetSnippet } from '../../site/src/lib/embed/snippets.ts';
-import { hasChromium, launchChromium } from '../support/browser.ts';
-import { type HostSite, startHostSite } from '../support/host-site.ts';
-import { type StaticServer, serveDirectory } from '../support/static-server.ts';
+import { hasChromium } from '../support/browser.ts';
+import { useEmbedHarness } from '../support/embed-harness.ts';
 import { demoSnapshot } from './demo-content.ts';
 
 const site = inject('demoSite');
@@ -35,38 +34,25 @@ const OTHER_ELEMENT = `<script>customElements.define('radio-player', class exten
 });</script>`;
 
 describe.skipIf(!hasChromium)('the widget on the host page', () => {
-  let browser: Browser;
-  let siteServer: StaticServer;
-  let host: HostSite;
-
-  beforeAll(async () => {
-    siteServer = await serveDirectory(site);
-    host = await startHostSite();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await siteServer?.close();
-    await host?.close();
-  });
+  const harness = useEmbedHarness(site);
 
   const snippet = (variant: WidgetVariant, options: { reserve?: boolean } = {}) => {
     const code = widgetSnippet({
-      siteUrl: siteServer.url,
+      siteUrl: harness.siteServer.url,
       variant,
       notice: activeUrgent?.slug,
       limit: 3,
       lang: 'pl',
       theme: 'auto',
-      fallbackUrl: `${siteServer.url}/obowiazujace/`,
+      fallbackUrl: `${harness.siteServer.url}/obowiazujace/`,
       fallbackText: 'Komunikaty',
     });
     return options.reserve === false ? code.replace(/;min-height:[\d.]+em/, '') : code;
   };
 
   async function open(path: string, body: string, options: { width?: number; headers?: Record<string, string> } = {}) {
-    const url = host.set(path, { body, headers: options.headers ?? {} });
-    const context = await browser.newContext({ viewport: { width: options.width ?? 1024, height: 900 } });
+    const url = harness.host.set(path, { body, headers: options.headers ?? {} });
+    const context = await harness.browser.newContext({ viewport: { width: options.width ?? 1024, height: 900 } });
     const page = await context.newPage();
     const requests: string[] = [];
     const problems: string[] = [];
@@ -111,11 +97,11 @@ ${widget}
       expect(fits.box).toBeGreaterThan(0);
       expect(fits.box).toBeLessThanOrEqual(fits.host);
       // Two requests: the script and its data; nothing to anyone else.
-      const toSite = reserved.requests.filter((url) => url.startsWith(siteServer.url));
+      const toSite = reserved.requests.filter((url) => url.startsWith(harness.siteServer.url));
       expect(toSite).toHaveLength(2);
-      expect(reserved.requests.filter((url) => !url.startsWith(siteServer.url) && !url.startsWith(host.url))).toEqual(
-        [],
-      );
+      expect(
+        reserved.requests.filter((url) => !url.startsWith(harness.siteServer.url) && !url.startsWith(harness.host.url)),
+      ).toEqual([]);
       expect(reserved.problems).toEqual([]);
       await reserved.context.close();
 
@@ -183,14 +169,14 @@ ${widget}
   });
 
   test('works under a strict Content-Security-Policy (no inline scripts, connections to the site only), keeps no cookies or storage', async () => {
-    host.set('/csp-check.js', {
+    harness.host.set('/csp-check.js', {
       contentType: 'text/javascript',
       body: `window.violations = []; document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective + ' ' + e.blockedURI));`,
     });
     const csp = [
       "default-src 'none'",
-      `script-src 'self' ${siteServer.url}`,
-      `connect-src ${siteServer.url}`,
+      `script-src 'self' ${harness.siteServer.url}`,
+      `connect-src ${harness.siteServer.url}`,
       // The snippet's reserved space is a style attribute; a site that forbids those reserves it in its own CSS.
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data:",

@@ -21,16 +21,12 @@ export interface WidgetContext {
  * what a one-line banner or a short list shows. Short keys keep ten notices well under 3 KB
  * gzipped. `until` lets the widget hide a notice whose end has passed by the reader's clock.
  */
-export function widgetData(items: LocalizedNotice[], { baseUrl, now, locale, listPath, title }: WidgetContext) {
-  const current = items.filter((item) => noticeStatus(item.notice, now) !== 'expired').slice(0, WIDGET_NOTICES);
-  return {
-    v: WIDGET_DATA_VERSION,
-    title,
-    lang: locale,
-    url: absoluteUrl(baseUrl, listPath),
-    generated: now.toISOString(),
-    notices: current.map(({ notice }) => widgetNotice(notice, baseUrl)),
-  };
+export function widgetData(items: LocalizedNotice[], context: WidgetContext) {
+  const current = items.filter((item) => noticeStatus(item.notice, context.now) !== 'expired');
+  return widgetFile(
+    current.slice(0, WIDGET_NOTICES).map(({ notice }) => notice),
+    context,
+  );
 }
 
 /**
@@ -38,14 +34,16 @@ export function widgetData(items: LocalizedNotice[], { baseUrl, now, locale, lis
  * first): the widget shows the reader's language or falls back to the original. Kept after the
  * notice ends, so a widget in an old article says it has ended instead of going blank.
  */
-export function singleNoticeWidgetData(versions: Notice[], { baseUrl, now, locale, listPath, title }: WidgetContext) {
+export const singleNoticeWidgetData = (versions: Notice[], context: WidgetContext) => widgetFile(versions, context);
+
+function widgetFile(notices: Notice[], { baseUrl, now, locale, listPath, title }: WidgetContext) {
   return {
     v: WIDGET_DATA_VERSION,
     title,
     lang: locale,
     url: absoluteUrl(baseUrl, listPath),
     generated: now.toISOString(),
-    notices: versions.map((notice) => widgetNotice(notice, baseUrl)),
+    notices: notices.map((notice) => widgetNotice(notice, baseUrl)),
   };
 }
 
