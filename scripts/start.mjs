@@ -136,7 +136,7 @@ if (await waitForHealth(CMS_URL, cms)) {
   Publisher       ${publisher.control.url}/status   (webhook ${REBUILD_URL}; polls the CMS every 2 minutes)
 
   Publish a notice in the CMS: the site, its feeds and widgets follow within seconds.
-  npm run rollback -w site   returns the site to the previous build.
+  npm run rollback           returns the site to the previous build.
   Press Ctrl-C to stop.
 `);
 }

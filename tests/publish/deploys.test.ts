@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,9 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { dropVerdict } from '../../site/publisher/build-check.ts';
 import { BuildQueue } from '../../site/publisher/build-queue.ts';
 import { Deploys, KEEP_BUILDS } from '../../site/publisher/deploys.ts';
+import { createSiteHandler, listen } from '../../site/publisher/static-server.ts';
+
+const ROLLBACK = path.resolve(import.meta.dirname, '../../site/publisher/rollback.ts');
 
 const scratch: string[] = [];
 afterEach(() => {
@@ -40,6 +44,30 @@ describe('deploys on disk', () => {
     expect(deploys.rollback()).toBe(ids[1]);
     expect(deploys.rollback()).toBeUndefined(); // 'one' is gone
     expect(served(deploys)).toBe('two');
+  });
+
+  test('npm run rollback: a running server serves the previous build from the next request on', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
+    scratch.push(dir);
+    const deploys = new Deploys(dir);
+    for (const label of ['yesterday', 'today']) deploys.switchTo(addBuild(deploys, label));
+    const server = await listen(createSiteHandler(() => deploys.liveDirectory() ?? ''));
+    try {
+      expect(await (await fetch(`${server.url}/`)).text()).toBe('today');
+      const rollback = spawnSync(process.execPath, [ROLLBACK], {
+        env: { ...process.env, TABLICA_DEPLOY_DIR: dir },
+        encoding: 'utf8',
+      });
+      expect(rollback.status).toBe(0);
+      expect(rollback.stdout).toMatch(/rolled back from .* to /);
+      expect(await (await fetch(`${server.url}/`)).text()).toBe('yesterday');
+      // Nothing older to go back to: said plainly, and nothing changes.
+      const again = spawnSync(process.execPath, [ROLLBACK], { env: { ...process.env, TABLICA_DEPLOY_DIR: dir } });
+      expect(again.status).toBe(1);
+      expect(await (await fetch(`${server.url}/`)).text()).toBe('yesterday');
+    } finally {
+      await server.close();
+    }
   });
 
   test('a build killed half-way is never served and is cleared at the next start', () => {
