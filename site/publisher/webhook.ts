@@ -70,7 +70,11 @@ export async function judgeWebhook(request: http.IncomingMessage, secret: string
   }
   const body = await readBody(request, WEBHOOK_BODY_LIMIT);
   if (body === 'too large') return { status: 413, error: `body over ${WEBHOOK_BODY_LIMIT} bytes` };
-  let payload: { event?: unknown; model?: unknown; entry?: { documentId?: unknown; slug?: unknown } };
+  let payload: {
+    event?: unknown;
+    model?: unknown;
+    entry?: { documentId?: unknown; slug?: unknown; publishedAt?: unknown };
+  };
   try {
     payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
   } catch {
@@ -80,9 +84,11 @@ export async function judgeWebhook(request: http.IncomingMessage, secret: string
   const model = typeof payload.model === 'string' ? payload.model : '';
   const removes = model === 'notice' && (event === 'entry.unpublish' || event === 'entry.delete');
   const document = payload.entry?.documentId ?? payload.entry?.slug;
+  // Saving a draft changes nothing the public sees; its publish sends entry.publish.
+  const draftSave = (event === 'entry.create' || event === 'entry.update') && payload.entry?.publishedAt === null;
   return {
     status: 202,
-    relevant: model === '' || SITE_MODELS.has(model),
+    relevant: (model === '' || SITE_MODELS.has(model)) && !draftSave,
     event: {
       event,
       model,

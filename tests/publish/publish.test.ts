@@ -120,6 +120,27 @@ describe('publish to live', () => {
     expect(status().queue).toMatchObject({ running: false, queued: false });
   });
 
+  test('saving a draft builds nothing; publishing it does', async () => {
+    const before = (await idle()).buildCount;
+    const notices = cms.strapi.documents('api::notice.notice');
+    const library = await notices.findFirst({
+      filters: { slug: 'filia-biblioteki-nr-3-zamknieta' },
+      locale: 'pl',
+    } as never);
+    await notices.update({
+      documentId: library?.documentId,
+      locale: 'pl',
+      data: { summary: 'Szkic zmiany, jeszcze nieopublikowany.' } as never,
+    } as never);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(status().buildCount).toBe(before);
+    await notices.publish({ documentId: library?.documentId, locale: 'pl' } as never);
+    await eventually(async () => {
+      const page = await (await fetch(`${running.site.url}/komunikaty/filia-biblioteki-nr-3-zamknieta/`)).text();
+      expect(page).toContain('Szkic zmiany, jeszcze nieopublikowany.');
+    });
+  });
+
   test('100 webhooks in one second make at most two builds', async () => {
     const before = (await idle()).buildCount;
     const answers = await Promise.all(
