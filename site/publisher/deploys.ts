@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Builds kept on disk: the live one and two to roll back to. */
@@ -24,6 +34,32 @@ export class Deploys {
     this.builds = path.join(directory, 'builds');
     this.current = path.join(directory, 'current');
     mkdirSync(this.builds, { recursive: true });
+  }
+
+  /**
+   * One publisher per directory: two would build and switch over each other. The lock is a file
+   * with the owner's pid; a lock whose process is gone (killed) is taken over.
+   */
+  lock(): void {
+    const file = path.join(this.directory, 'publisher.pid');
+    for (;;) {
+      try {
+        writeFileSync(file, String(process.pid), { flag: 'wx' });
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const owner = Number(readFileSync(file, 'utf8'));
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(`Tablica: another publisher (pid ${owner}) is using ${this.directory}.`);
+      }
+      rmSync(file, { force: true });
+    }
+  }
+
+  unlock(): void {
+    const file = path.join(this.directory, 'publisher.pid');
+    if (existsSync(file) && Number(readFileSync(file, 'utf8')) === process.pid) rmSync(file);
   }
 
   /** Removes what a killed build left behind. */
@@ -101,5 +137,14 @@ export class Deploys {
     for (const id of builds.slice(0, Math.max(0, builds.length - KEEP_BUILDS))) {
       if (id !== live) rmSync(path.join(this.builds, id), { recursive: true, force: true });
     }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -34,6 +34,8 @@ export async function startPublisher(
     retryDelaysMs: { first: Number(env.TABLICA_RETRY_SECONDS ?? 5) * 1000, max: 300_000 },
     ...(log ? { log } : {}),
   });
+  // Before listening: a second publisher on the same builds stops here, having changed nothing.
+  publisher.deploys.lock();
   // Until the first build finishes there may be nothing to serve: the server then answers 503.
   const siteHandler = createSiteHandler(() => publisher.deploys.liveDirectory() ?? '');
   const site = await listen(

@@ -70,6 +70,7 @@ export class Publisher {
 
   /** Serves what is live (if anything), then builds once and starts watching for changes. */
   start(): void {
+    this.deploys.lock();
     this.#started = true;
     const leftovers = this.deploys.removePartial();
     if (leftovers.length > 0) this.#log(`removed unfinished build(s) ${leftovers.join(', ')}`);
@@ -87,6 +88,7 @@ export class Publisher {
     clearTimeout(this.#scheduleTimer);
     this.#killBuild?.();
     await this.queue.idle();
+    if (this.#started) this.deploys.unlock();
   }
 
   /** A webhook arrived (already authenticated). */

@@ -70,6 +70,22 @@ describe('deploys on disk', () => {
     }
   });
 
+  test("one publisher per directory; a dead owner's lock is taken over", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
+    scratch.push(dir);
+    const other = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    writeFileSync(path.join(dir, 'publisher.pid'), other.stdout); // that process has exited
+    const deploys = new Deploys(dir);
+    deploys.lock();
+    expect(readFileSync(path.join(dir, 'publisher.pid'), 'utf8')).toBe(String(process.pid));
+    writeFileSync(path.join(dir, 'publisher.pid'), String(process.ppid)); // alive: the test runner
+    expect(() => new Deploys(dir).lock()).toThrow(/another publisher \(pid \d+\)/);
+    writeFileSync(path.join(dir, 'publisher.pid'), String(process.pid));
+    deploys.unlock();
+  });
+
   test('a build killed half-way is never served and is cleared at the next start', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
     scratch.push(dir);
