@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { noticeStatus } from '@tablica/shared';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { hasChromium, launchChromium } from '../support/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { hasChromium } from '../support/browser.ts';
+import { useEmbedHarness } from '../support/embed-harness.ts';
 import { fileOf } from '../support/html.ts';
-import { type StaticServer, serveDirectory } from '../support/static-server.ts';
 import { demoSnapshot } from './demo-content.ts';
 
 const site = inject('demoSite');
@@ -22,32 +19,11 @@ function hostPage(siteUrl: string, widget: string): string {
 }
 
 describe.skipIf(!hasChromium)('the <tablica-notices> widget on another site', () => {
-  let browser: Browser;
-  let siteServer: StaticServer;
-  // The host pages, served by a plain server on another origin (another port).
-  const hostPages = new Map<string, string>();
-  const hostServer = http.createServer((request, response) => {
-    const page = hostPages.get(request.url ?? '');
-    response.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(page ?? '');
-  });
-  let hostUrl: string;
-
-  beforeAll(async () => {
-    siteServer = await serveDirectory(site);
-    await new Promise<void>((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
-    hostUrl = `http://127.0.0.1:${(hostServer.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await siteServer?.close();
-    hostServer.close();
-  });
+  const harness = useEmbedHarness(site);
 
   async function open(name: string, widget: string, options: { javaScriptEnabled?: boolean; at?: Date } = {}) {
-    hostPages.set(`/${name}.html`, hostPage(siteServer.url, widget));
-    const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+    const url = harness.host.set(`/${name}.html`, hostPage(harness.siteServer.url, widget));
+    const context = await harness.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
     const page = await context.newPage();
     const messages: string[] = [];
     page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
@@ -55,7 +31,7 @@ describe.skipIf(!hasChromium)('the <tablica-notices> widget on another site', ()
       if (response.status() >= 400) messages.push(`http ${response.status()}: ${response.url()}`);
     });
     if (options.at) await page.clock.setFixedTime(options.at);
-    await page.goto(`${hostUrl}/${name}.html`);
+    await page.goto(url);
     return { page, messages, close: () => context.close() };
   }
 
@@ -63,7 +39,7 @@ describe.skipIf(!hasChromium)('the <tablica-notices> widget on another site', ()
     `<tablica-notices lang="pl" limit="3"><a href="${siteUrl}/obowiazujace/">Komunikaty</a></tablica-notices>`;
 
   test('renders current notices, urgent first, in a labelled region, and announces itself once', async () => {
-    const { page, messages, close } = await open('list', fallback(siteServer.url));
+    const { page, messages, close } = await open('list', fallback(harness.siteServer.url));
     const links = page.locator('tablica-notices').locator('a[part="link"]');
     await expect.poll(() => links.count(), { message: messages.join('\n') }).toBe(3);
     const urgent = snapshot.notices.find(
@@ -84,7 +60,7 @@ describe.skipIf(!hasChromium)('the <tablica-notices> widget on another site', ()
   test("a notice whose end has passed by the reader's clock is not shown", async () => {
     const urgent = snapshot.notices.find((n) => n.locale === 'pl' && n.severity === 'urgent' && n.effectiveUntil);
     if (!urgent?.effectiveUntil) throw new Error('the demo has no urgent notice with an end');
-    const { page, close } = await open('later', fallback(siteServer.url), {
+    const { page, close } = await open('later', fallback(harness.siteServer.url), {
       at: new Date(urgent.effectiveUntil.getTime() + 60_000),
     });
     const links = page.locator('tablica-notices').locator('a[part="link"]');
@@ -94,14 +70,14 @@ describe.skipIf(!hasChromium)('the <tablica-notices> widget on another site', ()
   });
 
   test('without JavaScript, and when the data cannot be fetched, the plain link stays (one prefixed warning)', async () => {
-    const noScript = await open('nojs', fallback(siteServer.url), { javaScriptEnabled: false });
+    const noScript = await open('nojs', fallback(harness.siteServer.url), { javaScriptEnabled: false });
     expect(await noScript.page.getByRole('link', { name: 'Komunikaty' }).getAttribute('href')).toBe(
-      `${siteServer.url}/obowiazujace/`,
+      `${harness.siteServer.url}/obowiazujace/`,
     );
     await noScript.close();
     const broken = await open(
       'broken',
-      `<tablica-notices institution="nie-ma-takiej"><a href="${siteServer.url}/">Komunikaty</a></tablica-notices>`,
+      `<tablica-notices institution="nie-ma-takiej"><a href="${harness.siteServer.url}/">Komunikaty</a></tablica-notices>`,
     );
     await expect.poll(() => broken.messages.filter((m) => m.startsWith('warning')).length).toBe(1);
     expect(broken.messages.find((m) => m.startsWith('warning'))).toMatch(/^warning: \[tablica\] /);
@@ -111,25 +87,7 @@ describe.skipIf(!hasChromium)('the <tablica-notices> widget on another site', ()
 });
 
 describe.skipIf(!hasChromium)('the iframe embed', () => {
-  let browser: Browser;
-  let siteServer: StaticServer;
-  const hostServer = http.createServer((request, response) => {
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(decodeURIComponent((request.url ?? '/').slice(2)));
-  });
-  let hostUrl: string;
-
-  beforeAll(async () => {
-    siteServer = await serveDirectory(site);
-    await new Promise<void>((resolve) => hostServer.listen(0, '127.0.0.1', resolve));
-    hostUrl = `http://127.0.0.1:${(hostServer.address() as AddressInfo).port}`;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await siteServer?.close();
-    hostServer.close();
-  });
+  const harness = useEmbedHarness(site);
 
   test.each(['pwik-brzozow/', 'notice/awaria-wodociagu-ul-lipowa/'])(
     "/embed/%s reports its height, also by WordPress's secret protocol, and stays small and accessible",
@@ -138,14 +96,14 @@ describe.skipIf(!hasChromium)('the iframe embed', () => {
       const frameScript = readFileSync(fileOf(site, '/embed-frame.js'));
       expect(html.length + frameScript.length).toBeLessThanOrEqual(15 * 1024);
       const host = `<!doctype html><html lang="pl"><head><title>Host</title><link rel="icon" href="data:,"></head><body>
-<iframe title="Komunikaty" src="${siteServer.url}/embed/${embedPath}#?secret=abc123" width="400" height="50"></iframe>
+<iframe title="Komunikaty" src="${harness.siteServer.url}/embed/${embedPath}#?secret=abc123" width="400" height="50"></iframe>
 <script>window.heights = []; addEventListener('message', (event) => {
-  if (event.origin !== ${JSON.stringify(siteServer.url)}) return;
+  if (event.origin !== ${JSON.stringify(harness.siteServer.url)}) return;
   window.heights.push(event.data);
 });</script></body></html>`;
-      const context = await browser.newContext();
+      const context = await harness.browser.newContext();
       const page = await context.newPage();
-      await page.goto(`${hostUrl}/?${encodeURIComponent(host)}`);
+      await page.goto(harness.host.set(`/frame-${embedPath.replaceAll('/', '-')}.html`, host));
       type Message = { type?: string; height?: number; message?: string; value?: number; secret?: string };
       const messages = () => page.evaluate(() => (window as unknown as { heights: Message[] }).heights);
       await expect
@@ -158,7 +116,7 @@ describe.skipIf(!hasChromium)('the iframe embed', () => {
       const frame = page.frameLocator('iframe');
       expect(await frame.locator('a').first().getAttribute('href')).toMatch(/^\/komunikaty\//);
       const embedPage = await context.newPage();
-      await embedPage.goto(`${siteServer.url}/embed/${embedPath}`);
+      await embedPage.goto(`${harness.siteServer.url}/embed/${embedPath}`);
       const { violations } = await new AxeBuilder({ page: embedPage })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
         .analyze();
