@@ -40,6 +40,9 @@ export function createControlHandler(publisher: Publisher, secret: string) {
         url.searchParams.get('force') === '1',
       );
     }
-    json(response, 202, { accepted: relevant, queue: publisher.status().queue });
+    json(response, 202, {
+      accepted: relevant,
+      queue: { running: publisher.queue.running, queued: publisher.queue.queued },
+    });
   };
 }

@@ -36,17 +36,9 @@ export async function startPublisher(
   });
   // Before listening: a second publisher on the same builds stops here, having changed nothing.
   publisher.deploys.lock();
-  // Until the first build finishes there may be nothing to serve: the server then answers 503.
-  const siteHandler = createSiteHandler(() => publisher.deploys.liveDirectory() ?? '');
+  // Until the first build finishes there is nothing to serve: the server then answers 503.
   const site = await listen(
-    (request, response) => {
-      if (!publisher.deploys.live()) {
-        response.writeHead(503, { 'retry-after': '10', 'content-type': 'text/plain; charset=utf-8' });
-        response.end('Tablica: the first build of the site is not ready yet.');
-        return;
-      }
-      siteHandler(request, response);
-    },
+    createSiteHandler(() => publisher.deploys.liveDirectory()),
     { host, port: sitePort },
   );
   const control = await listen(createControlHandler(publisher, secret), {

@@ -42,9 +42,10 @@ const isCrossOrigin = (pathname: string) =>
  * Serves a built site as a static host would (sirv: content types, ETags, ranges; compression:
  * gzip/brotli), with the site's 404.html (status 404) for anything missing. `root()` is asked on
  * every request, so the directory can be switched atomically under a running server: a request
- * is answered wholly from the build that was live when it arrived.
+ * is answered wholly from the build that was live when it arrived. While there is no build yet
+ * (`root()` gives undefined) the answer is 503.
  */
-export function createSiteHandler(root: () => string): Handler {
+export function createSiteHandler(root: () => string | undefined): Handler {
   const compress = compression();
   const byRoot = new Map<string, Handler>();
   const handlerFor = (directory: string): Handler => {
@@ -83,7 +84,13 @@ export function createSiteHandler(root: () => string): Handler {
       response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('read-only');
       return;
     }
-    const handler = handlerFor(root());
+    const directory = root();
+    if (!directory) {
+      response.writeHead(503, { 'retry-after': '10', 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Tablica: the first build of the site is not ready yet.');
+      return;
+    }
+    const handler = handlerFor(directory);
     compress(request as never, response as never, () => handler(request, response));
   };
 }

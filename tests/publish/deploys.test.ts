@@ -51,7 +51,7 @@ describe('deploys on disk', () => {
     scratch.push(dir);
     const deploys = new Deploys(dir);
     for (const label of ['yesterday', 'today']) deploys.switchTo(addBuild(deploys, label));
-    const server = await listen(createSiteHandler(() => deploys.liveDirectory() ?? ''));
+    const server = await listen(createSiteHandler(() => deploys.liveDirectory()));
     try {
       expect(await (await fetch(`${server.url}/`)).text()).toBe('today');
       const rollback = spawnSync(process.execPath, [ROLLBACK], {
@@ -65,6 +65,22 @@ describe('deploys on disk', () => {
       const again = spawnSync(process.execPath, [ROLLBACK], { env: { ...process.env, TABLICA_DEPLOY_DIR: dir } });
       expect(again.status).toBe(1);
       expect(await (await fetch(`${server.url}/`)).text()).toBe('yesterday');
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('before the first build there is nothing to serve: 503, then the build', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
+    scratch.push(dir);
+    const deploys = new Deploys(dir);
+    const server = await listen(createSiteHandler(() => deploys.liveDirectory()));
+    try {
+      const early = await fetch(`${server.url}/`);
+      expect(early.status).toBe(503);
+      expect(early.headers.get('retry-after')).toBe('10');
+      deploys.switchTo(addBuild(deploys, 'first'));
+      expect(await (await fetch(`${server.url}/`)).text()).toBe('first');
     } finally {
       await server.close();
     }
