@@ -4,9 +4,12 @@ import { applyEditorLayout } from './bootstrap/editor-layout';
 import { ensureEditorialRoles } from './bootstrap/editorial-roles';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicAccess } from './bootstrap/public-access';
-import { ensureRebuildWebhook } from './bootstrap/rebuild-webhook';
+import { removeLegacyRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { seedDemoIfEmpty } from './bootstrap/seed-demo';
+import { startRebuildNotifier } from './rebuild/rebuild-notifier';
 import { registerValidation } from './validation/document-middleware';
+
+let stopNotifier: (() => void) | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -20,7 +23,22 @@ export default {
     await applyEditorLayout(strapi);
     await ensureEditorialRoles(strapi);
     await ensureAdminUser(strapi, { email: env('adminEmail'), password: env('adminPassword') });
-    await ensureRebuildWebhook(strapi, { url: env('rebuildUrl'), secret: env('rebuildSecret') });
+    await removeLegacyRebuildWebhook(strapi);
+    const [url, secret] = [env('rebuildUrl'), env('rebuildSecret')];
+    if (url && secret) {
+      stopNotifier = startRebuildNotifier(strapi, {
+        url,
+        secret,
+        log: (message) => strapi.log.warn(`Tablica: ${message}`),
+      });
+    } else if (url) {
+      strapi.log.warn('Tablica: SITE_REBUILD_URL is set without SITE_REBUILD_SECRET; no rebuild requests are sent.');
+    }
     if (strapi.config.get<boolean>('tablica.seedDemo', true)) await seedDemoIfEmpty(strapi);
+  },
+
+  destroy() {
+    stopNotifier?.();
+    stopNotifier = undefined;
   },
 };

@@ -2,11 +2,16 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { loadSnapshot } from '@tablica/shared';
+import { verifyRebuildRequest } from '@tablica/shared/signing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { rest } from './helpers/rest.ts';
 
-type Hook = { headers: IncomingHttpHeaders; body: { event: string; model: string; entry?: { slug?: string } } };
+type Hook = {
+  headers: IncomingHttpHeaders;
+  raw: string;
+  body: { event: string; model: string; entry?: { slug?: string } };
+};
 
 let cms: RunningStrapi;
 const hooks: Hook[] = [];
@@ -16,7 +21,7 @@ const receiver = createServer((request, response) => {
     body += chunk;
   });
   request.on('end', () => {
-    hooks.push({ headers: request.headers, body: JSON.parse(body) });
+    hooks.push({ headers: request.headers, raw: body, body: JSON.parse(body) });
     response.end('ok');
   });
 });
@@ -138,8 +143,8 @@ describe('locales', () => {
   });
 });
 
-describe('the rebuild webhook (SITE_REBUILD_URL)', () => {
-  it('is called with the secret header when a notice is published and unpublished', async () => {
+describe('the rebuild requests (SITE_REBUILD_URL)', () => {
+  it('are sent, each signed (HMAC over id, timestamp and body), when a notice is published and unpublished', async () => {
     hooks.length = 0;
     const row = await cms.strapi.db
       .query('api::notice.notice')
@@ -150,6 +155,44 @@ describe('the rebuild webhook (SITE_REBUILD_URL)', () => {
     await expect
       .poll(noticeEvents, { timeout: 10_000 })
       .toEqual(expect.arrayContaining(['entry.unpublish', 'entry.publish']));
-    for (const hook of hooks) expect(hook.headers['x-tablica-secret']).toBe('sekret-przebudowy');
+    for (const hook of hooks) {
+      expect(verifyRebuildRequest('sekret-przebudowy', hook.headers, hook.raw)).toMatchObject({ ok: true });
+      expect(verifyRebuildRequest('inny-sekret-przebudowy', hook.headers, hook.raw)).toMatchObject({ ok: false });
+      // The secret itself never travels.
+      expect(JSON.stringify(hook.headers)).not.toContain('sekret-przebudowy');
+    }
+    expect(new Set(hooks.map((hook) => hook.headers['webhook-id'])).size).toBe(hooks.length);
+    // Only what the publisher needs: no whole entry, no admin user.
+    for (const hook of hooks)
+      expect(Object.keys(hook.body.entry ?? {}).sort()).toEqual(['documentId', 'locale', 'publishedAt', 'slug']);
+  });
+
+  it('are retried while the publisher answers 5xx or is down, and arrive once it is back', async () => {
+    const { deliverRebuild } = compiled('rebuild/rebuild-notifier.js');
+    let calls = 0;
+    const flaky = createServer((request, response) => {
+      calls += 1;
+      request.resume();
+      if (calls === 1) request.socket.destroy();
+      else if (calls === 2) response.writeHead(503).end();
+      else response.writeHead(202).end();
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/hooks/rebuild`;
+    const delivered = await deliverRebuild({ url, secret: 'sekret-przebudowy', retryDelaysMs: [10, 10, 10] }, '{}');
+    flaky.close();
+    expect(delivered).toBe(true);
+    expect(calls).toBe(3);
+  });
+
+  it('nothing is stored that another boot (npm run token, seed, export) could delete', async () => {
+    // Those scripts boot the CMS without SITE_REBUILD_URL; a stored webhook was removed by them.
+    expect(await cms.strapi.get('webhookStore').findWebhooks()).toEqual([]);
+    hooks.length = 0;
+    const row = await cms.strapi.db
+      .query('api::notice.notice')
+      .findOne({ where: { slug: 'filia-biblioteki-nr-3-zamknieta' } });
+    await cms.strapi.documents('api::notice.notice').publish({ documentId: row.documentId, locale: 'pl' });
+    await expect.poll(() => hooks.filter((hook) => hook.body.event === 'entry.publish').length).toBeGreaterThan(0);
   });
 });

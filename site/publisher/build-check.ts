@@ -23,6 +23,7 @@ const REQUIRED = [
   'embed.js',
   'pagefind/pagefind.js',
   'tablica-build.json',
+  'tablica-csp.json',
 ];
 
 export type CheckResult = { ok: true; manifest: BuildManifest } | { ok: false; problems: string[] };
@@ -48,7 +49,7 @@ export function checkBuild(directory: string): CheckResult {
 }
 
 function jsonFiles(directory: string): string[] {
-  return ['feed.json', 'tablica-build.json', 'oembed.json', ...listJson(directory, 'widget')]
+  return ['feed.json', 'tablica-build.json', 'tablica-csp.json', 'oembed.json', ...listJson(directory, 'widget')]
     .map((file) => path.join(directory, file))
     .filter((file) => existsSync(file));
 }

@@ -1,34 +1,45 @@
 import type http from 'node:http';
+import { ReplayGuard } from '@tablica/shared/signing';
+import { guard } from './http/guard.ts';
 import type { Publisher } from './publisher.ts';
 import { judgeWebhook } from './webhook.ts';
 
 const json = (response: http.ServerResponse, status: number, body: unknown) => {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   response.end(JSON.stringify(body, null, 2));
 };
 
 /**
  * The publisher's own endpoints:
- *   POST /hooks/rebuild   Strapi's webhook (X-Tablica-Secret); ?force=1 accepts a sharp drop
+ *   POST /hooks/rebuild   the CMS's signed rebuild request (see @tablica/shared/signing);
+ *                         ?force=1 accepts a sharp drop
  *   GET  /status          last build, its result and duration, the queue, the next scheduled build
  */
-export function createControlHandler(publisher: Publisher, secret: string) {
-  return async (request: http.IncomingMessage, response: http.ServerResponse) => {
+export function createControlHandler(publisher: Publisher, secret: string, log: (message: string) => void) {
+  const replays = new ReplayGuard();
+  return guard(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://publisher');
     if (url.pathname === '/status' && (request.method === 'GET' || request.method === 'HEAD')) {
       json(response, 200, publisher.status());
       return;
     }
     if (url.pathname !== '/hooks/rebuild') {
+      request.resume();
       json(response, 404, { error: 'not found' });
       return;
     }
     if (request.method !== 'POST') {
+      request.resume();
       json(response, 405, { error: 'POST only' });
       return;
     }
-    const verdict = await judgeWebhook(request, secret);
+    const verdict = await judgeWebhook(request, secret, replays);
     if (verdict.status !== 202) {
+      if (verdict.status !== 401) log(`rebuild request refused (${verdict.status}): ${verdict.error}`);
       json(response, verdict.status, { error: verdict.error });
       return;
     }
@@ -44,5 +55,5 @@ export function createControlHandler(publisher: Publisher, secret: string) {
       accepted: relevant,
       queue: { running: publisher.queue.running, queued: publisher.queue.queued },
     });
-  };
+  }, log);
 }

@@ -4,8 +4,11 @@
  *   npm run publisher -w site
  *
  *   STRAPI_URL            the CMS (default http://127.0.0.1:1337); STRAPI_TOKEN optional
- *   SITE_REBUILD_SECRET   the webhook's shared secret (the CMS sends it as X-Tablica-Secret)
- *   SITE_PORT             the site (default 4321); PUBLISHER_PORT: webhook + /status (4322)
+ *   SITE_REBUILD_SECRET   the key the CMS signs its rebuild requests with (HMAC, see @tablica/shared/signing)
+ *   HOST                  where the site listens (default 127.0.0.1)
+ *   SITE_PORT             the site (default 4321); PUBLISHER_PORT: rebuild requests + /status (4322)
+ *   PUBLISHER_HOST        where rebuild requests and /status listen (default 127.0.0.1: loopback only,
+ *                         whatever HOST says; set it when the CMS runs on another machine)
  *   TABLICA_DEPLOY_DIR    builds and the live symlink (default site/.deploys)
  *   TABLICA_POLL_SECONDS  how often to ask the CMS for changes a webhook missed (default 120)
  *   TABLICA_BASE_URL      the public address of the site (default http://127.0.0.1:<SITE_PORT>)
@@ -36,13 +39,14 @@ export async function startPublisher(
   });
   // Before listening: a second publisher on the same builds stops here, having changed nothing.
   publisher.deploys.lock();
+  const logLine = log ?? ((message: string) => console.error(`[publisher] ${new Date().toISOString()} ${message}`));
   // Until the first build finishes there is nothing to serve: the server then answers 503.
   const site = await listen(
-    createSiteHandler(() => publisher.deploys.liveDirectory()),
+    createSiteHandler(() => publisher.deploys.liveDirectory(), logLine),
     { host, port: sitePort },
   );
-  const control = await listen(createControlHandler(publisher, secret), {
-    host,
+  const control = await listen(createControlHandler(publisher, secret, logLine), {
+    host: env.PUBLISHER_HOST ?? '127.0.0.1',
     port: Number(env.PUBLISHER_PORT ?? 4322),
   });
   if (autoStart) publisher.start();

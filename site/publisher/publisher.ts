@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { type BuildManifest, checkBuild, dropVerdict } from './build-check.ts';
 import { BuildQueue } from './build-queue.ts';
@@ -156,7 +157,7 @@ export class Publisher {
       record.result = result;
       record.finishedAt = new Date().toISOString();
       record.durationMs = Date.now() - started;
-      if (message) record.message = message;
+      if (message) record.message = this.#withoutPaths(message);
       this.#log(`build ${id} ${result} in ${(record.durationMs / 1000).toFixed(1)} s${message ? `: ${message}` : ''}`);
       return result === 'live';
     };
@@ -196,6 +197,25 @@ export class Publisher {
     if (fingerprint) this.#builtFingerprint = fingerprint;
     this.#schedule(check.manifest.nextChangeAt);
     return finish('live', `${check.manifest.notices} notices`);
+  }
+
+  /**
+   * /status is for whoever can reach it: build output there names no directory of this machine
+   * (the log keeps the full text).
+   */
+  #withoutPaths(text: string): string {
+    const places: [string, string][] = [
+      [this.options.deployDir, '<deploys>'],
+      [path.resolve(import.meta.dirname, '../..'), '<tablica>'],
+      [os.tmpdir(), '<tmp>'],
+      [os.homedir(), '<home>'],
+    ];
+    let scrubbed = text.replaceAll('file://', '');
+    for (const [place, name] of places.sort((a, b) => b[0].length - a[0].length)) {
+      if (place.length > 1) scrubbed = scrubbed.replaceAll(place, name);
+    }
+    // Any other absolute path is cut to its last segment.
+    return scrubbed.replace(/(^|[\s('"=])(?:\/[\w.@+-]+){2,}\/?/g, (_match, before: string, ..._rest) => `${before}…`);
   }
 
   /** Rebuilds when the next notice starts or ends (a second after, so the build sees it changed). */

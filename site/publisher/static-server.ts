@@ -1,18 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import compression from 'compression';
-import sirv from 'sirv';
+import { resolveFile } from './http/files.ts';
+import { guard, type Handler } from './http/guard.ts';
+import { parseRange } from './http/range.ts';
+import { CSP_FILE, type InlineHashes, securityHeaders } from './http/security-headers.ts';
 
 export interface StaticServer {
   url: string;
   close: () => Promise<void>;
 }
 
-type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
-
-/** Content types sirv's table leaves generic or without a charset. */
+/** Content types by file name; anything else is sent as bytes (and nosniff keeps it so). */
 const CONTENT_TYPES: [RegExp, string][] = [
   [/(^|\/)rss\.xml$/, 'application/rss+xml; charset=utf-8'],
   [/\.atom$/, 'application/atom+xml; charset=utf-8'],
@@ -20,8 +21,21 @@ const CONTENT_TYPES: [RegExp, string][] = [
   [/\.ics$/, 'text/calendar; charset=utf-8'],
   [/\.json$/, 'application/json; charset=utf-8'],
   [/\.(js|mjs)$/, 'text/javascript; charset=utf-8'],
-  [/(\.html|\/)$/, 'text/html; charset=utf-8'],
+  [/\.html$/, 'text/html; charset=utf-8'],
+  [/\.css$/, 'text/css; charset=utf-8'],
+  [/\.svg$/, 'image/svg+xml'],
+  [/\.png$/, 'image/png'],
+  [/\.jpe?g$/, 'image/jpeg'],
+  [/\.webp$/, 'image/webp'],
+  [/\.ico$/, 'image/x-icon'],
+  [/\.txt$/, 'text/plain; charset=utf-8'],
+  [/\.wasm$/, 'application/wasm'],
+  [/\.pdf$/, 'application/pdf'],
+  // Pagefind's index and fragments.
+  [/\.pf_(meta|index|fragment)$|\.pagefind$/, 'application/octet-stream'],
 ];
+const contentType = (file: string) =>
+  CONTENT_TYPES.find(([pattern]) => pattern.test(file))?.[1] ?? 'application/octet-stream';
 
 /**
  * How long browsers and CDNs may keep a file. Hashed assets forever; the embed scripts a few
@@ -38,69 +52,143 @@ function cacheControl(pathname: string): string {
 const isCrossOrigin = (pathname: string) =>
   pathname.startsWith('/widget/') || pathname.startsWith('/oembed') || pathname === '/embed.js';
 
+/** A weak validator from size and modification time: builds are immutable once live. */
+const etagOf = (size: number, mtimeMs: number) => `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare);
+}
+
+interface BuildDirectory {
+  root: string;
+  hashes: InlineHashes;
+  notFoundPage: Buffer;
+}
+
+function openBuild(root: string): BuildDirectory {
+  let hashes: InlineHashes = { scripts: [], styles: [] };
+  try {
+    hashes = JSON.parse(readFileSync(path.join(root, CSP_FILE), 'utf8')) as InlineHashes;
+  } catch {
+    // A build without the list inlines nothing we allow: the strictest policy.
+  }
+  let notFoundPage: Buffer;
+  try {
+    notFoundPage = readFileSync(path.join(root, '404.html'));
+  } catch {
+    notFoundPage = Buffer.from('Not found');
+  }
+  return { root, hashes, notFoundPage };
+}
+
+/** Answers one GET or HEAD from a build directory. */
+function serveFile(build: BuildDirectory, request: http.IncomingMessage, response: http.ServerResponse) {
+  const pathname = new URL(request.url ?? '/', 'http://site').pathname;
+  const security = securityHeaders(pathname, build.hashes);
+  const found = resolveFile(build.root, pathname);
+  const head = request.method === 'HEAD';
+  if (!found) {
+    response.writeHead(404, {
+      ...security,
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': build.notFoundPage.length,
+      'cache-control': 'public, no-cache',
+    });
+    response.end(head ? undefined : build.notFoundPage);
+    return;
+  }
+  const { size, mtimeMs, mtime } = found.stats;
+  const etag = etagOf(size, mtimeMs);
+  const headers: Record<string, string | number> = {
+    ...security,
+    'content-type': contentType(found.file),
+    'cache-control': cacheControl(pathname),
+    etag,
+    'last-modified': mtime.toUTCString(),
+    'accept-ranges': 'bytes',
+    ...(isCrossOrigin(pathname) ? { 'access-control-allow-origin': '*' } : {}),
+  };
+  const ifNoneMatch = request.headers['if-none-match'];
+  const ifModifiedSince = request.headers['if-modified-since'];
+  const notModified = ifNoneMatch
+    ? matchesEtag(ifNoneMatch, etag)
+    : ifModifiedSince !== undefined && Date.parse(ifModifiedSince) >= Math.floor(mtimeMs / 1000) * 1000;
+  if (notModified) {
+    response.writeHead(304, headers);
+    response.end();
+    return;
+  }
+  // If-Range: the range holds only for the representation the client already has.
+  const ifRange = request.headers['if-range'];
+  const range = ifRange && ifRange !== etag ? ({ kind: 'whole' } as const) : parseRange(request.headers.range, size);
+  if (range.kind === 'unsatisfiable') {
+    response.writeHead(416, { ...security, 'content-range': `bytes */${size}`, 'content-type': 'text/plain' });
+    response.end();
+    return;
+  }
+  const [start, end] = range.kind === 'part' ? [range.start, range.end] : [0, size - 1];
+  if (range.kind === 'part') headers['content-range'] = `bytes ${start}-${end}/${size}`;
+  headers['content-length'] = end - start + 1;
+  response.writeHead(range.kind === 'part' ? 206 : 200, headers);
+  if (head || size === 0) {
+    response.end();
+    return;
+  }
+  const stream = createReadStream(found.file, { start, end });
+  stream.on('error', () => response.destroy());
+  response.on('close', () => stream.destroy());
+  stream.pipe(response);
+}
+
 /**
- * Serves a built site as a static host would (sirv: content types, ETags, ranges; compression:
- * gzip/brotli), with the site's 404.html (status 404) for anything missing. `root()` is asked on
- * every request, so the directory can be switched atomically under a running server: a request
- * is answered wholly from the build that was live when it arrived. While there is no build yet
- * (`root()` gives undefined) the answer is 503.
+ * Serves a built site as a static host would (content types, ETags, single byte ranges, gzip and
+ * brotli through `compression`, the security headers), with the site's 404.html for anything
+ * missing or outside the build. `root()` is asked on every request, so the directory can be
+ * switched atomically under a running server: a request is answered wholly from the build that
+ * was live when it arrived. While there is no build yet (`root()` gives undefined) the answer is 503.
  */
-export function createSiteHandler(root: () => string | undefined): Handler {
-  const compress = compression();
-  const byRoot = new Map<string, Handler>();
-  const handlerFor = (directory: string): Handler => {
+export function createSiteHandler(
+  root: () => string | undefined,
+  log: (message: string) => void = (message) => console.error(`[site] ${message}`),
+): Handler {
+  // A part of a file is sent as it is: compressing a range would change what its offsets mean.
+  const compress = compression({
+    filter: (request, response) => request.headers.range === undefined && compression.filter(request, response),
+  });
+  const byRoot = new Map<string, BuildDirectory>();
+  const buildFor = (directory: string): BuildDirectory => {
     const cached = byRoot.get(directory);
     if (cached) return cached;
-    const files = sirv(directory, {
-      dev: false,
-      etag: true,
-      setHeaders: (response, pathname) => {
-        const type = CONTENT_TYPES.find(([pattern]) => pattern.test(pathname))?.[1];
-        if (type) response.setHeader('content-type', type);
-        response.setHeader('cache-control', cacheControl(pathname));
-        response.setHeader('x-content-type-options', 'nosniff');
-        if (isCrossOrigin(pathname)) response.setHeader('access-control-allow-origin', '*');
-      },
-    });
-    let notFoundPage: Buffer | undefined;
-    const handler: Handler = (request, response) =>
-      files(request, response, () => {
-        // sirv answers 200 for whatever it sends, so the 404 page is sent by hand.
-        notFoundPage ??= readNotFoundPage(directory);
-        response.writeHead(404, {
-          'content-type': 'text/html; charset=utf-8',
-          'content-length': notFoundPage.length,
-          'cache-control': 'public, no-cache',
-        });
-        response.end(request.method === 'HEAD' ? undefined : notFoundPage);
-      });
+    const build = openBuild(directory);
     // Only the live build and the one before stay warm; older ones are gone from disk anyway.
     if (byRoot.size >= 2) byRoot.delete(byRoot.keys().next().value as string);
-    byRoot.set(directory, handler);
-    return handler;
+    byRoot.set(directory, build);
+    return build;
   };
-  return (request, response) => {
+  return guard((request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('read-only');
+      request.resume();
+      response
+        .writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain', 'x-content-type-options': 'nosniff' })
+        .end('read-only');
       return;
     }
     const directory = root();
     if (!directory) {
-      response.writeHead(503, { 'retry-after': '10', 'content-type': 'text/plain; charset=utf-8' });
+      response.writeHead(503, {
+        'retry-after': '10',
+        'content-type': 'text/plain; charset=utf-8',
+        'x-content-type-options': 'nosniff',
+      });
       response.end('Tablica: the first build of the site is not ready yet.');
       return;
     }
-    const handler = handlerFor(directory);
-    compress(request as never, response as never, () => handler(request, response));
-  };
-}
-
-function readNotFoundPage(directory: string): Buffer {
-  try {
-    return readFileSync(path.join(directory, '404.html'));
-  } catch {
-    return Buffer.from('Not found');
-  }
+    const build = buildFor(directory);
+    compress(request as never, response as never, () => serveFile(build, request, response));
+  }, log);
 }
 
 /** Starts an HTTP server for `handler` on 127.0.0.1 (port 0: any free port). */

@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
+import { checkSignatureHeaders, type ReplayGuard, verifyRebuildRequest } from '@tablica/shared/signing';
 
-/** Strapi's webhook bodies are a few KB; anything much larger is not from Strapi. */
+/** The CMS's rebuild bodies are a few hundred bytes; anything much larger is not from it. */
 export const WEBHOOK_BODY_LIMIT = 64 * 1024;
 /** The content types the site is built from; webhooks about anything else change nothing. */
 const SITE_MODELS = new Set(['notice', 'institution', 'site-setting']);
@@ -15,30 +15,11 @@ export interface WebhookEvent {
 
 export type WebhookVerdict =
   | { status: 202; event: WebhookEvent; relevant: boolean }
-  | { status: 400 | 401 | 413; error: string };
+  | { status: 400 | 401 | 409 | 413; error: string };
 
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
-/**
- * Compares the presented secret with ours in constant time: both are hashed first, so neither
- * the length nor the first differing byte shows in the timing.
- */
-export function secretMatches(presented: string | undefined, secret: string): boolean {
-  if (!secret) return false;
-  return timingSafeEqual(digest(presented ?? ''), digest(secret));
-}
-
-/** The secret a request carries: Strapi sends our X-Tablica-Secret header; Bearer works too. */
-export function presentedSecret(request: http.IncomingMessage): string | undefined {
-  const header = request.headers['x-tablica-secret'];
-  if (typeof header === 'string') return header;
-  const authorization = request.headers.authorization;
-  return authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
-}
-
-/** Reads a body, giving up (and saying so) past `limit` bytes. */
-export function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | 'too large'> {
-  return new Promise((resolve, reject) => {
+/** Reads a body, giving up (and saying so) past `limit` bytes or when the client goes away. */
+export function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | 'too large' | 'aborted'> {
+  return new Promise((resolve) => {
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > limit) {
       request.resume();
@@ -58,28 +39,46 @@ export function readBody(request: http.IncomingMessage, limit: number): Promise<
       chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
+    // A body cut off mid-way: 'error' (ECONNRESET) and/or 'close' before 'end'.
+    request.on('error', () => resolve('aborted'));
+    request.on('close', () => {
+      if (!request.complete) resolve('aborted');
+    });
   });
 }
 
-/** Checks a webhook request: the secret first (nothing is read from a stranger), then the body. */
-export async function judgeWebhook(request: http.IncomingMessage, secret: string): Promise<WebhookVerdict> {
-  if (!secretMatches(presentedSecret(request), secret)) {
+/**
+ * Checks a rebuild request: signature headers first (nothing is read from a stranger), then the
+ * body, its HMAC, and that this signed request was not seen before.
+ */
+export async function judgeWebhook(
+  request: http.IncomingMessage,
+  secret: string,
+  replays: ReplayGuard,
+): Promise<WebhookVerdict> {
+  const headersOk = checkSignatureHeaders(request.headers);
+  if (!headersOk.ok) {
     request.resume();
-    return { status: 401, error: 'missing or wrong secret' };
+    return { status: 401, error: headersOk.error };
   }
   const body = await readBody(request, WEBHOOK_BODY_LIMIT);
   if (body === 'too large') return { status: 413, error: `body over ${WEBHOOK_BODY_LIMIT} bytes` };
+  if (body === 'aborted') return { status: 400, error: 'the body was cut off' };
+  const text = body.toString('utf8');
+  const signed = verifyRebuildRequest(secret, request.headers, text);
+  if (!signed.ok) return { status: 401, error: signed.error };
+  if (!replays.firstUse(signed.id)) return { status: 409, error: 'this signed request was already received' };
   let payload: {
     event?: unknown;
     model?: unknown;
-    entry?: { documentId?: unknown; slug?: unknown; publishedAt?: unknown };
+    entry?: { documentId?: unknown; slug?: unknown; publishedAt?: unknown } | null;
   };
   try {
-    payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    payload = text.length === 0 ? {} : JSON.parse(text);
   } catch {
     return { status: 400, error: 'the body is not JSON' };
   }
+  if (typeof payload !== 'object' || payload === null) return { status: 400, error: 'the body is not a JSON object' };
   const event = typeof payload.event === 'string' ? payload.event : 'manual';
   const model = typeof payload.model === 'string' ? payload.model : '';
   const removes = model === 'notice' && (event === 'entry.unpublish' || event === 'entry.delete');

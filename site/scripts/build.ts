@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeInlineHashes } from './inline-hashes.ts';
 import { buildSearchIndex } from './search-index.ts';
 
 const SITE_DIR = path.resolve(import.meta.dirname, '..');
@@ -34,6 +35,11 @@ const astro = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ASTRO_C
 });
 const code = await new Promise<number>((resolve) => astro.on('close', (exitCode) => resolve(exitCode ?? 1)));
 if (code !== 0) process.exit(code);
+
+const hashes = writeInlineHashes(outDir);
+console.log(
+  `[tablica] content security policy: ${hashes.scripts.length} inline script(s), ${hashes.styles.length} inline style(s) allowed by hash`,
+);
 
 const started = performance.now();
 const pages = await buildSearchIndex(outDir);

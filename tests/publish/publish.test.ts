@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { signRebuildRequest } from '@tablica/shared/signing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bootStrapi, type RunningStrapi } from '../../cms/test/helpers/boot-strapi.mts';
 import { startPublisher } from '../../site/publisher/main.ts';
@@ -41,12 +43,17 @@ describe('publish to live', () => {
       if (now.queue.running || now.queue.queued || now.lastBuild?.result !== 'live') throw new Error('busy');
       return now;
     });
-  const webhook = (headers: Record<string, string>, body = '{"event":"entry.publish","model":"notice"}') =>
+  const PUBLISH = '{"event":"entry.publish","model":"notice"}';
+  const webhook = (headers: Record<string, string>, body = PUBLISH) =>
     fetch(`${running.control.url}/hooks/rebuild`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body,
     });
+  /** Signed as the CMS signs: a fresh id each time unless one is given. */
+  const signed = (body = PUBLISH, { id = randomUUID(), secret = SECRET, at = new Date() } = {}) => ({
+    ...signRebuildRequest(secret, id, body, at),
+  });
 
   beforeAll(async () => {
     proxy = await startSwitchableProxy();
@@ -108,16 +115,30 @@ describe('publish to live', () => {
     expect(sitemap).not.toContain(slug);
   });
 
-  test('a forged, unsigned or oversized webhook is refused and builds nothing', async () => {
+  test('a forged, unsigned, stale, tampered or oversized rebuild request is refused and builds nothing', async () => {
     const before = (await idle()).buildCount;
-    expect((await webhook({ 'x-tablica-secret': 'guess' })).status).toBe(401);
+    // The static secret of earlier versions is no longer enough: it could be replayed forever.
+    expect((await webhook({ 'x-tablica-secret': SECRET })).status).toBe(401);
     expect((await webhook({})).status).toBe(401);
-    expect((await webhook({ authorization: `Bearer ${SECRET.slice(0, -1)}x` })).status).toBe(401);
-    expect((await webhook({ 'x-tablica-secret': SECRET }, 'x'.repeat(200_000))).status).toBe(413);
+    expect((await webhook({ authorization: `Bearer ${SECRET}` })).status).toBe(401);
+    expect((await webhook(signed(PUBLISH, { secret: `${SECRET.slice(0, -1)}x` }))).status).toBe(401);
+    expect((await webhook(signed(PUBLISH, { at: new Date(Date.now() - 10 * 60_000) }))).status).toBe(401);
+    expect((await webhook(signed(PUBLISH), '{"event":"entry.delete","model":"notice"}')).status).toBe(401);
+    const big = 'x'.repeat(200_000);
+    expect((await webhook(signed(big), big)).status).toBe(413);
     expect((await fetch(`${running.control.url}/hooks/rebuild`)).status).toBe(405);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(status().buildCount).toBe(before);
     expect(status().queue).toMatchObject({ running: false, queued: false });
+  });
+
+  test('one signed request replayed 10 times builds once', async () => {
+    const before = (await idle()).buildCount;
+    const captured = signed();
+    const answers: number[] = [];
+    for (let i = 0; i < 10; i++) answers.push((await webhook(captured)).status);
+    expect(answers).toEqual([202, ...Array(9).fill(409)]);
+    expect((await idle()).buildCount - before).toBe(1);
   });
 
   test('saving a draft builds nothing; publishing it does', async () => {
@@ -144,7 +165,7 @@ describe('publish to live', () => {
   test('100 webhooks in one second make at most two builds', async () => {
     const before = (await idle()).buildCount;
     const answers = await Promise.all(
-      Array.from({ length: 100 }, () => webhook({ 'x-tablica-secret': SECRET }).then((response) => response.status)),
+      Array.from({ length: 100 }, () => webhook(signed()).then((response) => response.status)),
     );
     expect(answers.every((code) => code === 202)).toBe(true);
     const after = (await idle()).buildCount;

@@ -24,9 +24,17 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
 
   const problemsOf = new WeakMap<Page, string[]>();
 
-  /** A fresh page that fails the test on any console error, page error or dialog (an executed script). */
+  /**
+   * A fresh page that fails the test on any console error, page error, dialog (an executed
+   * script) or Content-Security-Policy violation (the server's real headers are in force).
+   */
   async function openPage(path: string, setup?: (page: Page) => Promise<void>): Promise<Page> {
     const context = await browser.newContext({ javaScriptEnabled: true });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+      });
+    });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -50,7 +58,7 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     await page.context().close();
   }
 
-  test('axe (WCAG 2.1 AA) finds no violation on any page, the 404 included', async () => {
+  test('axe (WCAG 2.1 AA) finds no violation and the CSP blocks nothing on any page, the 404 included', async () => {
     const paths = allPagePaths(site);
     expect(paths.length).toBeGreaterThan(40);
     const failures: string[] = [];

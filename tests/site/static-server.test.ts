@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { createSiteHandler, listen, type StaticServer } from '../../site/publisher/static-server.ts';
+import { tinyDeployDir } from '../support/tiny-build.ts';
 
 const site = inject('demoSite');
 
@@ -71,5 +74,143 @@ describe("the publisher's static server", () => {
     const missing = await get('/nie-ma-takiej-strony/');
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('<html');
+  });
+});
+
+describe('Range requests (RFC 9110 §14): one byte range honoured, anything else the whole body or 416', () => {
+  let server: StaticServer;
+  let deployDir: string;
+  const body = 'User-agent: *\nAllow: /\n'; // robots.txt of the tiny build: 23 bytes
+  beforeAll(async () => {
+    const tiny = tinyDeployDir();
+    deployDir = tiny.deployDir;
+    server = await listen(createSiteHandler(() => tiny.build));
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(deployDir, { recursive: true, force: true });
+  });
+
+  test.each([
+    // [Range, status, the bytes sent (206/200) or the Content-Range of a 416]
+    ['bytes=0-4', 206, 'bytes 0-4/23'],
+    ['bytes=5-', 206, 'bytes 5-22/23'],
+    ['bytes=-5', 206, 'bytes 18-22/23'],
+    ['bytes=-500', 206, 'bytes 0-22/23'],
+    ['bytes=20-99', 206, 'bytes 20-22/23'],
+    ['bytes=22-22', 206, 'bytes 22-22/23'],
+    ['bytes = 0-4', 206, 'bytes 0-4/23'],
+    ['BYTES=0-4', 206, 'bytes 0-4/23'],
+    ['bytes=23-', 416, 'bytes */23'],
+    ['bytes=100-200', 416, 'bytes */23'],
+    ['bytes=-0', 416, 'bytes */23'],
+    ['bytes=5-1', 200, null],
+    ['bytes=abc', 200, null],
+    ['bytes=-', 200, null],
+    ['bytes=', 200, null],
+    ['items=5-1', 200, null],
+    ['items=0-4', 200, null],
+    ['bytes=0-1,3-4', 200, null],
+    ['bytes=99999999999999999999-', 200, null],
+    ['bytes=--1', 200, null],
+    ['bytes=1-2-3', 200, null],
+  ])('Range: %s → %i %s', async (range, status, contentRange) => {
+    const response = await fetch(`${server.url}/robots.txt`, { headers: { range } });
+    expect(response.status).toBe(status);
+    const text = await response.text();
+    expect(response.headers.get('content-range')).toBe(contentRange);
+    if (status === 206) {
+      const [, start, end] = (contentRange ?? '').match(/(\d+)-(\d+)/) ?? [];
+      expect(text).toBe(body.slice(Number(start), Number(end) + 1));
+    }
+    if (status === 200) expect(text).toBe(body);
+    // The server is still there for the next one.
+    expect((await fetch(`${server.url}/robots.txt`)).status).toBe(200);
+  });
+});
+
+describe('nothing outside the live build is served, whatever the path or a symlink in the build says', () => {
+  let server: StaticServer;
+  let deployDir: string;
+  let outside: string;
+  beforeAll(async () => {
+    const tiny = tinyDeployDir();
+    deployDir = tiny.deployDir;
+    outside = mkdtempSync(path.join(tmpdir(), 'tablica-outside-'));
+    writeFileSync(path.join(outside, 'secret.txt'), 'not for the public');
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(tiny.build, 'leak.txt'));
+    symlinkSync(outside, path.join(tiny.build, 'leakdir'));
+    symlinkSync('/etc/hostname', path.join(tiny.build, 'hostname'));
+    symlinkSync('robots.txt', path.join(tiny.build, 'robots-alias.txt'));
+    server = await listen(createSiteHandler(() => tiny.build));
+  });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(deployDir, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  test.each([
+    '/leak.txt',
+    '/leakdir/secret.txt',
+    '/hostname',
+    '/../../../etc/hostname',
+    '/%2e%2e/%2e%2e/etc/hostname',
+    '/..%2f..%2fetc/hostname',
+    '/robots.txt%00.html',
+    '/%E0%A4%A',
+  ])('%s → 404 with the site page', async (urlPath) => {
+    const response = await fetch(`${server.url}${urlPath}`);
+    expect(response.status).toBe(404);
+    const text = await response.text();
+    expect(text).not.toContain('not for the public');
+    expect(text).toContain('Nie ma');
+  });
+
+  test('a symlink that stays inside the build is served', async () => {
+    expect(await (await fetch(`${server.url}/robots-alias.txt`)).text()).toContain('User-agent');
+  });
+});
+
+describe('security headers on every answer', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await listen(createSiteHandler(() => site));
+  });
+  afterAll(() => server?.close());
+
+  test.each(['/', '/komunikaty/', '/rss.xml', '/widget/pl.json', '/nie-ma-takiej-strony/', '/embed.js'])(
+    '%s: CSP without unsafe-inline, nosniff, Referrer-Policy, Permissions-Policy, no framing',
+    async (urlPath) => {
+      const response = await fetch(`${server.url}${urlPath}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain("'unsafe-inline'");
+      expect(csp).not.toContain("'unsafe-eval'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('permissions-policy')).toContain('camera=()');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    },
+  );
+
+  test('the embed pages stay framable by any site', async () => {
+    const embed = readdirSync(path.join(site, 'embed')).find((name) => !name.includes('.'));
+    for (const urlPath of ['/embed/', `/embed/${embed}/`]) {
+      const response = await fetch(`${server.url}${urlPath}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toContain('frame-ancestors *');
+      expect(response.headers.get('x-frame-options')).toBeNull();
+    }
+  });
+
+  test("the one inline script's hash is in the policy (and the build lists it)", async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    const inline = html.match(/<script>([\s\S]*?)<\/script>/)?.[1] ?? '';
+    expect(inline.length).toBeGreaterThan(50);
+    const hash = `sha256-${createHash('sha256').update(inline).digest('base64')}`;
+    const csp = (await fetch(`${server.url}/`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`'${hash}'`);
   });
 });
