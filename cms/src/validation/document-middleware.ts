@@ -1,12 +1,22 @@
 import type { Core } from '@strapi/strapi';
-import { type FieldError, validateInstitution, validateSiteSettings } from '@tablica/shared';
+import { type FieldError, ruleMessage, validateInstitution, validateSiteSettings } from '@tablica/shared';
 import { INSTITUTION_POPULATE, SITE_SETTINGS_POPULATE } from '../content/populate';
 import { toSharedInstitution, toSharedSiteSettings } from '../content/to-shared';
 import { throwFieldErrors } from './field-errors';
-import { bumpRevision, checkNoticePublish, checkNoticeWrite, normalizeChannels } from './notice-rules';
+import {
+  bumpRevision,
+  checkNoticeWrite,
+  checkStoredNotice,
+  localesOf,
+  normalizeChannels,
+  storeNormalizedText,
+  type WriteMode,
+} from './notice-rules';
 
 type Record_ = Record<string, unknown>;
 const WRITES = new Set(['create', 'update']);
+/** Actions after which the stored notice is checked again, inside the action's transaction. */
+const CHECKED_AFTER = new Set(['create', 'update', 'clone', 'publish']);
 
 function failIfAny(fieldErrors: readonly FieldError[]) {
   if (fieldErrors.length > 0) throwFieldErrors(fieldErrors);
@@ -23,18 +33,64 @@ async function checkInstitution(strapi: Core.Strapi, params: Record_) {
   // An uploaded logo is the CMS's own file: only its presence matters here.
   const merged = { ...(existing ?? {}), ...data, ...(data.logo ? { logo: { url: '/uploads/pending' } } : {}) };
   const result = validateInstitution(toSharedInstitution(merged, { mediaBaseUrl: 'http://cms.invalid' }));
-  if (result.success) normalizeChannels(data, result.data.channels);
+  if (result.success) {
+    normalizeChannels(data, result.data.channels);
+    storeNormalizedText(data, result.data);
+  }
   return result.success ? [] : result.errors;
+}
+
+/** An institution that notices (drafts too) name as their publisher cannot be deleted. */
+async function checkInstitutionDelete(strapi: Core.Strapi, documentId: string | undefined) {
+  if (!documentId) return [];
+  const count = await strapi.db.query('api::notice.notice').count({ where: { institution: { documentId } } });
+  if (count === 0) return [];
+  return [
+    {
+      path: [],
+      field: '',
+      location: 'Instytucja',
+      message: ruleMessage('institution-in-use', 'pl', { count }) ?? 'institution-in-use',
+    },
+  ];
 }
 
 async function checkSiteSettings(strapi: Core.Strapi, params: Record_) {
   const existing = (await strapi
     .documents('api::site-setting.site-setting')
     .findFirst({ populate: SITE_SETTINGS_POPULATE as never })) as Record_ | null;
-  const result = validateSiteSettings(
-    toSharedSiteSettings({ ...(existing ?? {}), ...((params.data ?? {}) as Record_) }),
-  );
+  const data = (params.data ?? {}) as Record_;
+  const result = validateSiteSettings(toSharedSiteSettings({ ...(existing ?? {}), ...data }));
+  if (result.success) storeNormalizedText(data, result.data);
   return result.success ? [] : result.errors;
+}
+
+/**
+ * A notice action: checks before the write where the input can be judged (create, update, clone),
+ * the write itself, then the stored result checked again in the same transaction, so that no
+ * path — whatever it is called with — leaves an invalid notice behind.
+ */
+async function noticeAction<T>(
+  strapi: Core.Strapi,
+  action: string,
+  params: Record_,
+  next: () => Promise<T>,
+): Promise<T> {
+  const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
+  if (action === 'create' || action === 'update' || action === 'clone') {
+    failIfAny(await checkNoticeWrite(strapi, params, action as WriteMode, documentId));
+  }
+  const result = await next();
+  const resultId = (result as { documentId?: string } | null)?.documentId;
+  // A clone is a new document; everything else acts on the one named.
+  const savedId = action === 'clone' ? resultId : (documentId ?? resultId);
+  if (!savedId || !CHECKED_AFTER.has(action)) return result;
+  const locales =
+    action === 'clone' ? await localesOf(strapi, savedId, '*') : await localesOf(strapi, savedId, params.locale);
+  failIfAny(await checkStoredNotice(strapi, savedId, locales));
+  const published = action === 'publish' || (WRITES.has(action) && params.status === 'published');
+  if (published) await bumpRevision(strapi, savedId);
+  return result;
 }
 
 /**
@@ -47,20 +103,13 @@ export function registerValidation(strapi: Core.Strapi) {
     const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
 
     switch (context.uid) {
-      case 'api::notice.notice': {
-        const locale = typeof params.locale === 'string' ? params.locale : 'pl';
-        if (WRITES.has(context.action)) {
-          failIfAny(await checkNoticeWrite(strapi, params, context.action === 'update' ? documentId : undefined));
-        }
-        if (context.action === 'publish' && documentId) failIfAny(await checkNoticePublish(strapi, documentId, locale));
-        const result = await next();
-        const published = context.action === 'publish' || (WRITES.has(context.action) && params.status === 'published');
-        const savedId = documentId ?? (result as { documentId?: string } | null)?.documentId;
-        if (published && savedId) await bumpRevision(strapi, savedId);
-        return result;
-      }
+      case 'api::notice.notice':
+        if (context.action.startsWith('find') || context.action === 'count') return next();
+        // One transaction around the action and its checks: a refused result is rolled back whole.
+        return strapi.db.transaction(() => noticeAction(strapi, context.action, params, next));
       case 'api::institution.institution':
-        if (WRITES.has(context.action)) failIfAny(await checkInstitution(strapi, params));
+        if (WRITES.has(context.action) || context.action === 'clone') failIfAny(await checkInstitution(strapi, params));
+        if (context.action === 'delete') failIfAny(await checkInstitutionDelete(strapi, documentId));
         return next();
       case 'api::site-setting.site-setting':
         if (WRITES.has(context.action)) failIfAny(await checkSiteSettings(strapi, params));

@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { describePath, type FieldError, ruleMessage, SHARED_NOTICE_FIELDS, validateNoticeInput } from '@tablica/shared';
+import {
+  DEFAULT_LOCALE,
+  describePath,
+  type FieldError,
+  ruleMessage,
+  SHARED_NOTICE_FIELDS,
+  validateNoticeInput,
+} from '@tablica/shared';
 import { NOTICE_POPULATE } from '../content/populate';
 import { toSharedNotice } from '../content/to-shared';
 import { relationTarget } from './relation-target';
@@ -87,36 +94,133 @@ export function normalizeChannels(data: Record_, normalized: readonly { value: s
   });
 }
 
-/** Create and update: the whole notice must be valid, and its slug is fixed once published. */
-export async function checkNoticeWrite(strapi: Core.Strapi, params: Record_, documentId?: string) {
-  const locale = typeof params.locale === 'string' ? params.locale : 'pl';
+const fieldError = (path: string[], rule: string, params: Record_ = {}): FieldError => ({
+  path,
+  field: path.at(-1) ?? '',
+  location: describePath(path, 'pl'),
+  message: ruleMessage(rule, 'pl', params) ?? rule,
+});
+
+/**
+ * What was checked is what is stored: where the schema normalised a text (trimmed it), the
+ * normalised text replaces the one sent, field by field and inside components.
+ */
+export function storeNormalizedText(data: unknown, parsed: unknown): void {
+  if (Array.isArray(data) && Array.isArray(parsed)) {
+    data.forEach((item, index) => {
+      storeNormalizedText(item, parsed[index]);
+    });
+    return;
+  }
+  if (typeof data !== 'object' || data === null || typeof parsed !== 'object' || parsed === null) return;
+  const target = data as Record_;
+  const source = parsed as Record_;
+  for (const [key, value] of Object.entries(target)) {
+    const normalized = source[key];
+    if (typeof value === 'string' && typeof normalized === 'string') {
+      if (value !== normalized && value.trim() === normalized) target[key] = normalized;
+    } else {
+      storeNormalizedText(value, normalized);
+    }
+  }
+}
+
+export type WriteMode = 'create' | 'update' | 'clone';
+
+/**
+ * Create, update and clone: the whole notice as it will be stored must be valid; its slug is
+ * fixed once published; the revision is the system's (a clone starts unpublished, at 0).
+ */
+export async function checkNoticeWrite(strapi: Core.Strapi, params: Record_, mode: WriteMode, documentId?: string) {
+  const locale = typeof params.locale === 'string' ? params.locale : DEFAULT_LOCALE;
   const data = (params.data ?? {}) as Record_;
+  params.data = data;
   const stored = documentId ? await storedBase(strapi, documentId, locale) : null;
   const existing = stored?.base ?? null;
+  const fieldErrors: FieldError[] = [];
+  if (data.revision !== undefined && data.revision !== null) {
+    const storedRevision = mode === 'update' ? Number(existing?.revision ?? 0) : 0;
+    // The admin form sends the value it showed; anything else is an attempt to write it.
+    if (Number(data.revision) !== storedRevision) fieldErrors.push(fieldError(['revision'], 'revision-server-owned'));
+  }
+  delete data.revision;
+  if (mode === 'clone') data.revision = 0;
   if (stored?.newLocale) fillSharedFields(data, stored.base);
   const candidate = await candidateAfterWrite(strapi, existing, data, locale);
   const result = validateNoticeInput(candidate);
-  const fieldErrors: FieldError[] = result.success ? [] : [...result.errors];
-  if (result.success) normalizeChannels(data, result.data.channels);
+  if (!result.success) fieldErrors.push(...result.errors);
+  else {
+    normalizeChannels(data, result.data.channels);
+    storeNormalizedText(data, result.data);
+  }
 
-  const published = existing && Number(existing.revision ?? 0) > 0;
+  const published = mode === 'update' && existing && Number(existing.revision ?? 0) > 0;
   if (published && typeof data.slug === 'string' && data.slug !== existing.slug) {
-    fieldErrors.push({
-      path: ['slug'],
-      field: 'slug',
-      location: describePath(['slug'], 'pl'),
-      message: ruleMessage('slug-frozen', 'pl', {}) ?? 'slug-frozen',
-    });
+    fieldErrors.push(fieldError(['slug'], 'slug-frozen'));
+  }
+  if (documentId && mode === 'update' && (await supersedesChainReaches(strapi, data.supersedes, documentId))) {
+    fieldErrors.push(fieldError(['supersedes'], 'supersedes-itself'));
   }
   return fieldErrors;
 }
 
-/** Publish: the draft being published must be valid on its own. */
-export async function checkNoticePublish(strapi: Core.Strapi, documentId: string, locale: string) {
-  const draft = (await findDraft(strapi, documentId, locale)) as Record_ | null;
-  if (!draft) return [];
-  const result = validateNoticeInput(toSharedNotice(draft, { mediaBaseUrl: 'http://cms.invalid' }));
-  return result.success ? [] : result.errors;
+/** The document a notice supersedes, as stored in its draft. */
+async function supersededDocument(strapi: Core.Strapi, documentId: string): Promise<string | undefined> {
+  const row = await strapi.db
+    .query(NOTICE)
+    .findOne({ where: { documentId, publishedAt: null }, populate: { supersedes: { select: ['documentId'] } } });
+  return (row?.supersedes as { documentId?: string } | null | undefined)?.documentId;
+}
+
+/**
+ * Does following "supersedes" from `value` (a relation as a write sends it) come back to
+ * `documentId`? A notice that supersedes itself, or a cycle, would make every update chain endless.
+ */
+async function supersedesChainReaches(strapi: Core.Strapi, value: unknown, documentId: string): Promise<boolean> {
+  const target = relationTarget(value);
+  if (!target) return false;
+  let current: string | undefined =
+    'documentId' in target
+      ? target.documentId
+      : ((await strapi.db.query(NOTICE).findOne({ where: { id: target.id }, select: ['documentId'] }))?.documentId as
+          | string
+          | undefined);
+  for (let step = 0; current && step < 100; step++) {
+    if (current === documentId) return true;
+    current = await supersededDocument(strapi, current);
+  }
+  return false;
+}
+
+/** The locales a document action names: one, a list, or '*' (every locale the document has). */
+export async function localesOf(strapi: Core.Strapi, documentId: string, locale: unknown): Promise<string[]> {
+  if (typeof locale === 'string' && locale !== '*') return [locale];
+  if (Array.isArray(locale)) return locale.filter((item): item is string => typeof item === 'string');
+  if (locale === undefined || locale === null) return [DEFAULT_LOCALE];
+  const rows = await strapi.db.query(NOTICE).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] });
+  return [...new Set(rows.map((row: { locale: string }) => row.locale))];
+}
+
+/**
+ * The check every write path ends with, inside the write's transaction: each named locale of the
+ * document, as now stored, is a valid notice that does not supersede itself. Whatever route the
+ * write took (admin clone, bulk publish with a list of locales, REST, a script), an invalid
+ * result is rolled back with the field errors.
+ */
+export async function checkStoredNotice(strapi: Core.Strapi, documentId: string, locales: readonly string[]) {
+  const fieldErrors: FieldError[] = [];
+  for (const locale of locales) {
+    const draft = (await findDraft(strapi, documentId, locale)) as Record_ | null;
+    if (!draft) continue;
+    const result = validateNoticeInput(toSharedNotice(draft, { mediaBaseUrl: 'http://cms.invalid' }));
+    const prefix = locales.length > 1 ? `[${locale}] ` : '';
+    if (!result.success)
+      fieldErrors.push(...result.errors.map((error) => ({ ...error, location: `${prefix}${error.location}` })));
+  }
+  if (await supersedesChainReaches(strapi, await supersededDocument(strapi, documentId), documentId)) {
+    fieldErrors.push(fieldError(['supersedes'], 'supersedes-itself'));
+  }
+  return fieldErrors;
 }
 
 /** Every publish is a new version: iCalendar SEQUENCE and CAP updates count on it. */

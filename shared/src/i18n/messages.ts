@@ -101,6 +101,20 @@ export const RULE_MESSAGES: Record<string, Record<MessageLanguage, Message>> = {
     pl: 'Adresu (slug) nie można zmienić po pierwszej publikacji: linkują do niego kanały RSS i osadzenia na innych stronach. Przywróć poprzedni adres.',
     en: 'The slug cannot change after the first publication: feeds and embeds on other sites link to it. Restore the previous slug.',
   },
+  'supersedes-itself': {
+    pl: 'Komunikat nie może zastępować samego siebie ani komunikatu, który (pośrednio) zastępuje jego. Wybierz wcześniejszy komunikat albo wyczyść to pole.',
+    en: 'A notice cannot supersede itself, nor a notice that (indirectly) supersedes it. Choose an earlier notice or clear this field.',
+  },
+  'revision-server-owned': {
+    pl: 'Numer wersji nadaje system przy każdej publikacji; nie można go ustawić. Usuń to pole z zapisu.',
+    en: 'The revision is set by the system at every publication and cannot be written. Leave it out.',
+  },
+  'institution-in-use': {
+    pl: (params) =>
+      `Tej instytucji nie można usunąć, bo ma komunikaty (${String(params.count)}, wliczając wersje robocze). Przypisz je do innej instytucji albo usuń je najpierw.`,
+    en: (params) =>
+      `This institution cannot be deleted: ${String(params.count)} notice(s), drafts included, belong to it. Move them to another institution or delete them first.`,
+  },
   'duplicate-slug': {
     pl: 'Ten adres (slug) jest już użyty. Wybierz inny.',
     en: 'This slug is already in use. Choose another one.',
