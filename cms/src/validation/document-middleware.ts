@@ -106,7 +106,9 @@ export function registerValidation(strapi: Core.Strapi) {
       case 'api::notice.notice':
         if (context.action.startsWith('find') || context.action === 'count') return next();
         // One transaction around the action and its checks: a refused result is rolled back whole.
-        return strapi.db.transaction(() => noticeAction(strapi, context.action, params, next));
+        return strapi.db.transaction(() =>
+          noticeAction(strapi, context.action, params, next as () => Promise<Awaited<ReturnType<typeof next>>>),
+        );
       case 'api::institution.institution':
         if (WRITES.has(context.action) || context.action === 'clone') failIfAny(await checkInstitution(strapi, params));
         if (context.action === 'delete') failIfAny(await checkInstitutionDelete(strapi, documentId));

@@ -220,7 +220,16 @@ export async function checkStoredNotice(strapi: Core.Strapi, documentId: string,
   if (await supersedesChainReaches(strapi, await supersededDocument(strapi, documentId), documentId)) {
     fieldErrors.push(fieldError(['supersedes'], 'supersedes-itself'));
   }
+  if (await slugTakenByAnother(strapi, documentId)) fieldErrors.push(fieldError(['slug'], 'duplicate-slug'));
   return fieldErrors;
+}
+
+/** One address, one notice: another document with this slug (a clone keeps its source's) would share a page. */
+async function slugTakenByAnother(strapi: Core.Strapi, documentId: string): Promise<boolean> {
+  const own = await strapi.db.query(NOTICE).findOne({ where: { documentId }, select: ['slug'] });
+  if (!own?.slug) return false;
+  const others = await strapi.db.query(NOTICE).count({ where: { slug: own.slug, documentId: { $ne: documentId } } });
+  return others > 0;
 }
 
 /** Every publish is a new version: iCalendar SEQUENCE and CAP updates count on it. */

@@ -2,4 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { INSTITUTION_POPULATE } from '../../../content/populate';
 import { restrictPublicQuery } from '../../../content/public-query';
 
-export default (_config: unknown, _context: { strapi: Core.Strapi }) => restrictPublicQuery(INSTITUTION_POPULATE);
+/** Public institution reads: own fields only (institution → notices would join draft notices). */
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
+  restrictPublicQuery(strapi, 'api::institution.institution', { populate: INSTITUTION_POPULATE });
