@@ -115,7 +115,26 @@ describe('export', () => {
   });
 });
 
-describe('the read-only build token (npm run token -w cms)', () => {
+describe('the build token (npm run token -w cms)', () => {
+  it('gets exactly what a build reads: published notices, institutions, settings — no users, roles or files', async () => {
+    const { createBuildToken } = compiled('tokens/build-token.js');
+    const { accessKey } = await createBuildToken(cms.strapi);
+    for (const path of ['/api/notices?locale=*', '/api/institutions', '/api/site-setting', '/api/notices/x']) {
+      expect((await rest(cms.url, path, { token: accessKey })).status, path).not.toBe(403);
+    }
+    for (const path of [
+      '/api/users',
+      '/api/users/me',
+      '/api/users-permissions/roles',
+      '/api/users-permissions/permissions',
+      '/api/upload/files',
+      '/api/i18n/locales',
+    ]) {
+      const response = await rest(cms.url, path, { token: accessKey });
+      expect([401, 403, 404], `${path} → ${response.status}`).toContain(response.status);
+    }
+  });
+
   it('reads published content and cannot write', async () => {
     const { createBuildToken } = compiled('tokens/build-token.js');
     const { accessKey } = await createBuildToken(cms.strapi);
