@@ -6,6 +6,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicAccess } from './bootstrap/public-access';
 import { removeLegacyRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { seedDemoIfEmpty } from './bootstrap/seed-demo';
+import { registerPublishedProblemsRoute } from './publishing/published-problems';
 import { startRebuildNotifier } from './rebuild/rebuild-notifier';
 import { registerValidation } from './validation/document-middleware';
 
@@ -18,6 +19,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const env = (name: string) => strapi.config.get<string | undefined>(`tablica.${name}`);
+    registerPublishedProblemsRoute(strapi);
     await ensureLocales(strapi);
     await ensurePublicAccess(strapi);
     await applyEditorLayout(strapi);

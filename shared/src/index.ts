@@ -15,6 +15,7 @@ export * from './format/period.ts';
 export * from './i18n/field-labels.ts';
 export * from './i18n/messages.ts';
 export * from './schemas/index.ts';
+export * from './snapshot/keep-good.ts';
 export * from './snapshot/load.ts';
 export * from './snapshot/relative-dates.ts';
 export * from './time/index.ts';

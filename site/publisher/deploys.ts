@@ -64,7 +64,8 @@ export class Deploys {
 
   /** Removes what a killed build left behind. */
   removePartial(): string[] {
-    const partial = readdirSync(this.builds).filter((name) => name.endsWith(PARTIAL));
+    // Unfinished builds, and the scratch folders a killed build left (attachments being copied).
+    const partial = readdirSync(this.builds).filter((name) => name.endsWith(PARTIAL) || name.startsWith('.tablica-'));
     for (const name of partial) rmSync(path.join(this.builds, name), { recursive: true, force: true });
     return partial;
   }

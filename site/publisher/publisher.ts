@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BuildManifest, checkBuild, dropVerdict } from './build-check.ts';
@@ -29,6 +29,30 @@ export interface BuildRecord {
   durationMs?: number;
   result: 'running' | 'live' | 'failed' | 'refused';
   message?: string;
+  /** Notices this build could not publish as they are now (also status().notUpdated while it is live). */
+  notUpdated?: NotUpdated[];
+  /** Attachments that could not be copied into the site. */
+  attachmentsLeftOut?: string[];
+}
+
+/** A notice whose current version fails the rules: what the site shows instead, and why. */
+export interface NotUpdated {
+  slug: string;
+  locale: string;
+  shown: 'previous version' | 'nothing';
+  shownRevision?: number;
+  errors: string[];
+}
+
+interface BuildReport {
+  problems: {
+    slug: string;
+    locale: string;
+    kept: 'previous' | 'none';
+    keptRevision?: number;
+    errors: { location: string; message: string }[];
+  }[];
+  skippedAttachments: string[];
 }
 
 /** Longest a timer waits: past it the publisher rebuilds anyway (and computes the next change). */
@@ -46,6 +70,8 @@ export class Publisher {
   nextScheduledBuild: Date | undefined;
   /** Builds started since this publisher started. */
   buildCount = 0;
+  /** What the live build could not update (empty when every notice went out as it is). */
+  liveNotUpdated: NotUpdated[] = [];
   /** Notices the CMS said it unpublished or deleted since the live build was made. */
   readonly #removed = new Set<string>();
   #force = false;
@@ -127,6 +153,7 @@ export class Publisher {
     const live = this.deploys.live();
     return {
       live: live ? { id: live, ...this.liveManifest() } : null,
+      notUpdated: this.liveNotUpdated,
       lastBuild: this.lastBuild ?? null,
       buildCount: this.buildCount,
       queue: {
@@ -162,6 +189,7 @@ export class Publisher {
       return result === 'live';
     };
 
+    const reportFile = path.join(this.deploys.builds, `.tablica-report-${id}.json`);
     const run = await runSiteBuild(directory, {
       env: {
         ...process.env,
@@ -169,6 +197,8 @@ export class Publisher {
         STRAPI_URL: this.options.strapiUrl,
         ...(this.options.strapiToken ? { STRAPI_TOKEN: this.options.strapiToken } : {}),
         TABLICA_CONTENT: '',
+        TABLICA_LAST_GOOD: this.#lastGoodFile,
+        TABLICA_BUILD_REPORT: reportFile,
       },
       timeoutMs: this.options.buildTimeoutMs ?? 600_000,
       onSpawn: (kill) => {
@@ -176,27 +206,71 @@ export class Publisher {
       },
     });
     this.#killBuild = undefined;
-    if (!run.ok) {
+    const discard = () => {
       this.deploys.discardBuild(id);
+      rmSync(reportFile, { force: true });
+    };
+    if (!run.ok) {
+      discard();
       return finish('failed', run.killed ? 'the build was stopped (timeout or shutdown)' : run.tail);
     }
     const check = checkBuild(directory);
     if (!check.ok) {
-      this.deploys.discardBuild(id);
+      discard();
       return finish('failed', `incomplete build: ${check.problems.slice(0, 5).join('; ')}`);
     }
     const live = this.liveManifest();
     const refusal = live && !force ? dropVerdict(live.notices, check.manifest.notices, removed.size) : undefined;
     if (refusal) {
-      this.deploys.discardBuild(id);
+      discard();
       return finish('refused', refusal);
     }
     this.deploys.finishBuild(id);
     this.deploys.switchTo(id);
+    this.#takeReport(reportFile, record);
     for (const notice of removed) this.#removed.delete(notice);
     if (fingerprint) this.#builtFingerprint = fingerprint;
     this.#schedule(check.manifest.nextChangeAt);
     return finish('live', `${check.manifest.notices} notices`);
+  }
+
+  /** The live build's report; its notices are the fallback for a notice that later fails the rules. */
+  get #lastGoodFile(): string {
+    return path.join(this.options.deployDir, 'last-good-notices.json');
+  }
+
+  /**
+   * A build that went live says which notices it could not update (they fail the rules now) and
+   * what it published; that list becomes the next build's last good versions. Told loudly: in the
+   * log, on /status, and (the CMS checks the same rules) in the admin.
+   */
+  #takeReport(reportFile: string, record: BuildRecord): void {
+    let report: BuildReport & { notices?: unknown[] };
+    try {
+      report = JSON.parse(readFileSync(reportFile, 'utf8'));
+    } catch {
+      // A build from a snapshot file writes none; nothing to keep.
+      return;
+    }
+    const lastGood = `${this.#lastGoodFile}.next`;
+    renameSync(reportFile, lastGood);
+    renameSync(lastGood, this.#lastGoodFile);
+    this.liveNotUpdated = report.problems.map((problem) => ({
+      slug: problem.slug,
+      locale: problem.locale,
+      shown: problem.kept === 'previous' ? 'previous version' : 'nothing',
+      ...(problem.keptRevision !== undefined ? { shownRevision: problem.keptRevision } : {}),
+      errors: problem.errors.map((error) => `${error.location}: ${error.message}`),
+    }));
+    if (this.liveNotUpdated.length > 0) record.notUpdated = this.liveNotUpdated;
+    if (report.skippedAttachments.length > 0)
+      record.attachmentsLeftOut = report.skippedAttachments.map((item) => this.#withoutPaths(item));
+    for (const problem of this.liveNotUpdated) {
+      this.#log(
+        `WARNING: notice "${problem.slug}" (${problem.locale}) was NOT updated — it fails the rules; the site shows ${problem.shown === 'nothing' ? 'nothing for it' : `its revision ${problem.shownRevision}`}. ${problem.errors.join('; ')}`,
+      );
+    }
+    for (const attachment of report.skippedAttachments) this.#log(`WARNING: attachment left out: ${attachment}`);
   }
 
   /**

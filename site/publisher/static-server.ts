@@ -31,6 +31,13 @@ const CONTENT_TYPES: [RegExp, string][] = [
   [/\.txt$/, 'text/plain; charset=utf-8'],
   [/\.wasm$/, 'application/wasm'],
   [/\.pdf$/, 'application/pdf'],
+  [/\.gif$/, 'image/gif'],
+  [/\.docx$/, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  [/\.xlsx$/, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  [/\.doc$/, 'application/msword'],
+  [/\.xls$/, 'application/vnd.ms-excel'],
+  [/\.odt$/, 'application/vnd.oasis.opendocument.text'],
+  [/\.ods$/, 'application/vnd.oasis.opendocument.spreadsheet'],
   // Pagefind's index and fragments.
   [/\.pf_(meta|index|fragment)$|\.pagefind$/, 'application/octet-stream'],
 ];
@@ -43,7 +50,9 @@ const contentType = (file: string) =>
  * publish or an end is seen at once.
  */
 function cacheControl(pathname: string): string {
-  if (pathname.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
+  // Hashed assets, and attachments (under the hash of their content).
+  if (pathname.startsWith('/_astro/') || pathname.startsWith('/zalaczniki/'))
+    return 'public, max-age=31536000, immutable';
   if (/^\/(embed|embed-frame)\.js$|^\/favicon\.svg$/.test(pathname)) return 'public, max-age=300';
   return 'public, no-cache';
 }
@@ -110,6 +119,10 @@ function serveFile(build: BuildDirectory, request: http.IncomingMessage, respons
     'last-modified': mtime.toUTCString(),
     'accept-ranges': 'bytes',
     ...(isCrossOrigin(pathname) ? { 'access-control-allow-origin': '*' } : {}),
+    // An attachment that is neither a PDF nor an image is saved, never shown as a page.
+    ...(pathname.startsWith('/zalaczniki/') && !/\.(pdf|png|jpe?g|webp|gif)$/.test(pathname)
+      ? { 'content-disposition': 'attachment' }
+      : {}),
   };
   const ifNoneMatch = request.headers['if-none-match'];
   const ifModifiedSince = request.headers['if-modified-since'];

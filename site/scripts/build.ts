@@ -7,9 +7,11 @@
  * Exits non-zero, having written nothing usable, when the content is invalid or unreachable.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ATTACHMENTS_PATH } from '../src/loaders/attachments.ts';
 import { writeInlineHashes } from './inline-hashes.ts';
 import { buildSearchIndex } from './search-index.ts';
 
@@ -27,14 +29,21 @@ const outDir = path.resolve(SITE_DIR, values.outDir);
 // anywhere from 1.3 to 1.75 GB on the same input. Capped, it collects instead (peak 1.2 GB, a
 // few seconds slower). Large sites raise it with TABLICA_BUILD_HEAP_MB.
 const heapMb = Number(process.env.TABLICA_BUILD_HEAP_MB ?? 1280);
+// The loader copies attachments here; they join the site once Astro has written it.
+const attachments = mkdtempSync(path.join(path.dirname(outDir), '.tablica-attachments-'));
 const astro = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ASTRO_CLI, 'build', '--outDir', outDir], {
   cwd: SITE_DIR,
   // The config option alone did not stop Astro's telemetry call (handbook/STACK.md).
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TABLICA_ATTACHMENTS_DIR: attachments },
   stdio: 'inherit',
 });
 const code = await new Promise<number>((resolve) => astro.on('close', (exitCode) => resolve(exitCode ?? 1)));
-if (code !== 0) process.exit(code);
+if (code !== 0) {
+  rmSync(attachments, { recursive: true, force: true });
+  process.exit(code);
+}
+if (readdirSync(attachments).length > 0) renameSync(attachments, path.join(outDir, ATTACHMENTS_PATH));
+else rmSync(attachments, { recursive: true, force: true });
 
 const hashes = writeInlineHashes(outDir);
 console.log(

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { signRebuildRequest } from '@tablica/shared/signing';
@@ -249,6 +249,86 @@ describe('publish to live', () => {
       expect(seen.pageTitle).toBe('Filia nr 3 nieczynna (zmiana bez webhooka)');
     });
     expect(status().lastBuild?.reasons).toEqual(['poll: the CMS changed']);
+  });
+
+  test('a published notice that fails the rules keeps its last good version; every other change still goes live', async () => {
+    await idle();
+    const slug = 'awaria-wodociagu-ul-lipowa';
+    const rows = cms.strapi.db.query('api::notice.notice');
+    const good = await rows.findOne({ where: { slug, locale: 'pl', publishedAt: { $notNull: true } } });
+    // Broken behind the rules' back (an older release, a direct database edit): a one-letter title.
+    await rows.update({ where: { id: good.id }, data: { title: 'x', updatedAt: new Date() } });
+    const other = 'test-mimo-zlego-komunikatu';
+    await publishNotice(cms.strapi, {
+      slug: other,
+      title: 'Pilna zmiana opublikowana mimo złego komunikatu',
+      effectiveFrom: new Date(Date.now() - 60_000),
+    });
+    await eventually(async () => {
+      expect((await liveView(running.site.url, other)).pageTitle).toBe(
+        'Pilna zmiana opublikowana mimo złego komunikatu',
+      );
+    });
+    // The bad one is still on the site as it last was, and everyone who looks is told.
+    expect((await liveView(running.site.url, slug)).pageTitle).toBe(good.title);
+    expect(status().notUpdated).toEqual([
+      expect.objectContaining({ slug, locale: 'pl', shown: 'previous version', shownRevision: good.revision }),
+    ]);
+    expect(status().notUpdated[0]?.errors.join(' ')).toMatch(/title|Title/);
+    expect(log.some((line) => line.includes(`WARNING: notice "${slug}" (pl) was NOT updated`))).toBe(true);
+
+    // Fixed (republished from its valid draft): updated, and the warning is gone.
+    await cms.strapi.documents('api::notice.notice').publish({ documentId: good.documentId, locale: 'pl' });
+    await eventually(async () => {
+      expect(status().notUpdated).toEqual([]);
+      expect(status().lastBuild?.result).toBe('live');
+    });
+  });
+
+  test('attachments are copied into the site and linked there, never at the CMS', async () => {
+    await idle();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+    const file = path.join(deployDir, 'wniosek.pdf');
+    writeFileSync(file, pdf);
+    const [uploaded] = await cms.strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: {},
+        files: { filepath: file, originalFilename: 'wniosek.pdf', mimetype: 'application/pdf', size: pdf.length },
+      });
+    const slug = 'test-z-zalacznikiem';
+    const documentId = await publishNotice(cms.strapi, {
+      slug,
+      title: 'Komunikat z wnioskiem do pobrania',
+      effectiveFrom: new Date(Date.now() - 60_000),
+    });
+    await cms.strapi.documents('api::notice.notice').update({
+      documentId,
+      locale: 'pl',
+      data: { attachments: [{ label: 'Wniosek o zasiłek celowy', file: uploaded.id }] } as never,
+      status: 'published',
+    } as never);
+    const stored = await cms.strapi.documents('api::notice.notice').findOne({
+      documentId,
+      locale: 'pl',
+      status: 'published',
+      populate: { attachments: { populate: ['file'] } },
+    } as never);
+    expect((stored as { attachments?: unknown[] } | null)?.attachments).toHaveLength(1);
+    const page = await eventually(async () => {
+      expect(status().lastBuild?.attachmentsLeftOut).toBeUndefined();
+      const html = await (await fetch(`${running.site.url}/komunikaty/${slug}/`)).text();
+      expect(html).toContain('Wniosek o zasiłek celowy');
+      return html;
+    });
+    const href = page.match(/href="([^"]*\/zalaczniki\/[^"]*)"/)?.[1] ?? '';
+    expect(href).toMatch(/^https:\/\/tablica\.example\.org\/zalaczniki\/[0-9a-f]{16}\/wniosek-o-zasilek-celowy\.pdf$/);
+    expect(page).not.toContain(cms.url);
+    expect(page).not.toContain('/uploads/');
+    const served = await fetch(`${running.site.url}${new URL(href).pathname}`);
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
   });
 
   test('the publisher killed mid-build serves the last good build at once when restarted', async () => {

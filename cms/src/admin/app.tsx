@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { PublishedProblemsBanner, PublishedProblemsPanel } from './published-problems';
 
 /**
  * The admin panel speaks Polish to editors: Polish is offered first, and the few words of our
@@ -19,5 +20,16 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    // Published notices that fail the rules are not updated on the site: the editor is told.
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      injectComponent: (view: string, zone: string, component: { name: string; Component: () => unknown }) => void;
+      apis: { addEditViewSidePanel: (panels: unknown[]) => void };
+    };
+    contentManager.injectComponent('listView', 'actions', {
+      name: 'tablica-published-problems',
+      Component: PublishedProblemsBanner,
+    });
+    contentManager.apis.addEditViewSidePanel([PublishedProblemsPanel]);
+  },
 };

@@ -40,7 +40,7 @@ export function loadSnapshot(
 }
 
 /** Prefixes an error inside a notice or institution with that entry's slug (and locale). */
-function nameEntry(error: FieldError, snapshot: unknown, language: MessageLanguage): FieldError {
+export function nameEntry(error: FieldError, snapshot: unknown, language: MessageLanguage): FieldError {
   const [collection, index] = error.path;
   if ((collection !== 'notices' && collection !== 'institutions') || typeof index !== 'number') return error;
   const entry = (snapshot as Record<string, unknown[]>)[collection]?.[index] as Record<string, unknown> | undefined;

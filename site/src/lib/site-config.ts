@@ -15,6 +15,12 @@ export interface SiteBuildConfig {
   now: Date;
   /** Overrides the site settings' base URL (absolute links in Open Graph, JSON-LD, feeds). */
   baseUrl: string | undefined;
+  /** The notices of the last good build (JSON), for notices that now fail the rules. */
+  lastGoodFile: string | undefined;
+  /** Where the build says which notices it could not publish as they are, and what it published. */
+  reportFile: string | undefined;
+  /** Where attachments are copied to, so the site serves them itself (set by scripts/build.ts). */
+  attachmentsDir: string | undefined;
 }
 
 function readNow(value: string | undefined): Date {
@@ -44,5 +50,12 @@ export function readSiteBuildConfig(env: NodeJS.ProcessEnv = process.env): SiteB
           retryDelayMs: readCount(env, 'TABLICA_STRAPI_RETRY_DELAY_MS', 500),
         }
       : { kind: 'demo' };
-  return { content, now: readNow(env.TABLICA_NOW), baseUrl: env.TABLICA_BASE_URL || undefined };
+  return {
+    content,
+    now: readNow(env.TABLICA_NOW),
+    baseUrl: env.TABLICA_BASE_URL || undefined,
+    lastGoodFile: env.TABLICA_LAST_GOOD || undefined,
+    reportFile: env.TABLICA_BUILD_REPORT || undefined,
+    attachmentsDir: env.TABLICA_ATTACHMENTS_DIR || undefined,
+  };
 }

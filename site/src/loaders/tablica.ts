@@ -1,17 +1,19 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import {
   type Institution,
   InstitutionSchema,
-  loadSnapshot,
+  loadSnapshotKeepingGood,
   type Notice,
+  type NoticeProblem,
   PublishedNoticeSchema,
-  resolveRelativeDates,
   type SiteSettings,
   SiteSettingsSchema,
   type Snapshot,
   SnapshotError,
 } from '@tablica/shared';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readSiteBuildConfig } from '../lib/site-config.ts';
+import { readSiteBuildConfig, type SiteBuildConfig } from '../lib/site-config.ts';
+import { mirrorAttachments } from './attachments.ts';
 import { demoSnapshotPath, readSnapshotFile } from './snapshot.ts';
 import { readStrapiSnapshot } from './strapi.ts';
 
@@ -40,15 +42,57 @@ async function readContent(logger: LoaderContext['logger']): Promise<LoadedConte
     source = content.kind === 'snapshot' ? file : `the demo snapshot (${file})`;
     raw = await readSnapshotFile(file);
   }
+  let loaded: { snapshot: Snapshot; problems: NoticeProblem[] };
   try {
-    const snapshot = loadSnapshot(resolveRelativeDates(raw, config.now), { now: config.now, source });
-    return { source, snapshot };
+    loaded = loadSnapshotKeepingGood(raw, { now: config.now, source, lastGood: readLastGood(config) });
   } catch (error) {
-    // The message names each bad notice (slug, locale) and field. Re-thrown as a plain Error:
-    // Astro prints only the first entry of an error that carries an `errors` list.
+    // Settings or institutions are broken: every page depends on them. The message names each
+    // bad field. Re-thrown as a plain Error: Astro prints only the first entry of an `errors` list.
     if (error instanceof SnapshotError) throw new Error(error.message);
     throw error;
   }
+  const { problems } = loaded;
+  let { snapshot } = loaded;
+  for (const problem of problems) logger.warn(describeProblem(problem));
+  let skippedAttachments: string[] = [];
+  if (config.attachmentsDir && content.kind === 'strapi') {
+    const baseUrl = config.baseUrl ?? snapshot.siteSettings.baseUrl;
+    const mirrored = await mirrorAttachments(snapshot.notices, {
+      directory: config.attachmentsDir,
+      baseUrl,
+      cmsUrl: content.url,
+    });
+    snapshot = { ...snapshot, notices: mirrored.notices };
+    skippedAttachments = mirrored.skipped;
+    for (const skipped of skippedAttachments) logger.warn(`attachment left out: ${skipped}`);
+    if (mirrored.files > 0) logger.info(`${mirrored.files} attachment file(s) copied into the site`);
+  }
+  // For the publisher: what could not be published as it is, and what was (the next build's last good).
+  if (config.reportFile) {
+    writeFileSync(config.reportFile, JSON.stringify({ problems, skippedAttachments, notices: snapshot.notices }));
+  }
+  return { source, snapshot };
+}
+
+function readLastGood(config: SiteBuildConfig): unknown[] {
+  if (!config.lastGoodFile) return [];
+  try {
+    // The previous build's report: its `notices` are what the site published then.
+    const report = JSON.parse(readFileSync(config.lastGoodFile, 'utf8')) as { notices?: unknown };
+    return Array.isArray(report.notices) ? report.notices : [];
+  } catch {
+    // No live build yet, or its list is unreadable: a failing notice is then left out.
+    return [];
+  }
+}
+
+function describeProblem(problem: NoticeProblem): string {
+  const what =
+    problem.kept === 'previous'
+      ? `the last good version (revision ${problem.keptRevision}) stays published`
+      : 'it is left out (no earlier good version)';
+  const errors = problem.errors.map((error) => `${error.location}: ${error.message}`).join('; ');
+  return `NOT UPDATED: notice "${problem.slug}" (${problem.locale}) fails the rules, ${what}. ${errors}`;
 }
 
 function loadContentOnce(logger: LoaderContext['logger']): Promise<LoadedContent> {
