@@ -136,3 +136,22 @@ describe.skipIf(!hasChromium)('an editor in the admin panel (Chromium)', () => {
       ]);
   });
 });
+
+describe.skipIf(!hasChromium)('an editor is told when a published notice is not updated on the site', () => {
+  it('the notice list names it, and its edit view says which field to fix', async () => {
+    const slug = 'filia-biblioteki-nr-3-zamknieta';
+    const rows = cms.strapi.db.query('api::notice.notice');
+    const published = await rows.findOne({ where: { slug, locale: 'pl', publishedAt: { $notNull: true } } });
+    // Broken behind the rules' back: the site build keeps its last good version.
+    await rows.update({ where: { id: published.id }, data: { title: 'x' } });
+    // The CMS reuses its answer for a few seconds; a fresh look after that sees the change.
+    await new Promise((resolve) => setTimeout(resolve, 10_500));
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/api::notice.notice?plugins[i18n][locale]=pl`);
+    const banner = page.getByRole('alert').filter({ hasText: 'których serwis nie aktualizuje' });
+    await expect.poll(() => banner.innerText(), { timeout: 20_000 }).toContain(`${slug} (pl)`);
+    await banner.getByRole('link', { name: slug }).click();
+    const panel = page.getByRole('alert').filter({ hasText: 'Popraw wskazane pola' });
+    await expect.poll(() => panel.innerText(), { timeout: 20_000 }).toMatch(/\[pl\] Tytuł: .*co najmniej 10/);
+    await rows.update({ where: { id: published.id }, data: { title: published.title } });
+  });
+});
