@@ -1,146 +1,141 @@
 #!/usr/bin/env node
-// npm start: the whole system with the embedded defaults (SQLite, demo content): the CMS, and the
-// publisher, which builds the site from it, serves it, and rebuilds on every publish (Strapi's
-// webhook), at every start or end of a notice, and when a poll finds a change. Ctrl-C stops all.
 import { spawn } from 'node:child_process';
+// npm start: the whole system with the embedded defaults (SQLite, demo content): the CMS, and the
+// publisher, which builds the site from it, serves it, and rebuilds on every publish (the CMS's
+// signed rebuild requests), at every start or end of a notice, and when a poll finds a change.
+// Each runs in its own process, restarted if it dies: a dead CMS never takes the site down (the
+// publisher keeps serving the last good build), and a dead publisher comes back serving it.
+// Ctrl-C stops all.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { adminBuildIsStale, STRAPI_CLI } from '../cms/scripts/admin-build.mjs';
 import { ensureEnvFile } from '../cms/scripts/ensure-env.mjs';
-import { startPublisher } from '../site/publisher/main.ts';
+import { supervise } from './supervise.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CMS = path.join(ROOT, 'cms');
+const PUBLISHER = path.join(ROOT, 'site', 'publisher', 'main.ts');
 const HOST = process.env.HOST ?? '127.0.0.1';
 const PORT = process.env.PORT ?? '1337';
 const CMS_URL = `http://${HOST}:${PORT}`;
 const SITE_PORT = Number(process.env.SITE_PORT ?? 4321);
 const PUBLISHER_PORT = Number(process.env.PUBLISHER_PORT ?? 4322);
-// The webhook's shared secret: yours if set, else a fresh one for this run, given to both sides.
+const SITE_URL = `http://${HOST}:${SITE_PORT}`;
+const CONTROL_URL = `http://127.0.0.1:${PUBLISHER_PORT}`;
+// The signing key of rebuild requests: yours if set, else a fresh one for this run, given to both sides.
 const REBUILD_SECRET = process.env.SITE_REBUILD_SECRET || randomBytes(24).toString('base64url');
-const REBUILD_URL = `http://${HOST}:${PUBLISHER_PORT}/hooks/rebuild`;
-const children = new Set();
-// Strapi's CLI (STRAPI_CLI) runs directly on this Node 24 binary, not through `npm run`, so
-// that Ctrl-C reaches it and it can shut down cleanly.
+const REBUILD_URL = `${CONTROL_URL}/hooks/rebuild`;
+// Strapi's CLI (STRAPI_CLI) and the publisher run directly on this Node 24 binary, not through
+// `npm run`, so that Ctrl-C reaches them and they can shut down cleanly.
 
 const say = (message) => console.log(`\x1b[1mTablica\x1b[0m ${message}`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function run(command, args, options = {}) {
-  const child = spawn(command, args, { stdio: 'inherit', ...options });
-  children.add(child);
-  child.on('exit', () => children.delete(child));
-  return child;
-}
-
-function finished(child) {
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-}
-
-async function waitForHealth(url, child, timeoutMs = 120_000) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) return false;
-    try {
-      const response = await fetch(`${url}/_health`);
-      if (response.status === 204 || response.ok) return true;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+async function answers(url) {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    return response.status < 500 ? response : undefined;
+  } catch {
+    return undefined;
   }
-  return false;
 }
 
-/** Waits for the publisher's first build to finish, printing a dot every few seconds. */
-async function firstBuild(publisher) {
-  let dots = 0;
-  for (;;) {
-    const build = publisher.lastBuild;
+/** Waits for the publisher's first build after the CMS is up, printing a dot every few seconds. */
+async function firstBuild() {
+  for (let dots = 1; ; dots++) {
+    const status = await (await answers(`${CONTROL_URL}/status`))?.json().catch(() => undefined);
+    const build = status?.lastBuild;
     if (build && build.result !== 'running') {
-      if (dots) process.stdout.write('\n');
+      if (dots > 6) process.stdout.write('\n');
       return build;
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    if (++dots % 6 === 0) process.stdout.write('.');
+    await sleep(500);
+    if (dots % 6 === 0) process.stdout.write('.');
   }
 }
-
-function stopAll() {
-  for (const child of children) child.kill('SIGINT');
-}
-
-let publisher;
-const shutDown = async () => {
-  say('stopping…');
-  await publisher?.stop();
-  stopAll();
-};
-process.on('SIGINT', shutDown);
-process.on('SIGTERM', shutDown);
 
 const env = ensureEnvFile(CMS);
 if (env.created) say(`created ${path.relative(ROOT, env.file)} with fresh random secrets`);
 
 if (adminBuildIsStale()) {
   say('building the CMS admin panel (first run or sources changed; about a minute)…');
-  const build = await finished(
-    run(process.execPath, [STRAPI_CLI, 'build'], {
-      cwd: CMS,
-      env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
-    }),
-  );
-  if (build.code !== 0) {
+  const build = spawn(process.execPath, [STRAPI_CLI, 'build'], {
+    cwd: CMS,
+    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+    stdio: 'inherit',
+  });
+  const code = await new Promise((resolve) => build.on('exit', resolve));
+  if (code !== 0) {
     say('the admin build failed; see the output above.');
     process.exit(1);
   }
 }
 
-// The publisher listens first, so the CMS's webhooks (the demo seed sends some) reach it.
-publisher = await startPublisher(
-  {
-    ...process.env,
-    HOST,
-    STRAPI_URL: CMS_URL,
-    SITE_PORT: String(SITE_PORT),
-    PUBLISHER_PORT: String(PUBLISHER_PORT),
-    SITE_REBUILD_SECRET: REBUILD_SECRET,
-  },
-  { autoStart: false },
-);
-
-say(`starting the CMS (SQLite in cms/.tmp/data.db; demo content is seeded into an empty database)…`);
-const cms = run(process.execPath, [STRAPI_CLI, 'start'], {
-  cwd: CMS,
-  env: {
-    ...process.env,
-    HOST,
-    PORT,
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    NODE_ENV: process.env.NODE_ENV ?? 'production',
-    SITE_REBUILD_URL: REBUILD_URL,
-    SITE_REBUILD_SECRET: REBUILD_SECRET,
+// The publisher first: it serves the last good build at once (if there is one) and builds as
+// soon as the CMS answers.
+const publisher = supervise({
+  name: 'publisher',
+  command: process.execPath,
+  args: [PUBLISHER],
+  say,
+  options: {
+    env: {
+      ...process.env,
+      HOST,
+      STRAPI_URL: CMS_URL,
+      SITE_PORT: String(SITE_PORT),
+      PUBLISHER_PORT: String(PUBLISHER_PORT),
+      SITE_REBUILD_SECRET: REBUILD_SECRET,
+      TABLICA_WAIT_FOR_CMS: '1',
+    },
   },
 });
-if (await waitForHealth(CMS_URL, cms)) {
-  say('building the site from the CMS (a few seconds; then it rebuilds on every publish)…');
-  publisher.begin();
-  const first = await firstBuild(publisher.publisher);
-  const site = publisher.site.url;
-  if (first.result !== 'live') say(`the first build failed (${first.message}); the publisher retries, see /status.`);
-  say('is running:');
-  console.log(`
-  Site            ${site}/   (English: ${site}/en/, Ukrainian: ${site}/uk/)
+
+say('starting the CMS (SQLite in cms/.tmp/data.db; demo content is seeded into an empty database)…');
+const cms = supervise({
+  name: 'CMS',
+  command: process.execPath,
+  args: [STRAPI_CLI, 'start'],
+  say,
+  options: {
+    cwd: CMS,
+    env: {
+      ...process.env,
+      HOST,
+      PORT,
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      NODE_ENV: process.env.NODE_ENV ?? 'production',
+      SITE_REBUILD_URL: REBUILD_URL,
+      SITE_REBUILD_SECRET: REBUILD_SECRET,
+    },
+  },
+});
+
+let stopping = false;
+const shutDown = async () => {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  await Promise.all([cms.stop(), publisher.stop()]);
+  process.exit(0);
+};
+process.on('SIGINT', shutDown);
+process.on('SIGTERM', shutDown);
+
+while (!stopping && !(await answers(`${CMS_URL}/_health`))) await sleep(500);
+say('building the site from the CMS (a few seconds; then it rebuilds on every publish)…');
+const first = await firstBuild();
+if (first.result !== 'live') say(`the first build failed (${first.message}); the publisher retries, see /status.`);
+say('is running:');
+console.log(`
+  Site            ${SITE_URL}/   (English: ${SITE_URL}/en/, Ukrainian: ${SITE_URL}/uk/)
   CMS admin       ${CMS_URL}/admin   ${process.env.ADMIN_EMAIL ? `(log in as ${process.env.ADMIN_EMAIL})` : '(first visit: register the administrator, or start with ADMIN_EMAIL and ADMIN_PASSWORD set)'}
-  Feeds           ${site}/rss.xml   ${site}/feed.json   ${site}/cap/index.atom   ${site}/calendar/institution/<slug>.ics
-  Embed builder   ${site}/osadz/   (widget: ${site}/embed.js)
-  Publisher       ${publisher.control.url}/status   (webhook ${REBUILD_URL}; polls the CMS every 2 minutes)
+  Feeds           ${SITE_URL}/rss.xml   ${SITE_URL}/feed.json   ${SITE_URL}/cap/index.atom   ${SITE_URL}/calendar/institution/<slug>.ics
+  Embed builder   ${SITE_URL}/osadz/   (widget: ${SITE_URL}/embed.js)
+  Publisher       ${CONTROL_URL}/status   (rebuild requests ${REBUILD_URL}, signed; polls the CMS every 2 minutes)
 
   Publish a notice in the CMS: the site, its feeds and widgets follow within seconds.
+  If the CMS or the publisher stops, it is restarted; the site keeps serving the last good build.
   npm run rollback           returns the site to the previous build.
   Press Ctrl-C to stop.
 `);
-}
-const result = await finished(cms);
-await publisher?.stop();
-stopAll();
-process.exit(result.signal === 'SIGINT' || result.code === 130 ? 0 : (result.code ?? 0));

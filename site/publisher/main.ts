@@ -19,6 +19,17 @@ import { createControlHandler } from './control-server.ts';
 import { Publisher } from './publisher.ts';
 import { createSiteHandler, listen } from './static-server.ts';
 
+async function waitFor(url: string): Promise<void> {
+  for (;;) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2_000) })).status < 500) return;
+    } catch {
+      // Not up yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 /** Starts the servers; with `autoStart: false` the building waits for `begin()` (tests). */
 export async function startPublisher(
   env: NodeJS.ProcessEnv = process.env,
@@ -49,7 +60,10 @@ export async function startPublisher(
     host: env.PUBLISHER_HOST ?? '127.0.0.1',
     port: Number(env.PUBLISHER_PORT ?? 4322),
   });
-  if (autoStart) publisher.start();
+  // Under `npm start` the CMS boots beside it: serve what is live now, build once the CMS answers.
+  if (autoStart && env.TABLICA_WAIT_FOR_CMS)
+    void waitFor(`${publisher.options.strapiUrl}/_health`).then(() => publisher.start());
+  else if (autoStart) publisher.start();
   return {
     publisher,
     site,

@@ -32,7 +32,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('content the build must refuse', () => {
+describe('content the build must not publish', () => {
   test.each([
     {
       name: 'an unusable phone number',
@@ -56,16 +56,35 @@ describe('content the build must refuse', () => {
       field: /title|tytuł/i,
     },
   ])(
-    '$name fails the build, naming the notice, its language and the field; nothing is written',
+    '$name: that notice is left out (it had no good version before), named with its language and field; every other notice is published',
     async ({ change, field }) => {
       const file = snapshotWith((snapshot) => change(noticeAt(snapshot, 'zamkniecie-plywalni-przedluzone', 'en')));
-      const build = await buildSite({ env: { TABLICA_CONTENT: file } });
-      expect(build.ok).toBe(false);
+      const report = path.join(path.dirname(file), 'report.json');
+      const build = await buildSite({ env: { TABLICA_CONTENT: file, TABLICA_BUILD_REPORT: report } });
+      expect(build.ok, build.output).toBe(true);
+      expect(build.output).toContain('NOT UPDATED: notice "zamkniecie-plywalni-przedluzone" (en)');
       expect(build.output).toContain('notice "zamkniecie-plywalni-przedluzone", locale en');
       expect(build.output).toMatch(field);
-      expect(existsSync(path.join(build.outDir, 'index.html'))).toBe(false);
+      const written = (page: string) => existsSync(path.join(build.outDir, page, 'index.html'));
+      expect(written('en/notices/zamkniecie-plywalni-przedluzone')).toBe(false);
+      expect(written('komunikaty/zamkniecie-plywalni-przedluzone')).toBe(true);
+      expect(written('en/notices/mops-czestochowa-koronawirus-zmiany-2020')).toBe(true);
+      const { problems } = JSON.parse(readFileSync(report, 'utf8'));
+      expect(problems).toEqual([
+        expect.objectContaining({ slug: 'zamkniecie-plywalni-przedluzone', locale: 'en', kept: 'none' }),
+      ]);
     },
   );
+
+  test('broken institutions still stop the build (every page depends on them); nothing is written', async () => {
+    const file = snapshotWith((snapshot) => {
+      (snapshot as unknown as { institutions: { name: string }[] }).institutions[0]!.name = '';
+    });
+    const build = await buildSite({ env: { TABLICA_CONTENT: file } });
+    expect(build.ok).toBe(false);
+    expect(build.output).toMatch(/institution "[a-z-]+" › (name|Name)/);
+    expect(existsSync(path.join(build.outDir, 'index.html'))).toBe(false);
+  });
 
   test('a snapshot that is not JSON fails with the file name', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-bad-')), 'broken.json');

@@ -98,7 +98,12 @@ export function startEmbedBuilder(): void {
     if (markup !== last) {
       last = markup;
       // Built from escaped values by the snippet functions; a fresh element starts the widget anew.
-      preview.innerHTML = markup;
+      // The page's CSP allows no inline style attributes, so they are applied through the CSSOM.
+      preview.innerHTML = markup.replace(/\sstyle="/g, ' data-preview-style="');
+      for (const element of preview.querySelectorAll<HTMLElement>('[data-preview-style]')) {
+        element.style.cssText = element.dataset.previewStyle ?? '';
+        element.removeAttribute('data-preview-style');
+      }
     }
   };
   form.addEventListener('input', update);

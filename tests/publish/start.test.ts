@@ -1,0 +1,101 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureAdminBuild } from '../../cms/scripts/admin-build.mjs';
+import { eventually } from './support.ts';
+
+const START = path.resolve(import.meta.dirname, '../../scripts/start.mjs');
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+/**
+ * `npm start` as a newcomer runs it (scripts/start.mjs, on a fresh database), then the CMS and
+ * the publisher each die as a process can: the site must keep answering while the CMS is down,
+ * and each comes back on its own, saying so in the terminal.
+ */
+describe('npm start survives its parts dying', () => {
+  let child: ChildProcess;
+  let output = '';
+  const scratch = mkdtempSync(path.join(tmpdir(), 'tablica-start-'));
+  const ports = { cms: 0, site: 0, publisher: 0 };
+  const site = () => `http://127.0.0.1:${ports.site}`;
+  const pids = (name: string) =>
+    [...output.matchAll(new RegExp(`${name} started \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
+
+  beforeAll(async () => {
+    ensureAdminBuild();
+    ports.cms = await freePort();
+    ports.site = await freePort();
+    ports.publisher = await freePort();
+    child = spawn(process.execPath, [START], {
+      env: {
+        ...process.env,
+        PORT: String(ports.cms),
+        SITE_PORT: String(ports.site),
+        PUBLISHER_PORT: String(ports.publisher),
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_URL: '',
+        DATABASE_FILENAME: path.join(scratch, 'data.db'),
+        TABLICA_DEPLOY_DIR: path.join(scratch, 'deploys'),
+        STRAPI_LOG_LEVEL: 'error',
+        NO_COLOR: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    await eventually(async () => expect(output).toContain('is running:'), { timeoutMs: 240_000, everyMs: 500 });
+  });
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('the site keeps answering while the CMS is dead, and the CMS is restarted', async () => {
+    expect((await fetch(`${site()}/`)).status).toBe(200);
+    const [cmsPid] = pids('CMS');
+    process.kill(cmsPid ?? 0, 'SIGKILL');
+    await eventually(async () => expect(output).toMatch(/CMS stopped \(killed by SIGKILL\); restarting in 1 s/));
+    // For the next 25 s (longer than the start script used to survive a dead CMS), every look works.
+    for (let i = 0; i < 25; i++) {
+      expect((await fetch(`${site()}/`)).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    await eventually(async () => expect(pids('CMS')).toHaveLength(2), { timeoutMs: 60_000 });
+    await eventually(
+      async () => expect((await fetch(`http://127.0.0.1:${ports.cms}/_health`)).status).toBeLessThan(300),
+      { timeoutMs: 120_000 },
+    );
+  });
+
+  test('a dead publisher is restarted and serves the last good build again', async () => {
+    const [publisherPid] = pids('publisher');
+    process.kill(publisherPid ?? 0, 'SIGKILL');
+    await eventually(async () => expect(output).toMatch(/publisher stopped \(killed by SIGKILL\); restarting in/));
+    await eventually(async () => expect((await fetch(`${site()}/`)).status).toBe(200), { timeoutMs: 60_000 });
+    expect(pids('publisher')).toHaveLength(2);
+  });
+
+  test('Ctrl-C stops everything', async () => {
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    for (const pid of [...pids('CMS'), ...pids('publisher')]) expect(() => process.kill(pid, 0)).toThrow();
+  });
+});
