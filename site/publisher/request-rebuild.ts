@@ -1,0 +1,26 @@
+/**
+ * npm run rebuild [-- --force]: asks the running publisher for a rebuild with a signed request,
+ * as the CMS does (SITE_REBUILD_SECRET; PUBLISHER_PORT, default 4322). --force accepts a sharp
+ * drop in the number of notices that the publisher would otherwise refuse.
+ */
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { signRebuildRequest } from '@tablica/shared/signing';
+
+const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } } });
+const secret = process.env.SITE_REBUILD_SECRET ?? '';
+if (!secret) {
+  console.error(
+    "Tablica: set SITE_REBUILD_SECRET to the publisher's key (npm start prints none: give it one to use this).",
+  );
+  process.exit(1);
+}
+const body = JSON.stringify({ event: 'manual', model: '' });
+const url = `http://127.0.0.1:${process.env.PUBLISHER_PORT ?? 4322}/hooks/rebuild${values.force ? '?force=1' : ''}`;
+const response = await fetch(url, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...signRebuildRequest(secret, randomUUID(), body) },
+  body,
+});
+console.log(`Tablica: the publisher answered ${response.status}: ${await response.text()}`);
+process.exit(response.ok ? 0 : 1);
