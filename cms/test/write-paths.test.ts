@@ -40,6 +40,8 @@ async function publicView(documentId: string, locale = 'pl') {
 }
 
 const notices = () => cms.strapi.documents(NOTICE);
+const slugOf = async (documentId: string) =>
+  ((await notices().findOne({ documentId, locale: 'pl' })) as unknown as { slug: string }).slug;
 const count = () => cms.strapi.db.query(NOTICE).count({});
 
 /** A valid notice, created as a draft (and published when asked), in Polish and English. */
@@ -144,7 +146,7 @@ describe(`invalid content is refused on every write path (${process.env.TABLICA_
     [
       'REST create with a slug in use',
       async (id: string) => {
-        const { slug } = (await notices().findOne({ documentId: id, locale: 'pl' })) as { slug: string };
+        const slug = await slugOf(id);
         return restWrite('POST', '/api/notices?status=draft', { data: noticeData(institution, { slug }) });
       },
     ],
@@ -230,7 +232,7 @@ describe('what the system owns, no write client can set', () => {
     const id = await validNotice({ publish: true });
     const forged = await restWrite('PUT', `/api/notices/${id}?status=draft`, { data: { revision: 9999 } });
     expect(forged.status, forged.text).toBe(400);
-    const { slug } = (await notices().findOne({ documentId: id, locale: 'pl' })) as { slug: string };
+    const slug = await slugOf(id);
     const shown = await admin('PUT', `${CM}/${id}?locale=pl`, {
       ...noticeData(institution),
       slug,
@@ -319,7 +321,7 @@ describe('what was checked is what is stored', () => {
 describe('the other write paths still work', () => {
   it('unpublish, discard a draft, delete', async () => {
     const id = await validNotice({ publish: true });
-    const { slug } = (await notices().findOne({ documentId: id, locale: 'pl' })) as { slug: string };
+    const slug = await slugOf(id);
     const edited = await admin('PUT', `${CM}/${id}?locale=pl`, {
       ...noticeData(institution),
       slug,
