@@ -158,9 +158,6 @@ export async function checkNoticeWrite(strapi: Core.Strapi, params: Record_, mod
   if (published && typeof data.slug === 'string' && data.slug !== existing.slug) {
     fieldErrors.push(fieldError(['slug'], 'slug-frozen'));
   }
-  if (documentId && mode === 'update' && (await supersedesChainReaches(strapi, data.supersedes, documentId))) {
-    fieldErrors.push(fieldError(['supersedes'], 'supersedes-itself'));
-  }
   return fieldErrors;
 }
 
