@@ -13,6 +13,7 @@ export * from './fixtures/generate.ts';
 export * from './format/intl-cache.ts';
 export * from './format/period.ts';
 export * from './i18n/field-labels.ts';
+export * from './i18n/locales.ts';
 export * from './i18n/messages.ts';
 export * from './schemas/index.ts';
 export * from './snapshot/keep-good.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { describePath } from './i18n/field-labels.ts';
-import { BUILTIN_MESSAGES, type MessageLanguage, ruleMessage } from './i18n/messages.ts';
+import { BUILTIN_MESSAGES, EDITOR_LANGUAGE, type MessageLanguage, ruleMessage } from './i18n/messages.ts';
 import { InstitutionSchema } from './schemas/institution.ts';
 import { NoticeInputSchema, PublishedNoticeSchema } from './schemas/notice.ts';
 import { SiteSettingsSchema } from './schemas/site-settings.ts';
@@ -67,7 +67,7 @@ export interface ValidateOptions {
   language?: MessageLanguage;
 }
 
-export function toFieldErrors(error: z.ZodError, language: MessageLanguage = 'pl'): FieldError[] {
+export function toFieldErrors(error: z.ZodError, language: MessageLanguage = EDITOR_LANGUAGE): FieldError[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));
     return { path, field: path.join('.'), location: describePath(path, language), message: issue.message };
@@ -78,7 +78,7 @@ export function toFieldErrors(error: z.ZodError, language: MessageLanguage = 'pl
 export function validate<Schema extends z.ZodType>(
   schema: Schema,
   data: unknown,
-  { language = 'pl' }: ValidateOptions = {},
+  { language = EDITOR_LANGUAGE }: ValidateOptions = {},
 ): ValidationResult<z.output<Schema>> {
   const result = schema.safeParse(data, { error: tablicaErrorMap(language) });
   return result.success

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { outputPaths, REQUIRED_FILES, servingRule } from '../src/lib/outputs/manifest.ts';
 
 export interface BuildManifest {
   builtFor: string;
@@ -8,24 +9,6 @@ export interface BuildManifest {
   nextChangeAt: string | null;
 }
 
-/** Files every complete build has: pages, feeds, widget data, search, and the manifest. */
-const REQUIRED = [
-  'index.html',
-  '404.html',
-  'en/index.html',
-  'uk/index.html',
-  'sitemap.xml',
-  'robots.txt',
-  'rss.xml',
-  'feed.json',
-  'cap/index.atom',
-  'widget/pl.json',
-  'embed.js',
-  'pagefind/pagefind.js',
-  'tablica-build.json',
-  'tablica-csp.json',
-];
-
 export type CheckResult = { ok: true; manifest: BuildManifest } | { ok: false; problems: string[] };
 
 /**
@@ -33,7 +16,9 @@ export type CheckResult = { ok: true; manifest: BuildManifest } | { ok: false; p
  * the manifest says what it publishes. A build that fails this never goes live.
  */
 export function checkBuild(directory: string): CheckResult {
-  const problems = REQUIRED.filter((file) => !existsSync(path.join(directory, file))).map((file) => `missing ${file}`);
+  const problems = REQUIRED_FILES.filter((file) => !existsSync(path.join(directory, file))).map(
+    (file) => `missing ${file}`,
+  );
   if (problems.length > 0) return { ok: false, problems };
   for (const file of jsonFiles(directory)) {
     try {
@@ -43,21 +28,17 @@ export function checkBuild(directory: string): CheckResult {
     }
   }
   if (problems.length > 0) return { ok: false, problems };
-  const manifest = JSON.parse(readFileSync(path.join(directory, 'tablica-build.json'), 'utf8')) as BuildManifest;
+  const manifest = JSON.parse(readFileSync(path.join(directory, outputPaths.buildManifest), 'utf8')) as BuildManifest;
   if (!Number.isInteger(manifest.notices)) return { ok: false, problems: ['the manifest has no notice count'] };
   return { ok: true, manifest };
 }
 
+/** Every file of the build that the outputs manifest says is JSON. */
 function jsonFiles(directory: string): string[] {
-  return ['feed.json', 'tablica-build.json', 'tablica-csp.json', 'oembed.json', ...listJson(directory, 'widget')]
-    .map((file) => path.join(directory, file))
-    .filter((file) => existsSync(file));
+  return (readdirSync(directory, { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.json') && servingRule(`/${file.split(path.sep).join('/')}`).json === true)
+    .map((file) => path.join(directory, file));
 }
-
-const listJson = (directory: string, folder: string) =>
-  (readdirSync(path.join(directory, folder), { recursive: true }) as string[])
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => path.join(folder, file));
 
 /**
  * Refuse to go live when the number of published notices drops sharply (by more than a fifth and

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import compression from 'compression';
+import { CACHE_CONTROL, contentTypeOf, outputPaths, servingRule } from '../src/lib/outputs/manifest.ts';
 import { resolveFile } from './http/files.ts';
 import { guard, type Handler } from './http/guard.ts';
 import { parseRange } from './http/range.ts';
@@ -12,54 +13,6 @@ export interface StaticServer {
   url: string;
   close: () => Promise<void>;
 }
-
-/** Content types by file name; anything else is sent as bytes (and nosniff keeps it so). */
-const CONTENT_TYPES: [RegExp, string][] = [
-  [/(^|\/)rss\.xml$/, 'application/rss+xml; charset=utf-8'],
-  [/\.atom$/, 'application/atom+xml; charset=utf-8'],
-  [/\.xml$/, 'application/xml; charset=utf-8'],
-  [/\.ics$/, 'text/calendar; charset=utf-8'],
-  [/\.json$/, 'application/json; charset=utf-8'],
-  [/\.(js|mjs)$/, 'text/javascript; charset=utf-8'],
-  [/\.html$/, 'text/html; charset=utf-8'],
-  [/\.css$/, 'text/css; charset=utf-8'],
-  [/\.svg$/, 'image/svg+xml'],
-  [/\.png$/, 'image/png'],
-  [/\.jpe?g$/, 'image/jpeg'],
-  [/\.webp$/, 'image/webp'],
-  [/\.ico$/, 'image/x-icon'],
-  [/\.txt$/, 'text/plain; charset=utf-8'],
-  [/\.wasm$/, 'application/wasm'],
-  [/\.pdf$/, 'application/pdf'],
-  [/\.gif$/, 'image/gif'],
-  [/\.docx$/, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-  [/\.xlsx$/, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-  [/\.doc$/, 'application/msword'],
-  [/\.xls$/, 'application/vnd.ms-excel'],
-  [/\.odt$/, 'application/vnd.oasis.opendocument.text'],
-  [/\.ods$/, 'application/vnd.oasis.opendocument.spreadsheet'],
-  // Pagefind's index and fragments.
-  [/\.pf_(meta|index|fragment)$|\.pagefind$/, 'application/octet-stream'],
-];
-const contentType = (file: string) =>
-  CONTENT_TYPES.find(([pattern]) => pattern.test(file))?.[1] ?? 'application/octet-stream';
-
-/**
- * How long browsers and CDNs may keep a file. Hashed assets forever; the embed scripts a few
- * minutes; everything that carries notices must be revalidated (ETag → 304) on every use, so a
- * publish or an end is seen at once.
- */
-function cacheControl(pathname: string): string {
-  // Hashed assets, and attachments (under the hash of their content).
-  if (pathname.startsWith('/_astro/') || pathname.startsWith('/zalaczniki/'))
-    return 'public, max-age=31536000, immutable';
-  if (/^\/(embed|embed-frame)\.js$|^\/favicon\.svg$/.test(pathname)) return 'public, max-age=300';
-  return 'public, no-cache';
-}
-
-/** Public, read-only data other sites' pages fetch: the widget data and the oEmbed answers. */
-const isCrossOrigin = (pathname: string) =>
-  pathname.startsWith('/widget/') || pathname.startsWith('/oembed') || pathname === '/embed.js';
 
 /** A weak validator from size and modification time: builds are immutable once live. */
 const etagOf = (size: number, mtimeMs: number) => `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
@@ -86,7 +39,7 @@ function openBuild(root: string): BuildDirectory {
   }
   let notFoundPage: Buffer;
   try {
-    notFoundPage = readFileSync(path.join(root, '404.html'));
+    notFoundPage = readFileSync(path.join(root, outputPaths.notFound));
   } catch {
     notFoundPage = Buffer.from('Not found');
   }
@@ -104,25 +57,23 @@ function serveFile(build: BuildDirectory, request: http.IncomingMessage, respons
       ...security,
       'content-type': 'text/html; charset=utf-8',
       'content-length': build.notFoundPage.length,
-      'cache-control': 'public, no-cache',
+      'cache-control': CACHE_CONTROL.revalidate,
     });
     response.end(head ? undefined : build.notFoundPage);
     return;
   }
   const { size, mtimeMs, mtime } = found.stats;
   const etag = etagOf(size, mtimeMs);
+  const rule = servingRule(pathname);
   const headers: Record<string, string | number> = {
     ...security,
-    'content-type': contentType(found.file),
-    'cache-control': cacheControl(pathname),
+    'content-type': contentTypeOf(pathname, found.file),
+    'cache-control': CACHE_CONTROL[rule.cache],
     etag,
     'last-modified': mtime.toUTCString(),
     'accept-ranges': 'bytes',
-    ...(isCrossOrigin(pathname) ? { 'access-control-allow-origin': '*' } : {}),
-    // An attachment that is neither a PDF nor an image is saved, never shown as a page.
-    ...(pathname.startsWith('/zalaczniki/') && !/\.(pdf|png|jpe?g|webp|gif)$/.test(pathname)
-      ? { 'content-disposition': 'attachment' }
-      : {}),
+    ...(rule.crossOrigin ? { 'access-control-allow-origin': '*' } : {}),
+    ...(rule.download ? { 'content-disposition': 'attachment' } : {}),
   };
   const ifNoneMatch = request.headers['if-none-match'];
   const ifModifiedSince = request.headers['if-modified-since'];

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { noticeStatus } from '@tablica/shared';
+import { DEFAULT_LOCALE, LOCALES, noticeStatus } from '@tablica/shared';
 import { describe, expect, inject, test } from 'vitest';
+import { WIDGET_WORDS } from '../../site/src/lib/i18n/widget.ts';
 import type { LocalizedNotice } from '../../site/src/lib/localized-notice.ts';
 import { WIDGET_NOTICES, widgetData } from '../../site/src/lib/outputs/widget-data.ts';
 import { fileOf } from '../support/html.ts';
@@ -58,5 +59,19 @@ describe('widget data', () => {
         expect(current.find((n) => n.slug === notice.slug)?.institution).toBe(institution.slug);
       }
     }
+  });
+
+  test('embed.js knows the languages of the locale registry, and each data file carries its words', () => {
+    const script = readFileSync(fileOf(site, '/embed.js'), 'utf8');
+    const config = JSON.parse(/const CONFIG = (\{[^\n]*\});/.exec(script)?.[1] ?? 'null');
+    expect(config).toEqual({ languages: LOCALES, defaultLanguage: DEFAULT_LOCALE });
+    expect(script, 'the JSDoc types are stripped from what readers download').not.toMatch(/@typedef|@ts-check/);
+    for (const locale of LOCALES) {
+      const data = JSON.parse(readFileSync(fileOf(site, `/widget/${locale}.json`), 'utf8'));
+      expect(data.words).toEqual({ [locale]: WIDGET_WORDS[locale] });
+    }
+    const [slug] = snapshot.notices.filter((n) => noticeStatus(n, new Date()) !== 'expired').map((n) => n.slug);
+    const single = JSON.parse(readFileSync(fileOf(site, `/widget/notice/${slug}.json`), 'utf8'));
+    expect(Object.keys(single.words)).toEqual(LOCALES);
   });
 });

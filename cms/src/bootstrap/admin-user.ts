@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { EDITOR_LANGUAGE } from '@tablica/shared';
 
 /**
  * The first administrator comes from ADMIN_EMAIL/ADMIN_PASSWORD when both are set; otherwise the
@@ -22,7 +23,7 @@ export async function ensureAdminUser(strapi: Core.Strapi, env: { email?: string
     password: env.password,
     isActive: true,
     roles: superAdmin ? [superAdmin.id] : [],
-    preferedLanguage: 'pl',
+    preferedLanguage: EDITOR_LANGUAGE,
   });
   strapi.log.info(`Tablica: created the administrator ${env.email}.`);
 }

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { LOCALES } from '@tablica/shared';
 
 /**
  * The two editorial roles of the admin panel (README, "Roles"):
@@ -14,7 +15,6 @@ const NOTICE = 'api::notice.notice';
 const INSTITUTION = 'api::institution.institution';
 const SETTINGS = 'api::site-setting.site-setting';
 const OURS = new Set([NOTICE, INSTITUTION, SETTINGS]);
-const LOCALES = ['pl', 'en', 'uk'];
 const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
 const OWN = ['admin::is-creator'];
 

@@ -1,17 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { DEFAULT_LOCALE, LOCALE_REGISTRY, LOCALES } from '@tablica/shared';
 
-const LOCALES = [
-  { code: 'pl', name: 'Polski (pl)' },
-  { code: 'en', name: 'English (en)' },
-  { code: 'uk', name: 'Українська (uk)' },
-];
-
-/** Polish is the default content language; English and Ukrainian are translations. */
+/** Every language of the locale registry; its default is the CMS's default content language. */
 export async function ensureLocales(strapi: Core.Strapi) {
   const locales = strapi.plugin('i18n').service('locales');
   const existing: { code: string }[] = await locales.find();
-  for (const locale of LOCALES) {
-    if (!existing.some((item) => item.code === locale.code)) await locales.create(locale);
+  for (const code of LOCALES) {
+    if (!existing.some((item) => item.code === code))
+      await locales.create({ code, name: LOCALE_REGISTRY[code].cmsName });
   }
-  if ((await locales.getDefaultLocale()) !== 'pl') await locales.setDefaultLocale({ code: 'pl' });
+  if ((await locales.getDefaultLocale()) !== DEFAULT_LOCALE) await locales.setDefaultLocale({ code: DEFAULT_LOCALE });
 }

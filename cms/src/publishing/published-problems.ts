@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { loadSnapshotKeepingGood, type NoticeProblem } from '@tablica/shared';
+import { EDITOR_LANGUAGE, loadSnapshotKeepingGood, type NoticeProblem } from '@tablica/shared';
 import { exportSnapshot } from '../seed/export-snapshot';
 
 /** How long one answer is reused: the admin asks on every list and edit view. */
@@ -15,7 +15,7 @@ export function publishedProblems(strapi: Core.Strapi): Promise<NoticeProblem[]>
   if (!cached || Date.now() - cached.at > REUSE_FOR_MS) {
     const problems = exportSnapshot(strapi).then((raw) => {
       try {
-        return loadSnapshotKeepingGood(raw, { language: 'pl', source: 'CMS' }).problems;
+        return loadSnapshotKeepingGood(raw, { language: EDITOR_LANGUAGE, source: 'CMS' }).problems;
       } catch {
         // Settings or institutions are broken: the site build says so itself; nothing per notice.
         return [];

@@ -1,5 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { type FieldError, ruleMessage, validateInstitution, validateSiteSettings } from '@tablica/shared';
+import {
+  EDITOR_LANGUAGE,
+  type FieldError,
+  ruleMessage,
+  validateInstitution,
+  validateSiteSettings,
+} from '@tablica/shared';
 import { INSTITUTION_POPULATE, SITE_SETTINGS_POPULATE } from '../content/populate';
 import { toSharedInstitution, toSharedSiteSettings } from '../content/to-shared';
 import { throwFieldErrors } from './field-errors';
@@ -50,7 +56,7 @@ async function checkInstitutionDelete(strapi: Core.Strapi, documentId: string | 
       path: [],
       field: '',
       location: 'Instytucja',
-      message: ruleMessage('institution-in-use', 'pl', { count }) ?? 'institution-in-use',
+      message: ruleMessage('institution-in-use', EDITOR_LANGUAGE, { count }) ?? 'institution-in-use',
     },
   ];
 }

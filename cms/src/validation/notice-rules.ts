@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import {
   DEFAULT_LOCALE,
   describePath,
+  EDITOR_LANGUAGE,
   type FieldError,
   ruleMessage,
   SHARED_NOTICE_FIELDS,
@@ -97,8 +98,8 @@ export function normalizeChannels(data: Record_, normalized: readonly { value: s
 const fieldError = (path: string[], rule: string, params: Record_ = {}): FieldError => ({
   path,
   field: path.at(-1) ?? '',
-  location: describePath(path, 'pl'),
-  message: ruleMessage(rule, 'pl', params) ?? rule,
+  location: describePath(path, EDITOR_LANGUAGE),
+  message: ruleMessage(rule, EDITOR_LANGUAGE, params) ?? rule,
 });
 
 /**

@@ -1,4 +1,4 @@
-import type { Locale } from '../schemas/notice.ts';
+import { LOCALE_REGISTRY, type Locale } from '../i18n/locales.ts';
 import { isLocalMidnight, localDateAt, wallClockAt } from '../time/zoned.ts';
 import { dateTimeFormat } from './intl-cache.ts';
 
@@ -18,8 +18,6 @@ const WORDS = {
 // English "until 25 March", not "to 25 March", when there is no start in the sentence.
 const UNTIL_WORD: Record<Locale, string> = { pl: 'do', en: 'until', uk: 'до' };
 
-const INTL_LOCALE: Record<Locale, string> = { pl: 'pl', en: 'en-GB', uk: 'uk' };
-
 interface Moment {
   /** The calendar day to show: for an exclusive end at midnight, the last day included. */
   date: Date;
@@ -33,7 +31,7 @@ function momentOf(instant: Date, timeZone: string, locale: Locale, isEnd: boolea
   const date = isEnd && midnight ? new Date(instant.getTime() - 1) : instant;
   const time = midnight
     ? undefined
-    : dateTimeFormat(INTL_LOCALE[locale], { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
+    : dateTimeFormat(LOCALE_REGISTRY[locale].intl, { hour: 'numeric', minute: '2-digit', timeZone }).format(instant);
   return { date, time, year: wallClockAt(date, timeZone).year };
 }
 
@@ -41,7 +39,7 @@ function dayText(moment: Moment, timeZone: string, locale: Locale, withYear: boo
   const words = WORDS[locale];
   const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', timeZone };
   if (withYear) options.year = 'numeric';
-  let text = dateTimeFormat(INTL_LOCALE[locale], options).format(moment.date);
+  let text = dateTimeFormat(LOCALE_REGISTRY[locale].intl, options).format(moment.date);
   if (withYear) text += words.yearSuffix;
   if (moment.time) text += words.time ? ` ${words.time} ${moment.time}` : `, ${moment.time}`;
   return text;

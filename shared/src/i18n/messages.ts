@@ -4,6 +4,8 @@
  */
 export const MESSAGE_LANGUAGES = ['pl', 'en'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+/** The language the admin panel speaks to editors (its refusals, warnings and its own interface). */
+export const EDITOR_LANGUAGE = 'pl' satisfies MessageLanguage;
 
 type Params = Record<string, unknown>;
 type Message = string | ((params: Params) => string);

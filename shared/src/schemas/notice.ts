@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales.ts';
 import { endOfLocalDay, isLocalDate, isValidTimeZone } from '../time/zoned.ts';
 import { AdvisorySchema } from './advisory.ts';
 import { AreaSchema } from './area.ts';
@@ -12,10 +13,7 @@ import { SuspensionSchema } from './suspension.ts';
 import { multiLine, SlugSchema, singleLine } from './text.ts';
 import { NoticeUpdateSchema } from './update.ts';
 
-export const LOCALES = ['pl', 'en', 'uk'] as const;
-export const DEFAULT_LOCALE = 'pl';
 export const LocaleSchema = z.enum(LOCALES);
-export type Locale = z.output<typeof LocaleSchema>;
 
 export const CATEGORIES = ['closure', 'service-change', 'health', 'safety', 'event', 'other'] as const;
 export const SEVERITIES = ['info', 'important', 'urgent'] as const;

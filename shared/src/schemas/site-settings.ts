@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULT_LOCALE } from '../i18n/locales.ts';
 import { ChannelSchema } from './channel.ts';
 import { LocalDateSchema } from './local-date.ts';
 import { LocaleSchema } from './notice.ts';
@@ -50,7 +51,7 @@ export const SiteSettingsSchema = z.object({
   siteName: singleLine({ max: 80 }),
   tagline: singleLine({ max: 160 }).optional(),
   baseUrl: HttpUrlSchema,
-  defaultLocale: LocaleSchema.default('pl'),
+  defaultLocale: LocaleSchema.default(DEFAULT_LOCALE),
   publisherName: singleLine({ max: 200 }),
   accessibilityStatement: AccessibilityStatementSchema,
   footerChannels: z.array(ChannelSchema).max(10).default([]),

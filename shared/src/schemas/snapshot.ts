@@ -1,7 +1,8 @@
 import * as z from 'zod';
+import { DEFAULT_LOCALE } from '../i18n/locales.ts';
 import { InstitutionSchema } from './institution.ts';
 import { InstantSchema } from './local-date.ts';
-import { DEFAULT_LOCALE, type Notice, PublishedNoticeSchema, SHARED_NOTICE_FIELDS } from './notice.ts';
+import { type Notice, PublishedNoticeSchema, SHARED_NOTICE_FIELDS } from './notice.ts';
 import { SiteSettingsSchema } from './site-settings.ts';
 
 export const SNAPSHOT_FORMAT = 'tablica-snapshot';

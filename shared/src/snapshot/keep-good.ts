@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULT_LOCALE } from '../i18n/locales.ts';
 import type { MessageLanguage } from '../i18n/messages.ts';
 import { InstitutionSchema } from '../schemas/institution.ts';
 import { PublishedNoticeSchema } from '../schemas/notice.ts';
@@ -34,7 +35,7 @@ const EnvelopeSchema = z.object({
 
 const keyOf = (notice: unknown) => {
   const { slug, locale } = (notice ?? {}) as { slug?: unknown; locale?: unknown };
-  return `${String(slug)}\u0000${String(locale ?? 'pl')}`;
+  return `${String(slug)}\u0000${String(locale ?? DEFAULT_LOCALE)}`;
 };
 
 export interface KeepGoodOptions {
@@ -77,7 +78,7 @@ export function loadSnapshotKeepingGood(
     const usable = fallback !== undefined && PublishedNoticeSchema.safeParse(fallback).success ? fallback : undefined;
     problems.set(key, {
       slug: String(slug),
-      locale: String(locale ?? 'pl'),
+      locale: String(locale ?? DEFAULT_LOCALE),
       kept: usable ? 'previous' : 'none',
       ...(usable ? { keptRevision: Number((usable as { revision?: unknown }).revision) } : {}),
       errors: [...(known?.errors ?? []), ...errors],

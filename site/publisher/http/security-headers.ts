@@ -1,3 +1,5 @@
+import { outputPaths, servingRule } from '../../src/lib/outputs/manifest.ts';
+
 /**
  * The security headers of every answer of the static site. The Content-Security-Policy allows
  * no inline script or style except the exact ones the build inlined, by hash (the build lists
@@ -11,10 +13,11 @@ export interface InlineHashes {
   styles: string[];
 }
 
-export const CSP_FILE = 'tablica-csp.json';
+/** The hashes file, relative to the build directory. */
+export const CSP_FILE = outputPaths.inlineHashes.slice(1);
 
-/** Pages that other sites frame (the iframe embeds and their script). */
-export const isFramable = (pathname: string) => pathname === '/embed/' || pathname.startsWith('/embed/');
+/** Pages that other sites frame (the iframe embeds), as the outputs manifest says. */
+export const isFramable = (pathname: string) => servingRule(pathname).framable === true;
 
 const quoted = (hashes: string[]) => hashes.map((hash) => `'${hash}'`);
 

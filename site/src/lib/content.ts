@@ -2,6 +2,7 @@ import { getCollection } from 'astro:content';
 import {
   DEFAULT_LOCALE,
   type Institution,
+  LOCALE_REGISTRY,
   LOCALES,
   type Locale,
   type Notice,
@@ -51,7 +52,7 @@ async function readSiteContent(): Promise<SiteContent> {
   }
   const institutions = institutionEntries
     .map((entry) => entry.data as Institution)
-    .sort((a, b) => a.name.localeCompare(b.name, 'pl'));
+    .sort((a, b) => a.name.localeCompare(b.name, LOCALE_REGISTRY[DEFAULT_LOCALE].intl));
   return {
     settings,
     baseUrl: config.baseUrl ?? settings.baseUrl,

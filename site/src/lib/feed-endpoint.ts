@@ -1,6 +1,7 @@
 import { getSiteContent } from './content.ts';
 import { type FeedDefinition, feedCatalog } from './feeds.ts';
 import { jsonFeed } from './outputs/json-feed.ts';
+import { outputResponse } from './outputs/respond.ts';
 import { rssXml } from './outputs/rss.ts';
 
 /** The feed definition published at `path` (an RSS or JSON Feed path). */
@@ -11,16 +12,12 @@ async function feedAt(path: string): Promise<{ feed: FeedDefinition; baseUrl: st
   return { feed, baseUrl: content.baseUrl, now: content.now };
 }
 
-export async function rssResponse(path: string): Promise<Response> {
-  const { feed, baseUrl } = await feedAt(path);
-  return new Response(await rssXml(feed, baseUrl), {
-    headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
-  });
+export async function rssResponse(url: URL): Promise<Response> {
+  const { feed, baseUrl } = await feedAt(url.pathname);
+  return outputResponse(url, await rssXml(feed, baseUrl));
 }
 
-export async function jsonFeedResponse(path: string): Promise<Response> {
-  const { feed, baseUrl, now } = await feedAt(path);
-  return new Response(JSON.stringify(jsonFeed(feed, baseUrl, now)), {
-    headers: { 'content-type': 'application/feed+json; charset=utf-8' },
-  });
+export async function jsonFeedResponse(url: URL): Promise<Response> {
+  const { feed, baseUrl, now } = await feedAt(url.pathname);
+  return outputResponse(url, JSON.stringify(jsonFeed(feed, baseUrl, now)));
 }

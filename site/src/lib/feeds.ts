@@ -1,6 +1,7 @@
-import { CATEGORIES, type Category, LOCALES, type Locale, type Notice } from '@tablica/shared';
+import { CATEGORIES, type Category, LOCALES, type Locale, type Notice, singleLanguageOf } from '@tablica/shared';
 import type { SiteContent } from './content.ts';
 import { UI } from './i18n/ui.ts';
+import { outputPaths } from './outputs/manifest.ts';
 import { absoluteUrl, routes } from './routes.ts';
 import { isStillNews } from './still-news.ts';
 
@@ -47,7 +48,7 @@ const inLanguage = (content: SiteContent, locale: Locale) =>
 
 const catalogs = new WeakMap<SiteContent, FeedDefinition[]>();
 
-/** Every feed of the site: per language, per institution and per category (the last two in Polish). */
+/** Every feed of the site: per language, per institution and per category (the last two in one language). */
 export function feedCatalog(content: SiteContent): FeedDefinition[] {
   const known = catalogs.get(content);
   if (known) return known;
@@ -58,16 +59,20 @@ export function feedCatalog(content: SiteContent): FeedDefinition[] {
 
 function buildCatalog(content: SiteContent): FeedDefinition[] {
   const { siteName } = content.settings;
-  const polish = inLanguage(content, 'pl');
-  const feed = (rssPath: string, definition: Omit<FeedDefinition, 'rssPath' | 'jsonPath'>): FeedDefinition => ({
-    rssPath,
-    jsonPath: rssPath.replace(/rss\.xml$/, 'feed.json'),
+  const institutionLocale = singleLanguageOf('institution-feeds');
+  const categoryLocale = singleLanguageOf('category-feeds');
+  const feed = (
+    paths: { rss: string; json: string },
+    definition: Omit<FeedDefinition, 'rssPath' | 'jsonPath'>,
+  ): FeedDefinition => ({
+    rssPath: paths.rss,
+    jsonPath: paths.json,
     ...definition,
     notices: feedNotices(definition.notices, content.now),
   });
   return [
     ...LOCALES.map((locale) =>
-      feed(`${routes.home(locale)}rss.xml`, {
+      feed(outputPaths.feed(locale), {
         title: `${siteName} — ${UI[locale].feedTitle}`,
         description: content.settings.tagline ?? siteName,
         language: locale,
@@ -76,39 +81,37 @@ function buildCatalog(content: SiteContent): FeedDefinition[] {
       }),
     ),
     ...content.institutions.map((institution) =>
-      feed(`${routes.institution(institution.slug, 'pl')}rss.xml`, {
-        title: `${institution.name} — ${UI.pl.feedTitle}`,
+      feed(outputPaths.institutionFeed(institution.slug), {
+        title: `${institution.name} — ${UI[institutionLocale].feedTitle}`,
         description: `${siteName}: ${institution.name}`,
-        language: 'pl',
-        homePath: routes.institution(institution.slug, 'pl'),
-        notices: polish.filter((notice) => notice.institution === institution.slug),
+        language: institutionLocale,
+        homePath: routes.institution(institution.slug, institutionLocale),
+        notices: inLanguage(content, institutionLocale).filter((notice) => notice.institution === institution.slug),
       }),
     ),
     ...CATEGORIES.map((category: Category) =>
-      feed(categoryFeedPath(category), {
-        title: `${siteName} — ${UI.pl.category[category]}`,
-        description: `${siteName}: ${UI.pl.category[category]}`,
-        language: 'pl',
-        homePath: routes.home('pl'),
-        notices: polish.filter((notice) => notice.category === category),
+      feed(outputPaths.categoryFeed(category), {
+        title: `${siteName} — ${UI[categoryLocale].category[category]}`,
+        description: `${siteName}: ${UI[categoryLocale].category[category]}`,
+        language: categoryLocale,
+        homePath: routes.home(categoryLocale),
+        notices: inLanguage(content, categoryLocale).filter((notice) => notice.category === category),
       }),
     ),
   ];
 }
 
-export const categoryFeedPath = (category: Category) => `/kategorie/${category}/rss.xml`;
-
 /**
- * An institution's calendar: its notices (in Polish) still on, announced or ended in the last
+ * An institution's calendar: its notices (in the calendars' one language) still on, announced or ended in the last
  * 30 days — long enough for calendar apps to pick up a cancellation.
  */
 export function institutionCalendarNotices(content: SiteContent, institution: string): Notice[] {
-  return inLanguage(content, 'pl')
+  return inLanguage(content, singleLanguageOf('calendars'))
     .filter((notice) => notice.institution === institution)
     .filter((notice) => feedNotices([notice], content.now).length > 0);
 }
 
 /** Notices with a current CAP message: those in feeds (on, announced, recently ended or lifted). */
 export function capMessageNotices(content: SiteContent): Notice[] {
-  return inLanguage(content, 'pl').filter((notice) => feedNotices([notice], content.now).length > 0);
+  return inLanguage(content, singleLanguageOf('cap')).filter((notice) => feedNotices([notice], content.now).length > 0);
 }

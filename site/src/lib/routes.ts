@@ -1,6 +1,7 @@
-import { DEFAULT_LOCALE, type Locale } from '@tablica/shared';
+import { LOCALE_REGISTRY, type Locale } from '@tablica/shared';
 
-// English path segments, also for Ukrainian: Latin addresses are easier to type and to share.
+// English path segments for every language but Polish: Latin addresses are easier to type and
+// to share, so a new language needs no words here.
 const LATIN_SEGMENTS = {
   notices: 'notices',
   current: 'current',
@@ -11,8 +12,8 @@ const LATIN_SEGMENTS = {
   builder: 'embed-builder',
 } as const;
 
-/** Path segments per language. Polish lives at the root; the others under their code. */
-const SEGMENTS = {
+/** Path segments of the languages with their own; the others use the Latin ones. */
+const OWN_SEGMENTS: Partial<Record<Locale, Record<keyof typeof LATIN_SEGMENTS, string>>> = {
   pl: {
     notices: 'komunikaty',
     current: 'obowiazujace',
@@ -22,27 +23,24 @@ const SEGMENTS = {
     search: 'szukaj',
     builder: 'osadz',
   },
-  en: LATIN_SEGMENTS,
-  uk: LATIN_SEGMENTS,
-} as const satisfies Record<Locale, Record<keyof typeof LATIN_SEGMENTS, string>>;
+};
 
-const prefix = (locale: Locale) => (locale === DEFAULT_LOCALE ? '/' : `/${locale}/`);
+const segments = (locale: Locale) => OWN_SEGMENTS[locale] ?? LATIN_SEGMENTS;
+
+const prefix = (locale: Locale) => LOCALE_REGISTRY[locale].pathPrefix;
 
 /** Site-relative URLs, every one ending in a slash (the build writes `<path>/index.html`). */
 export const routes = {
   home: (locale: Locale) => prefix(locale),
-  notice: (slug: string, locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].notices}/${slug}/`,
-  institutions: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].institutions}/`,
-  institution: (slug: string, locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].institutions}/${slug}/`,
-  current: (locale: Locale, page = 1) => `${prefix(locale)}${SEGMENTS[locale].current}/${page > 1 ? `${page}/` : ''}`,
-  archive: (locale: Locale, page = 1) => `${prefix(locale)}${SEGMENTS[locale].archive}/${page > 1 ? `${page}/` : ''}`,
-  statement: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].statement}/`,
-  search: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].search}/`,
+  notice: (slug: string, locale: Locale) => `${prefix(locale)}${segments(locale).notices}/${slug}/`,
+  institutions: (locale: Locale) => `${prefix(locale)}${segments(locale).institutions}/`,
+  institution: (slug: string, locale: Locale) => `${prefix(locale)}${segments(locale).institutions}/${slug}/`,
+  current: (locale: Locale, page = 1) => `${prefix(locale)}${segments(locale).current}/${page > 1 ? `${page}/` : ''}`,
+  archive: (locale: Locale, page = 1) => `${prefix(locale)}${segments(locale).archive}/${page > 1 ? `${page}/` : ''}`,
+  statement: (locale: Locale) => `${prefix(locale)}${segments(locale).statement}/`,
+  search: (locale: Locale) => `${prefix(locale)}${segments(locale).search}/`,
   /** The embed builder, for newsrooms' web editors. */
-  builder: (locale: Locale) => `${prefix(locale)}${SEGMENTS[locale].builder}/`,
-  /** One calendar per notice; the same file in every language. */
-  noticeCalendar: (slug: string) => `/calendar/${slug}.ics`,
-  institutionCalendar: (slug: string) => `/calendar/institution/${slug}.ics`,
+  builder: (locale: Locale) => `${prefix(locale)}${segments(locale).builder}/`,
 };
 
 /** The route path without its leading and trailing slashes, as Astro's rest parameter wants it. */

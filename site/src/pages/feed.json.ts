@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
 import { jsonFeedResponse } from '../lib/feed-endpoint.ts';
 
-export const GET: APIRoute = ({ url }) => jsonFeedResponse(url.pathname);
+export const GET: APIRoute = ({ url }) => jsonFeedResponse(url);

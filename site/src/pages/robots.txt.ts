@@ -1,13 +1,13 @@
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../lib/content.ts';
+import { outputPaths } from '../lib/outputs/manifest.ts';
+import { outputResponse } from '../lib/outputs/respond.ts';
 import { absoluteUrl } from '../lib/routes.ts';
 
-export const GET: APIRoute = async () => {
+export const GET: APIRoute = async ({ url }) => {
   const { baseUrl } = await getSiteContent();
-  return new Response(
-    `User-agent: *\nAllow: /\nDisallow: /embed/\n\nSitemap: ${absoluteUrl(baseUrl, '/sitemap.xml')}\n`,
-    {
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
-    },
+  return outputResponse(
+    url,
+    `User-agent: *\nAllow: /\nDisallow: ${outputPaths.embed.site}\n\nSitemap: ${absoluteUrl(baseUrl, outputPaths.sitemap)}\n`,
   );
 };

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
 import { rssResponse } from '../lib/feed-endpoint.ts';
 
-export const GET: APIRoute = ({ url }) => rssResponse(url.pathname);
+export const GET: APIRoute = ({ url }) => rssResponse(url);

@@ -1,9 +1,8 @@
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../lib/content.ts';
 import { buildManifest } from '../lib/outputs/build-manifest.ts';
+import { outputResponse } from '../lib/outputs/respond.ts';
 
 /** /tablica-build.json: the build's manifest, read by the publisher (site/publisher/). */
-export const GET: APIRoute = async () =>
-  new Response(JSON.stringify(buildManifest(await getSiteContent())), {
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
+export const GET: APIRoute = async ({ url }) =>
+  outputResponse(url, JSON.stringify(buildManifest(await getSiteContent())));

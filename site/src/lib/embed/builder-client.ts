@@ -8,6 +8,9 @@ import { iframeSnippet, WIDGET_THEMES, type WidgetTheme, widgetSnippet } from '.
 
 interface BuilderData {
   siteUrl: string;
+  /** The locale registry's languages, and the one the frames and oEmbed answers speak. */
+  languages: Locale[];
+  embedLanguage: Locale;
   /** The widget's fallback link words, per widget language. */
   fallback: Record<Locale, string>;
   copied: string;
@@ -54,7 +57,7 @@ export function startEmbedBuilder(): void {
       variant = 'list';
       (field('variant') as RadioNodeList).value = 'list';
     }
-    const lang = pick((field('lang') as HTMLSelectElement).value, ['pl', 'en', 'uk'] as const, 'pl');
+    const lang = pick((field('lang') as HTMLSelectElement).value, data.languages, data.embedLanguage);
     const theme: WidgetTheme = pick((field('theme') as RadioNodeList).value, WIDGET_THEMES, 'auto');
     const limit = Number((field('limit') as HTMLInputElement).value) || 3;
     for (const element of document.querySelectorAll<HTMLElement>('[data-only]')) {
@@ -69,8 +72,9 @@ export function startEmbedBuilder(): void {
     const frame = (siteUrl: string) =>
       iframeSnippet({
         siteUrl,
-        path: variant === 'single' ? `/embed/notice/${slug}/` : slug ? `/embed/${slug}/` : '/embed/',
-        title: `${data.fallback.pl}: ${target?.dataset.name ?? ''}`,
+        // The frame's address comes from the outputs manifest, through the option (data-embed).
+        path: target?.dataset.embed ?? '/embed/',
+        title: `${data.fallback[data.embedLanguage]}: ${target?.dataset.name ?? ''}`,
       });
     const snippet =
       way === 'script'
@@ -90,7 +94,7 @@ export function startEmbedBuilder(): void {
           })
         : way === 'iframe'
           ? frame(data.siteUrl)
-          : urls.pl;
+          : urls[data.embedLanguage];
     code.value = snippet;
     // The preview's frame comes from this very site (the public address may not be live yet);
     // WordPress shows a frame too. Redrawn only when the embed itself changed.

@@ -1,17 +1,5 @@
 import { IFRAME_START_HEIGHT, oembedHtml } from './snippets.ts';
 
-export const oembedPaths = {
-  site: '/oembed.json',
-  notice: (slug: string) => `/oembed/notice/${slug}.json`,
-  institution: (slug: string) => `/oembed/${slug}.json`,
-};
-
-export const embedPaths = {
-  site: '/embed/',
-  notice: (slug: string) => `/embed/notice/${slug}/`,
-  institution: (slug: string) => `/embed/${slug}/`,
-};
-
 interface OembedInput {
   siteName: string;
   baseUrl: string;

@@ -5,7 +5,6 @@ import type { Category, Locale, Severity } from '@tablica/shared';
  * words around it. Keys are grouped by where they appear.
  */
 const pl = {
-  languageName: 'Polski',
   skipToContent: 'Przejdź do treści',
   home: 'Strona główna',
   primaryNav: 'Nawigacja główna',
@@ -112,7 +111,6 @@ type UiStrings = {
 };
 
 const en: UiStrings = {
-  languageName: 'English',
   skipToContent: 'Skip to content',
   home: 'Home',
   primaryNav: 'Main navigation',
@@ -214,7 +212,6 @@ const en: UiStrings = {
 };
 
 const uk: UiStrings = {
-  languageName: 'Українська',
   skipToContent: 'Перейти до змісту',
   home: 'Головна',
   primaryNav: 'Головна навігація',
@@ -317,7 +314,3 @@ const uk: UiStrings = {
 
 export const UI: Record<Locale, UiStrings> = { pl, en, uk };
 export type { UiStrings };
-
-/** BCP 47 tags for Intl and Open Graph. */
-export const INTL_LOCALE: Record<Locale, string> = { pl: 'pl-PL', en: 'en-GB', uk: 'uk-UA' };
-export const OG_LOCALE: Record<Locale, string> = { pl: 'pl_PL', en: 'en_GB', uk: 'uk_UA' };

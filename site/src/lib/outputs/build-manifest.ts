@@ -1,8 +1,6 @@
 import { nextChangeAt } from '@tablica/shared';
 import type { SiteContent } from '../content.ts';
 
-export const BUILD_MANIFEST_PATH = '/tablica-build.json';
-
 /**
  * What the publisher needs to know of a build, written with it: when it was computed for, how
  * many notices it publishes (to refuse a sharp, unexplained drop) and when the next notice

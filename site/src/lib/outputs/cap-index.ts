@@ -2,13 +2,14 @@ import type { Notice } from '@tablica/shared';
 import { absoluteUrl } from '../routes.ts';
 import { capIdentifier, capPath } from './cap.ts';
 import { escapeMarkup } from './escape.ts';
+import { outputPaths } from './manifest.ts';
 
 /**
  * An Atom feed listing the current CAP messages (the usual way alert aggregators poll a CAP
  * source): one entry per message, linking the CAP XML.
  */
 export function capIndexAtom(notices: Notice[], { baseUrl, title }: { baseUrl: string; title: string }): string {
-  const self = absoluteUrl(baseUrl, '/cap/index.atom');
+  const self = absoluteUrl(baseUrl, outputPaths.capIndex);
   const updated = notices.reduce((latest, notice) => Math.max(latest, notice.updatedAt.getTime()), 0);
   const entries = notices.map((notice) => {
     const href = absoluteUrl(baseUrl, capPath(notice));

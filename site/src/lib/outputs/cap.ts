@@ -2,6 +2,7 @@ import {
   type Category,
   channelHref,
   type Institution,
+  LOCALE_REGISTRY,
   type Notice,
   noticeStatus,
   type Severity,
@@ -9,9 +10,10 @@ import {
 } from '@tablica/shared';
 import { channelDisplayValue } from '../channel-text.ts';
 import { suspensionPeriodText } from '../format.ts';
-import { INTL_LOCALE, UI } from '../i18n/ui.ts';
+import { UI } from '../i18n/ui.ts';
 import { absoluteUrl, routes } from '../routes.ts';
 import { escapeMarkup } from './escape.ts';
+import { outputPaths } from './manifest.ts';
 
 /** Our categories in CAP 1.2's list (§3.2.2 `category`). */
 const CAP_CATEGORY: Record<Category, string> = {
@@ -49,7 +51,8 @@ export const capSender = (baseUrl: string) => `tablica@${new URL(baseUrl).hostna
 export const capIdentifier = (baseUrl: string, notice: Pick<Notice, 'slug' | 'revision'>) =>
   `urn:tablica:${new URL(baseUrl).hostname}:${notice.slug}:v${notice.revision}`;
 
-export const capPath = (notice: Pick<Notice, 'slug' | 'revision'>) => `/cap/${notice.slug}/v${notice.revision}.xml`;
+export const capPath = (notice: Pick<Notice, 'slug' | 'revision'>) =>
+  outputPaths.capMessage(notice.slug, notice.revision);
 
 /** Alert for a first version, Update for a later one or a successor, Cancel once lifted. */
 export function capMessageType(notice: Notice): 'Alert' | 'Update' | 'Cancel' {
@@ -79,7 +82,7 @@ function info(notice: Notice, { baseUrl, now, institution }: CapContext): string
   const teryt = notice.area?.teryt ?? institution?.area?.teryt ?? [];
   return [
     '<info>',
-    element('language', INTL_LOCALE[notice.locale]),
+    element('language', LOCALE_REGISTRY[notice.locale].intl),
     element('category', CAP_CATEGORY[notice.category]),
     element('event', ui.category[notice.category].slice(0, CAP_EVENT_MAX)),
     element('urgency', upcoming ? 'Future' : notice.severity === 'urgent' ? 'Immediate' : 'Expected'),

@@ -1,11 +1,39 @@
-import { effectiveEnd, type Locale, type Notice, noticeStatus } from '@tablica/shared';
+import { effectiveEnd, LOCALES, type Locale, type Notice, noticeStatus, type Severity } from '@tablica/shared';
 import { noticePeriodText } from '../format.ts';
+import { WIDGET_WORDS, type WidgetWords } from '../i18n/widget.ts';
 import type { LocalizedNotice } from '../localized-notice.ts';
 import { absoluteUrl, routes } from '../routes.ts';
 
 /** Notices per widget file: a widget shows at most ten. */
 export const WIDGET_NOTICES = 10;
 export const WIDGET_DATA_VERSION = 1;
+
+/** A widget data file, as embed.js (src/widget/embed.js, type-checked against this) reads it. */
+export interface WidgetFile {
+  v: number;
+  title: string;
+  lang: Locale;
+  /** Where "more" and the fallback link lead. */
+  url: string;
+  generated: string;
+  /** The widget's words: in the file's language (for one notice, in every language, as `lang=` asks). */
+  words: Partial<Record<Locale, WidgetWords>>;
+  notices: WidgetNotice[];
+}
+
+export interface WidgetNotice {
+  slug: string;
+  lang: Locale;
+  title: string;
+  headline?: string;
+  summary: string;
+  url: string;
+  severity: Severity;
+  from: string;
+  /** When it stops being in force (lifted or ended); null while open-ended. */
+  until: string | null;
+  period: string;
+}
 
 export interface WidgetContext {
   baseUrl: string;
@@ -26,6 +54,7 @@ export function widgetData(items: LocalizedNotice[], context: WidgetContext) {
   return widgetFile(
     current.slice(0, WIDGET_NOTICES).map(({ notice }) => notice),
     context,
+    [context.locale],
   );
 }
 
@@ -34,20 +63,27 @@ export function widgetData(items: LocalizedNotice[], context: WidgetContext) {
  * first): the widget shows the reader's language or falls back to the original. Kept after the
  * notice ends, so a widget in an old article says it has ended instead of going blank.
  */
-export const singleNoticeWidgetData = (versions: Notice[], context: WidgetContext) => widgetFile(versions, context);
+export const singleNoticeWidgetData = (versions: Notice[], context: WidgetContext) =>
+  widgetFile(versions, context, LOCALES);
 
-function widgetFile(notices: Notice[], { baseUrl, now, locale, listPath, title }: WidgetContext) {
+/** `languages`: whose words the file carries (the element's `lang` picks them). */
+function widgetFile(
+  notices: Notice[],
+  { baseUrl, now, locale, listPath, title }: WidgetContext,
+  languages: readonly Locale[],
+): WidgetFile {
   return {
     v: WIDGET_DATA_VERSION,
     title,
     lang: locale,
     url: absoluteUrl(baseUrl, listPath),
     generated: now.toISOString(),
+    words: Object.fromEntries(languages.map((language) => [language, WIDGET_WORDS[language]])),
     notices: notices.map((notice) => widgetNotice(notice, baseUrl)),
   };
 }
 
-function widgetNotice(notice: Notice, baseUrl: string) {
+function widgetNotice(notice: Notice, baseUrl: string): WidgetNotice {
   return {
     slug: notice.slug,
     lang: notice.locale,
@@ -61,8 +97,3 @@ function widgetNotice(notice: Notice, baseUrl: string) {
     period: noticePeriodText(notice, notice.locale),
   };
 }
-
-export const widgetDataPath = (locale: Locale, institution?: string) =>
-  institution ? `/widget/${institution}/${locale}.json` : `/widget/${locale}.json`;
-
-export const singleNoticeWidgetDataPath = (slug: string) => `/widget/notice/${slug}.json`;

@@ -1,6 +1,9 @@
+import { TRANSLATION_LOCALES } from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { rssResponse } from '../../lib/feed-endpoint.ts';
 
-export const getStaticPaths = (() => [{ params: { lang: 'en' } }, { params: { lang: 'uk' } }]) satisfies GetStaticPaths;
+/** The default language's feed is at the root (rss.xml.ts); each translation's under its prefix. */
+export const getStaticPaths = (() =>
+  TRANSLATION_LOCALES.map((lang) => ({ params: { lang } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ url }) => rssResponse(url.pathname);
+export const GET: APIRoute = ({ url }) => rssResponse(url);

@@ -1,7 +1,9 @@
 import { DEFAULT_LOCALE } from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContent } from '../../lib/content.ts';
-import { embedPaths, oembedResponse } from '../../lib/embed/oembed.ts';
+import { oembedResponse } from '../../lib/embed/oembed.ts';
+import { outputPaths } from '../../lib/outputs/manifest.ts';
+import { outputResponse } from '../../lib/outputs/respond.ts';
 import { absoluteUrl, routes } from '../../lib/routes.ts';
 
 /** /oembed/<institution>.json: an institution's current notices, for oEmbed consumers. */
@@ -10,7 +12,7 @@ export const getStaticPaths = (async () => {
   return content.institutions.map(({ slug, name }) => ({ params: { institution: slug }, props: { name } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, props }) => {
+export const GET: APIRoute = async ({ params, props, url }) => {
   const { settings, baseUrl } = await getSiteContent();
   const slug = params.institution ?? '';
   const body = oembedResponse({
@@ -18,7 +20,7 @@ export const GET: APIRoute = async ({ params, props }) => {
     baseUrl,
     title: (props as { name: string }).name,
     pageUrl: absoluteUrl(baseUrl, routes.institution(slug, DEFAULT_LOCALE)),
-    embedUrl: absoluteUrl(baseUrl, embedPaths.institution(slug)),
+    embedUrl: absoluteUrl(baseUrl, outputPaths.embed.institution(slug)),
   });
-  return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return outputResponse(url, JSON.stringify(body));
 };

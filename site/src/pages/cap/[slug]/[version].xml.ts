@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContent } from '../../../lib/content.ts';
 import { capMessageNotices } from '../../../lib/feeds.ts';
 import { capMessage } from '../../../lib/outputs/cap.ts';
+import { outputResponse } from '../../../lib/outputs/respond.ts';
 
 export const getStaticPaths = (async () => {
   const content = await getSiteContent();
@@ -12,7 +13,7 @@ export const getStaticPaths = (async () => {
   }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) => {
+export const GET: APIRoute = async ({ props, url }) => {
   const content = await getSiteContent();
   const versions = content.versions.get(props.slug) ?? {};
   const translations = LOCALES.flatMap((locale) => versions[locale] ?? []);
@@ -24,5 +25,5 @@ export const GET: APIRoute = async ({ props }) => {
     institution: original && content.institutionBySlug.get(original.institution),
     superseded,
   });
-  return new Response(xml, { headers: { 'content-type': 'application/cap+xml; charset=utf-8' } });
+  return outputResponse(url, xml);
 };

@@ -5,4 +5,4 @@ import { jsonFeedResponse } from '../../../lib/feed-endpoint.ts';
 export const getStaticPaths = (async () =>
   (await getSiteContent()).institutions.map(({ slug }) => ({ params: { slug } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ url }) => jsonFeedResponse(url.pathname);
+export const GET: APIRoute = ({ url }) => jsonFeedResponse(url);

@@ -4,4 +4,4 @@ import { rssResponse } from '../../../lib/feed-endpoint.ts';
 
 export const getStaticPaths = (() => CATEGORIES.map((category) => ({ params: { category } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ url }) => rssResponse(url.pathname);
+export const GET: APIRoute = ({ url }) => rssResponse(url);

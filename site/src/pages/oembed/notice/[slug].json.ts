@@ -2,7 +2,9 @@ import { DEFAULT_LOCALE } from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContent } from '../../../lib/content.ts';
 import { embeddableSlugs } from '../../../lib/embed/embeddable.ts';
-import { embedPaths, oembedResponse } from '../../../lib/embed/oembed.ts';
+import { oembedResponse } from '../../../lib/embed/oembed.ts';
+import { outputPaths } from '../../../lib/outputs/manifest.ts';
+import { outputResponse } from '../../../lib/outputs/respond.ts';
 import { absoluteUrl, routes } from '../../../lib/routes.ts';
 
 /** /oembed/notice/<slug>.json: what WordPress and other oEmbed consumers embed for a notice. */
@@ -14,7 +16,7 @@ export const getStaticPaths = (async () => {
   });
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params, props }) => {
+export const GET: APIRoute = async ({ params, props, url }) => {
   const { settings, baseUrl } = await getSiteContent();
   const slug = params.slug ?? '';
   const body = oembedResponse({
@@ -22,7 +24,7 @@ export const GET: APIRoute = async ({ params, props }) => {
     baseUrl,
     title: (props as { title: string }).title,
     pageUrl: absoluteUrl(baseUrl, routes.notice(slug, DEFAULT_LOCALE)),
-    embedUrl: absoluteUrl(baseUrl, embedPaths.notice(slug)),
+    embedUrl: absoluteUrl(baseUrl, outputPaths.embed.notice(slug)),
   });
-  return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return outputResponse(url, JSON.stringify(body));
 };

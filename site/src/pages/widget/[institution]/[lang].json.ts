@@ -1,6 +1,7 @@
 import { LOCALES, type Locale } from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { currentNotices, getSiteContent } from '../../../lib/content.ts';
+import { outputResponse } from '../../../lib/outputs/respond.ts';
 import { widgetData } from '../../../lib/outputs/widget-data.ts';
 import { routes } from '../../../lib/routes.ts';
 
@@ -9,7 +10,7 @@ export const getStaticPaths = (async () => {
   return content.institutions.flatMap(({ slug }) => LOCALES.map((lang) => ({ params: { institution: slug, lang } })));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => {
+export const GET: APIRoute = async ({ params, url }) => {
   const content = await getSiteContent();
   const locale = params.lang as Locale;
   const institution = content.institutionBySlug.get(params.institution ?? '');
@@ -24,5 +25,5 @@ export const GET: APIRoute = async ({ params }) => {
       title: institution.name,
     },
   );
-  return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return outputResponse(url, JSON.stringify(data));
 };

@@ -2,6 +2,7 @@ import { DEFAULT_LOCALE, LOCALES, type Locale, type Notice } from '@tablica/shar
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContent } from '../../../lib/content.ts';
 import { embeddableSlugs } from '../../../lib/embed/embeddable.ts';
+import { outputResponse } from '../../../lib/outputs/respond.ts';
 import { singleNoticeWidgetData } from '../../../lib/outputs/widget-data.ts';
 import { routes } from '../../../lib/routes.ts';
 
@@ -11,7 +12,7 @@ export const getStaticPaths = (async () => {
   return [...embeddableSlugs(content)].map((slug) => ({ params: { slug } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => {
+export const GET: APIRoute = async ({ params, url }) => {
   const content = await getSiteContent();
   const byLocale = content.versions.get(params.slug ?? '');
   if (!byLocale) return new Response(null, { status: 404 });
@@ -28,5 +29,5 @@ export const GET: APIRoute = async ({ params }) => {
     listPath: routes.current(DEFAULT_LOCALE),
     title: content.settings.siteName,
   });
-  return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return outputResponse(url, JSON.stringify(data));
 };

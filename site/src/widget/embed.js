@@ -1,30 +1,17 @@
 /*! Tablica notices widget — <tablica-notices>. No cookies, no storage, no third-party requests. */
+// @ts-check
+/** @typedef {import('../lib/outputs/widget-data.ts').WidgetFile} WidgetFile */
+/** @typedef {import('../lib/outputs/widget-data.ts').WidgetNotice} WidgetNotice */
+/** @typedef {import('../lib/i18n/widget.ts').WidgetWords} WidgetWords */
+/** @typedef {import('../lib/outputs/manifest.ts').WidgetScriptConfig} WidgetScriptConfig */
 (() => {
   const NAME = 'tablica-notices';
   if (!window.customElements || customElements.get(NAME)) return;
   // The site this script came from serves the widget data and the embed pages beside it.
-  const BASE = new URL('.', document.currentScript?.src || location.href);
-  const WORDS = {
-    pl: [
-      'Komunikaty',
-      'Wszystkie komunikaty',
-      'Brak obowiązujących komunikatów.',
-      'Pilne',
-      'Zakończony',
-      'Czytaj komunikat',
-      'Brak pilnych komunikatów.',
-    ],
-    en: ['Notices', 'All notices', 'No notices in force.', 'Urgent', 'Ended', 'Read the notice', 'No urgent notices.'],
-    uk: [
-      'Повідомлення',
-      'Усі повідомлення',
-      'Немає чинних повідомлень.',
-      'Терміново',
-      'Завершено',
-      'Читати повідомлення',
-      'Немає термінових повідомлень.',
-    ],
-  };
+  const BASE = new URL('.', /** @type {HTMLScriptElement | null} */ (document.currentScript)?.src || location.href);
+  // The languages with widget data, written in at build time from the locale registry (src/pages/embed.js.ts).
+  /** @type {WidgetScriptConfig} */
+  const CONFIG = /* @tablica-config */ { languages: ['pl', 'en', 'uk'], defaultLanguage: 'pl' } /* @end */;
   // Every line box is clamped, so the widget never grows past the space the embed builder tells
   // the host page to reserve (site/src/lib/embed/reserve.ts): no layout shift on the host page.
   // Typography is set inside the shadow root, out of reach of the host page's resets.
@@ -51,16 +38,23 @@ a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:-3
 .banner{white-space:nowrap;text-overflow:ellipsis}
 .banner p,.banner li,.banner .t,.banner .when{display:inline}`;
   let warned = false;
+  /** @param {string} message */
   const warn = (message) => {
     if (!warned) console.warn(`[tablica] ${message}`);
     warned = true;
   };
+  /**
+   * @param {string} tag
+   * @param {Record<string, string>} [attributes]
+   * @param {(Node | string)[]} children
+   */
   const element = (tag, attributes, ...children) => {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes || {})) node.setAttribute(name, value);
     node.append(...children);
     return node;
   };
+  /** @param {HTMLElement} host @param {string} lang */
   const dataPath = (host, lang) => {
     const notice = host.getAttribute('notice');
     const institution = host.getAttribute('institution');
@@ -69,6 +63,8 @@ a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:-3
   };
 
   class TablicaNotices extends HTMLElement {
+    count = 0;
+
     async connectedCallback() {
       if (this.shadowRoot) return;
       const root = this.attachShadow({ mode: 'open' });
@@ -77,7 +73,9 @@ a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:-3
       sheet.replaceSync(CSS);
       root.adoptedStyleSheets = [sheet];
       root.append(element('slot')); // the fallback link stays until the data arrives
-      const lang = WORDS[this.getAttribute('lang')] ? this.getAttribute('lang') : 'pl';
+      const asked = this.getAttribute('lang') ?? '';
+      const lang = CONFIG.languages.includes(asked) ? asked : CONFIG.defaultLanguage;
+      /** @type {WidgetFile} */
       let data;
       try {
         const response = await fetch(new URL(dataPath(this, lang), BASE), {
@@ -87,26 +85,40 @@ a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:-3
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         data = await response.json();
       } catch (error) {
-        warn(`could not load notices (${error.message}); showing the link instead.`);
+        warn(`could not load notices (${error instanceof Error ? error.message : error}); showing the link instead.`);
         return;
       }
-      this.render(root, data, WORDS[lang]);
+      // A language the data file does not know is one the registry lacks (checked above).
+      const words = data.words?.[/** @type {WidgetFile['lang']} */ (lang)] ?? data.words?.[data.lang];
+      if (!words) {
+        warn('the notices data has no words for this language; showing the link instead.');
+        return;
+      }
+      this.render(root, data, words);
       this.dispatchEvent(
         new CustomEvent('tablica:loaded', { bubbles: true, composed: true, detail: { count: this.count } }),
       );
     }
 
-    render(root, data, [region, more, none, urgent, ended, read, noUrgent]) {
+    /**
+     * @param {ShadowRoot} root
+     * @param {WidgetFile} data
+     * @param {WidgetWords} words
+     */
+    render(root, data, { region, more, none, urgent, ended, read, noUrgent }) {
       const single = this.hasAttribute('notice');
       const variant = single ? 'single' : this.getAttribute('variant') === 'banner' ? 'banner' : 'list';
       const limit = Math.min(10, Math.max(1, Number(this.getAttribute('limit')) || (variant === 'list' ? 3 : 1)));
       const now = Date.now();
+      /** @param {WidgetNotice} notice */
       const over = (notice) => notice.until && Date.parse(notice.until) <= now;
       // A cached page must never show a suspension that has ended by the reader's clock; a
       // single embedded notice stays, marked as ended.
       let notices = (data.notices || []).filter((notice) => single || !over(notice));
       if (single)
-        notices = [notices.find((notice) => notice.lang === this.getAttribute('lang')) || notices[0]].filter(Boolean);
+        notices = [notices.find((notice) => notice.lang === this.getAttribute('lang')) || notices[0]].filter(
+          /** @returns {notice is WidgetNotice} */ (notice) => notice !== undefined,
+        );
       if (variant === 'banner') notices = notices.filter((notice) => notice.severity === 'urgent');
       notices = notices.slice(0, limit);
       this.count = notices.length;
@@ -115,7 +127,9 @@ a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:-3
         part: 'region',
         'aria-label': `${region}: ${data.title}`,
       });
+      /** @param {WidgetNotice} notice @param {string} text */
       const link = (notice, text) => element('a', { href: notice.url, part: 'link' }, text);
+      /** @param {WidgetNotice} notice @returns {HTMLElement[]} */
       const label = (notice) =>
         over(notice)
           ? [element('span', { class: 'sev', part: 'status' }, `${ended}: `)]

@@ -1,0 +1,43 @@
+import type { Locale } from '@tablica/shared';
+
+/** The words of the embeddable widget, per language; each widget data file carries its language's. */
+export interface WidgetWords {
+  /** The region's label ("Notices: <site>") and the fallback link's. */
+  region: string;
+  more: string;
+  none: string;
+  urgent: string;
+  ended: string;
+  read: string;
+  noUrgent: string;
+}
+
+export const WIDGET_WORDS: Record<Locale, WidgetWords> = {
+  pl: {
+    region: 'Komunikaty',
+    more: 'Wszystkie komunikaty',
+    none: 'Brak obowiązujących komunikatów.',
+    urgent: 'Pilne',
+    ended: 'Zakończony',
+    read: 'Czytaj komunikat',
+    noUrgent: 'Brak pilnych komunikatów.',
+  },
+  en: {
+    region: 'Notices',
+    more: 'All notices',
+    none: 'No notices in force.',
+    urgent: 'Urgent',
+    ended: 'Ended',
+    read: 'Read the notice',
+    noUrgent: 'No urgent notices.',
+  },
+  uk: {
+    region: 'Повідомлення',
+    more: 'Усі повідомлення',
+    none: 'Немає чинних повідомлень.',
+    urgent: 'Терміново',
+    ended: 'Завершено',
+    read: 'Читати повідомлення',
+    noUrgent: 'Немає термінових повідомлень.',
+  },
+};

@@ -1,0 +1,198 @@
+import { type Category, DEFAULT_LOCALE, LOCALES, type Locale, singleLanguageOf } from '@tablica/shared';
+import { routes } from '../routes.ts';
+
+/**
+ * The outputs manifest: where every file of a build that is not a page lives (pages are in
+ * routes.ts), and how each kind is served — content type, caching, CORS, framing, whether a
+ * complete build must have it. The static server, the build check, the endpoints and embed.js
+ * (generated from it at build time) all read this one module. Adding an output: a path here, a
+ * serving rule below, a route in src/pages and its pure function in lib/outputs (docs/recipes.md).
+ */
+
+const feedPair = (directory: string) => ({ rss: `${directory}rss.xml`, json: `${directory}feed.json` });
+
+export const outputPaths = {
+  /** The site's feeds, one pair per language. */
+  feed: (locale: Locale) => feedPair(routes.home(locale)),
+  institutionFeed: (slug: string) => feedPair(routes.institution(slug, singleLanguageOf('institution-feeds'))),
+  categoryFeed: (category: Category) => feedPair(`/kategorie/${category}/`),
+  /** One calendar per notice, and one per institution; single-language (the same file for every page). */
+  noticeCalendar: (slug: string) => `/calendar/${slug}.ics`,
+  institutionCalendar: (slug: string) => `/calendar/institution/${slug}.ics`,
+  capMessage: (slug: string, revision: number) => `/cap/${slug}/v${revision}.xml`,
+  capIndex: '/cap/index.atom',
+  /** What embed.js fetches: per language, per institution and language, one notice. */
+  widget: (locale: Locale, institution?: string) =>
+    institution ? `/widget/${institution}/${locale}.json` : `/widget/${locale}.json`,
+  noticeWidget: (slug: string) => `/widget/notice/${slug}.json`,
+  oembed: {
+    site: '/oembed.json',
+    notice: (slug: string) => `/oembed/notice/${slug}.json`,
+    institution: (slug: string) => `/oembed/${slug}.json`,
+  },
+  /** The pages other sites frame. */
+  embed: {
+    site: '/embed/',
+    notice: (slug: string) => `/embed/notice/${slug}/`,
+    institution: (slug: string) => `/embed/${slug}/`,
+  },
+  embedScript: '/embed.js',
+  embedFrameScript: '/embed-frame.js',
+  sitemap: '/sitemap.xml',
+  robots: '/robots.txt',
+  notFound: '/404.html',
+  /** What the publisher reads of a build (public and harmless). */
+  buildManifest: '/tablica-build.json',
+  /** The hashes of what the build inlined, for the Content-Security-Policy. */
+  inlineHashes: '/tablica-csp.json',
+  search: '/pagefind/pagefind.js',
+  /** Attachments, mirrored from the CMS under the hash of their content. */
+  attachments: '/zalaczniki/',
+  /** Astro's hashed scripts and styles. */
+  assets: '/_astro/',
+} as const;
+
+/** How long browsers and CDNs may keep a file. */
+export const CACHE_CONTROL = {
+  /** Carries notices: revalidated (ETag → 304) on every use, so a publish or an end is seen at once. */
+  revalidate: 'public, no-cache',
+  /** The embed scripts and the icon: a few minutes. */
+  short: 'public, max-age=300',
+  /** Named by the hash of their content. */
+  immutable: 'public, max-age=31536000, immutable',
+} as const;
+export type CachePolicy = keyof typeof CACHE_CONTROL;
+
+export interface ServingRule {
+  /** What the files are, for the docs and for test names. */
+  output: string;
+  matches: (pathname: string) => boolean;
+  /** Unset: by the file's extension (FILE_TYPES). */
+  contentType?: string;
+  cache: CachePolicy;
+  /** Read by other sites' pages (the widget, oEmbed consumers): `Access-Control-Allow-Origin: *`. */
+  crossOrigin?: boolean;
+  /** Framed by other sites: `frame-ancestors *` instead of `'none'`. */
+  framable?: boolean;
+  /** Saved, never shown as a page (`Content-Disposition: attachment`). */
+  download?: boolean;
+  /** JSON the build check parses before a build may go live. */
+  json?: boolean;
+}
+
+const under = (prefix: string) => (pathname: string) => pathname.startsWith(prefix);
+const INLINE_ATTACHMENT = /\.(pdf|png|jpe?g|webp|gif)$/;
+
+/** The first rule that matches a path decides; the last matches everything (pages and the rest). */
+export const SERVING_RULES: readonly ServingRule[] = [
+  { output: 'hashed assets', matches: under(outputPaths.assets), cache: 'immutable' },
+  {
+    output: 'attachments (a PDF or an image opens; anything else is saved)',
+    matches: (pathname) => pathname.startsWith(outputPaths.attachments) && !INLINE_ATTACHMENT.test(pathname),
+    cache: 'immutable',
+    download: true,
+  },
+  { output: 'attachments', matches: under(outputPaths.attachments), cache: 'immutable' },
+  {
+    output: 'the widget script',
+    matches: (pathname) => pathname === outputPaths.embedScript,
+    cache: 'short',
+    crossOrigin: true,
+  },
+  {
+    output: 'the embed frames’ script and the icon',
+    matches: (pathname) => pathname === outputPaths.embedFrameScript || pathname === '/favicon.svg',
+    cache: 'short',
+  },
+  { output: 'widget data', matches: under('/widget/'), cache: 'revalidate', crossOrigin: true, json: true },
+  {
+    output: 'oEmbed answers',
+    matches: (pathname) => pathname === outputPaths.oembed.site || pathname.startsWith('/oembed/'),
+    cache: 'revalidate',
+    crossOrigin: true,
+    json: true,
+  },
+  { output: 'embed frames', matches: under(outputPaths.embed.site), cache: 'revalidate', framable: true },
+  {
+    output: 'RSS feeds',
+    matches: (pathname) => pathname.endsWith('/rss.xml'),
+    contentType: 'application/rss+xml; charset=utf-8',
+    cache: 'revalidate',
+  },
+  { output: 'JSON files', matches: (pathname) => pathname.endsWith('.json'), cache: 'revalidate', json: true },
+  { output: 'pages and everything else', matches: () => true, cache: 'revalidate' },
+];
+
+export const servingRule = (pathname: string): ServingRule =>
+  SERVING_RULES.find((rule) => rule.matches(pathname)) as ServingRule;
+
+/** Content types by file name, for what a rule leaves to the extension; the rest is sent as bytes. */
+const FILE_TYPES: [RegExp, string][] = [
+  [/\.atom$/, 'application/atom+xml; charset=utf-8'],
+  [/\.xml$/, 'application/xml; charset=utf-8'],
+  [/\.ics$/, 'text/calendar; charset=utf-8'],
+  [/\.json$/, 'application/json; charset=utf-8'],
+  [/\.(js|mjs)$/, 'text/javascript; charset=utf-8'],
+  [/\.html$/, 'text/html; charset=utf-8'],
+  [/\.css$/, 'text/css; charset=utf-8'],
+  [/\.svg$/, 'image/svg+xml'],
+  [/\.png$/, 'image/png'],
+  [/\.jpe?g$/, 'image/jpeg'],
+  [/\.webp$/, 'image/webp'],
+  [/\.ico$/, 'image/x-icon'],
+  [/\.txt$/, 'text/plain; charset=utf-8'],
+  [/\.wasm$/, 'application/wasm'],
+  [/\.pdf$/, 'application/pdf'],
+  [/\.gif$/, 'image/gif'],
+  [/\.docx$/, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  [/\.xlsx$/, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  [/\.doc$/, 'application/msword'],
+  [/\.xls$/, 'application/vnd.ms-excel'],
+  [/\.odt$/, 'application/vnd.oasis.opendocument.text'],
+  [/\.ods$/, 'application/vnd.oasis.opendocument.spreadsheet'],
+  // Pagefind's index and fragments.
+  [/\.pf_(meta|index|fragment)$|\.pagefind$/, 'application/octet-stream'],
+];
+
+/**
+ * The content type of a file: its output's, or by its name. `file` is the file on disk, which
+ * for a page is `<path>/index.html` when `pathname` ends in a slash.
+ */
+export function contentTypeOf(pathname: string, file = pathname): string {
+  return (
+    servingRule(pathname).contentType ??
+    FILE_TYPES.find(([pattern]) => pattern.test(file))?.[1] ??
+    'application/octet-stream'
+  );
+}
+
+/** Files every complete build has (relative to the build directory): each kind of output is there. */
+export const REQUIRED_FILES: readonly string[] = [
+  ...LOCALES.map((locale) => `${routes.home(locale)}index.html`),
+  ...LOCALES.map((locale) => outputPaths.feed(locale).rss),
+  ...LOCALES.map((locale) => outputPaths.feed(locale).json),
+  ...LOCALES.map((locale) => outputPaths.widget(locale)),
+  outputPaths.notFound,
+  outputPaths.sitemap,
+  outputPaths.robots,
+  outputPaths.capIndex,
+  outputPaths.embedScript,
+  outputPaths.search,
+  outputPaths.buildManifest,
+  outputPaths.inlineHashes,
+].map((file) => file.replace(/^\//, ''));
+
+/**
+ * What embed.js needs of this manifest and the locale registry, written into it at build time:
+ * a language added to the registry gets its widget without touching the script.
+ */
+export const widgetScriptConfig = (): WidgetScriptConfig => ({
+  languages: [...LOCALES],
+  defaultLanguage: DEFAULT_LOCALE,
+});
+
+export interface WidgetScriptConfig {
+  /** The languages with widget data files (`lang=` of the element); any other gets the default. */
+  languages: string[];
+  defaultLanguage: string;
+}
