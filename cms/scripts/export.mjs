@@ -19,7 +19,7 @@ run(async () => {
   writeFileSync(target, json);
   // Validate what was written: a snapshot the site cannot build from must not pass silently.
   const { loadSnapshot } = await import('@tablica/shared');
-  loadSnapshot(snapshot, { source: target });
+  loadSnapshot(snapshot, { source: target, relativeDates: false });
   console.error(
     `Tablica: exported ${snapshot.institutions.length} institutions and ${snapshot.notices.length} published notices to ${target}.`,
   );

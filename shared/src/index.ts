@@ -4,6 +4,7 @@
  */
 export * from './domain/channel-href.ts';
 export * from './domain/epuap.ts';
+export * from './domain/lists.ts';
 export * from './domain/next-change.ts';
 export * from './domain/phone.ts';
 export * from './domain/sort.ts';

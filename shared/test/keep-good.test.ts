@@ -83,4 +83,16 @@ describe('one bad notice does not stop the others (loadSnapshotKeepingGood)', ()
     raw.institutions[0].name = '';
     expect(() => loadSnapshotKeepingGood(raw, { now: NOW, lastGood })).toThrow(SnapshotError);
   });
+
+  it('relative dates are resolved in snapshot files only: what editors wrote in the CMS stays as written', () => {
+    // The demo with its dates resolved, as a CMS would hold it, and a summary that looks like a relative date.
+    const raw = JSON.parse(JSON.stringify(loadSnapshot(demo, { now: NOW })));
+    for (const notice of raw.notices) if (notice.slug === 'awaria-wodociagu-ul-lipowa') notice.summary = '@today';
+    const summaryOf = (options: { relativeDates?: boolean }) =>
+      loadSnapshotKeepingGood(structuredClone(raw), { now: NOW, ...options }).snapshot.notices.find(
+        (notice) => notice.slug === 'awaria-wodociagu-ul-lipowa' && notice.locale === 'pl',
+      )?.summary;
+    expect(summaryOf({})).toBe(NOW.toISOString().slice(0, 10));
+    expect(summaryOf({ relativeDates: false })).toBe('@today');
+  });
 });

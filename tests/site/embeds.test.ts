@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { noticeStatus } from '@tablica/shared';
+import { isStillNews, noticeStatus } from '@tablica/shared';
 import { describe, expect, inject, test } from 'vitest';
-import { isStillNews } from '../../site/src/lib/still-news.ts';
 import { hasChromium } from '../support/browser.ts';
 import { useEmbedHarness } from '../support/embed-harness.ts';
 import { fileOf, pageExists, readPage } from '../support/html.ts';

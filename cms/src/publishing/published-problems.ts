@@ -15,7 +15,8 @@ export function publishedProblems(strapi: Core.Strapi): Promise<NoticeProblem[]>
   if (!cached || Date.now() - cached.at > REUSE_FOR_MS) {
     const problems = exportSnapshot(strapi).then((raw) => {
       try {
-        return loadSnapshotKeepingGood(raw, { language: EDITOR_LANGUAGE, source: 'CMS' }).problems;
+        return loadSnapshotKeepingGood(raw, { language: EDITOR_LANGUAGE, source: 'CMS', relativeDates: false })
+          .problems;
       } catch {
         // Settings or institutions are broken: the site build says so itself; nothing per notice.
         return [];

@@ -44,6 +44,11 @@ export interface KeepGoodOptions {
   language?: MessageLanguage;
   /** The notices of the last good build: a notice that now fails falls back to its version here. */
   lastGood?: readonly unknown[];
+  /**
+   * Resolve "@today…" dates (relative-dates.ts), as snapshot files in the demo's format have them;
+   * false for content read from the CMS, which is taken as the editors wrote it.
+   */
+  relativeDates?: boolean;
 }
 
 /**
@@ -54,9 +59,9 @@ export interface KeepGoodOptions {
  */
 export function loadSnapshotKeepingGood(
   raw: unknown,
-  { now = new Date(), source = 'snapshot', language = 'en', lastGood = [] }: KeepGoodOptions = {},
+  { now = new Date(), source = 'snapshot', language = 'en', lastGood = [], relativeDates = true }: KeepGoodOptions = {},
 ): KeptSnapshot {
-  const resolved = resolveRelativeDates(raw, now) as Record<string, unknown>;
+  const resolved = (relativeDates ? resolveRelativeDates(raw, now) : raw) as Record<string, unknown>;
   const envelope = validate(EnvelopeSchema, resolved, { language });
   if (!envelope.success) {
     throw new SnapshotError(

@@ -22,14 +22,16 @@ export interface LoadSnapshotOptions {
   /** Where the snapshot came from, for error messages. */
   source?: string;
   language?: MessageLanguage;
+  /** Resolve "@today…" dates: snapshot files (the demo's format) have them; an export of the CMS does not. */
+  relativeDates?: boolean;
 }
 
-/** Resolves relative dates and validates a snapshot; throws a SnapshotError naming every bad field. */
+/** Validates a snapshot file (resolving its relative dates); throws a SnapshotError naming every bad field. */
 export function loadSnapshot(
   raw: unknown,
-  { now = new Date(), source = 'snapshot', language = 'en' }: LoadSnapshotOptions = {},
+  { now = new Date(), source = 'snapshot', language = 'en', relativeDates = true }: LoadSnapshotOptions = {},
 ): Snapshot {
-  const resolved = resolveRelativeDates(raw, now);
+  const resolved = relativeDates ? resolveRelativeDates(raw, now) : raw;
   const result = validate(SnapshotSchema, resolved, { language });
   if (!result.success)
     throw new SnapshotError(

@@ -1,6 +1,8 @@
 import { getCollection } from 'astro:content';
 import {
+  current,
   DEFAULT_LOCALE,
+  ended,
   type Institution,
   LOCALE_REGISTRY,
   LOCALES,
@@ -104,27 +106,10 @@ export function localizedNotices(content: SiteContent, locale: Locale): Localize
 
 /** Notices in force (urgent first, then the most recent), then announced ones (soonest first). */
 export function currentNotices(content: SiteContent, locale: Locale): LocalizedNotice[] {
-  return memo(content, `current:${locale}`, () => {
-    const all = localizedNotices(content, locale);
-    const upcoming = all
-      .filter((item) => item.status === 'upcoming')
-      .sort((a, b) => a.notice.effectiveFrom.getTime() - b.notice.effectiveFrom.getTime());
-    return [...all.filter((item) => item.status === 'active'), ...upcoming];
-  });
+  return memo(content, `current:${locale}`, () => current(localizedNotices(content, locale)));
 }
 
-/** The archive in `locale`: expired notices, the most recently ended first. */
+/** The archive in `locale`: ended notices, the most recently ended first. */
 export function archivedNotices(content: SiteContent, locale: Locale): LocalizedNotice[] {
-  return memo(content, `archive:${locale}`, () => archived(localizedNotices(content, locale)));
-}
-
-/** Expired notices, the most recently ended first. */
-export function archived(notices: LocalizedNotice[]): LocalizedNotice[] {
-  return notices
-    .filter((item) => item.status === 'expired')
-    .sort(
-      (a, b) =>
-        (b.notice.effectiveUntil?.getTime() ?? 0) - (a.notice.effectiveUntil?.getTime() ?? 0) ||
-        a.notice.slug.localeCompare(b.notice.slug),
-    );
+  return memo(content, `archive:${locale}`, () => ended(localizedNotices(content, locale)));
 }

@@ -1,9 +1,16 @@
-import { CATEGORIES, type Category, LOCALES, type Locale, type Notice, singleLanguageOf } from '@tablica/shared';
+import {
+  CATEGORIES,
+  type Category,
+  isStillNews,
+  LOCALES,
+  type Locale,
+  type Notice,
+  singleLanguageOf,
+} from '@tablica/shared';
 import type { SiteContent } from './content.ts';
 import { UI } from './i18n/ui.ts';
 import { outputPaths } from './outputs/manifest.ts';
 import { absoluteUrl, routes } from './routes.ts';
-import { isStillNews } from './still-news.ts';
 
 /** At most this many items per feed: the newest changes (the site-wide feed stays under 100 KB). */
 export const FEED_ITEMS = 30;

@@ -44,7 +44,13 @@ async function readContent(logger: LoaderContext['logger']): Promise<LoadedConte
   }
   let loaded: { snapshot: Snapshot; problems: NoticeProblem[] };
   try {
-    loaded = loadSnapshotKeepingGood(raw, { now: config.now, source, lastGood: readLastGood(config) });
+    loaded = loadSnapshotKeepingGood(raw, {
+      now: config.now,
+      source,
+      lastGood: readLastGood(config),
+      // Demo-format files date their notices from today; what editors wrote in the CMS stays as written.
+      relativeDates: content.kind !== 'strapi',
+    });
   } catch (error) {
     // Settings or institutions are broken: every page depends on them. The message names each
     // bad field. Re-thrown as a plain Error: Astro prints only the first entry of an `errors` list.

@@ -1,5 +1,5 @@
+import { isStillNews } from '@tablica/shared';
 import type { SiteContent } from '../content.ts';
-import { isStillNews } from '../still-news.ts';
 
 const cache = new WeakMap<SiteContent, Set<string>>();
 

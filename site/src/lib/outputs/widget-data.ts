@@ -1,4 +1,4 @@
-import { effectiveEnd, LOCALES, type Locale, type Notice, noticeStatus, type Severity } from '@tablica/shared';
+import { current, effectiveEnd, LOCALES, type Locale, type Notice, type Severity } from '@tablica/shared';
 import { noticePeriodText } from '../format.ts';
 import { WIDGET_WORDS, type WidgetWords } from '../i18n/widget.ts';
 import type { LocalizedNotice } from '../localized-notice.ts';
@@ -50,9 +50,10 @@ export interface WidgetContext {
  * gzipped. `until` lets the widget hide a notice whose end has passed by the reader's clock.
  */
 export function widgetData(items: LocalizedNotice[], context: WidgetContext) {
-  const current = items.filter((item) => noticeStatus(item.notice, context.now) !== 'expired');
   return widgetFile(
-    current.slice(0, WIDGET_NOTICES).map(({ notice }) => notice),
+    current(items)
+      .slice(0, WIDGET_NOTICES)
+      .map(({ notice }) => notice),
     context,
     [context.locale],
   );

@@ -1,0 +1,53 @@
+import type { Notice } from '../schemas/notice.ts';
+import { compareNotices } from './sort.ts';
+import { effectiveEnd, type NoticeStatus, noticeStatus } from './status.ts';
+
+/**
+ * The lists every output agrees on: what is in force, what is announced, what has ended, and
+ * what is still news. Each takes items that know where their notice stands at the list's "now"
+ * (the site's localized notices are such items).
+ */
+export interface Placed<N extends ListedNotice = ListedNotice> {
+  notice: N;
+  status: NoticeStatus;
+}
+type ListedNotice = Pick<Notice, 'severity' | 'effectiveFrom' | 'slug' | 'effectiveUntil' | 'liftedAt'> & {
+  publishedAt?: Date;
+};
+
+const bySlug = (a: Placed, b: Placed) => (a.notice.slug < b.notice.slug ? -1 : a.notice.slug > b.notice.slug ? 1 : 0);
+
+/** In force now, in reading order (urgent first, then the most recent). */
+export const inForce = <T extends Placed>(items: readonly T[]): T[] =>
+  items.filter((item) => item.status === 'active').sort((a, b) => compareNotices(a.notice, b.notice));
+
+/** Announced (not yet in force), the soonest first. */
+export const announced = <T extends Placed>(items: readonly T[]): T[] =>
+  items
+    .filter((item) => item.status === 'upcoming')
+    .sort((a, b) => a.notice.effectiveFrom.getTime() - b.notice.effectiveFrom.getTime() || bySlug(a, b));
+
+/** "Current" everywhere (lists, widget, embeds, builder): in force, then announced. */
+export const current = <T extends Placed>(items: readonly T[]): T[] => [...inForce(items), ...announced(items)];
+
+/**
+ * Ended (expired or lifted), the most recently ended first: by when each stopped being in force,
+ * so a notice lifted early sorts by the day it was lifted, not by the end it had announced.
+ */
+export const ended = <T extends Placed>(items: readonly T[]): T[] =>
+  items
+    .filter((item) => item.status === 'expired')
+    .sort(
+      (a, b) => (effectiveEnd(b.notice)?.getTime() ?? 0) - (effectiveEnd(a.notice)?.getTime() ?? 0) || bySlug(a, b),
+    );
+
+/** Ended notices stay in feeds, calendars, CAP and embeds this long, so subscribers learn something is over. */
+export const ENDED_STAYS_NEWS_DAYS = 30;
+const DAY = 86_400_000;
+
+/** On, announced, or ended (or lifted) in the last 30 days: still news to a subscriber. */
+export function isStillNews(notice: Pick<Notice, 'effectiveFrom' | 'effectiveUntil' | 'liftedAt'>, now: Date): boolean {
+  if (noticeStatus(notice, now) !== 'expired') return true;
+  const end = effectiveEnd(notice);
+  return end !== undefined && now.getTime() - end.getTime() < ENDED_STAYS_NEWS_DAYS * DAY;
+}
