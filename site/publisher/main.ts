@@ -9,13 +9,15 @@
  *   SITE_PORT             the site (default 4321); PUBLISHER_PORT: rebuild requests + /status (4322)
  *   PUBLISHER_HOST        where rebuild requests and /status listen (default 127.0.0.1: loopback only,
  *                         whatever HOST says; set it when the CMS runs on another machine)
- *   TABLICA_DEPLOY_DIR    builds and the live symlink (default site/.deploys)
+ *   TABLICA_DEPLOY_TARGET where builds go live (deploy/from-env.ts; default `directory`)
+ *   TABLICA_DEPLOY_DIR    the directory target's builds and live symlink (default site/.deploys)
  *   TABLICA_POLL_SECONDS  how often to ask the CMS for changes a webhook missed (default 120)
  *   TABLICA_BASE_URL      the public address of the site (default http://127.0.0.1:<SITE_PORT>)
  *   TABLICA_RETRY_SECONDS first pause before retrying a failed build (default 5, doubling to 300)
  */
 import path from 'node:path';
 import { createControlHandler } from './control-server.ts';
+import { deployTargetFromEnv } from './deploy/from-env.ts';
 import { Publisher } from './publisher.ts';
 import { createSiteHandler, listen } from './static-server.ts';
 
@@ -40,7 +42,7 @@ export async function startPublisher(
   const host = env.HOST ?? '127.0.0.1';
   const sitePort = Number(env.SITE_PORT ?? 4321);
   const publisher = new Publisher({
-    deployDir: path.resolve(env.TABLICA_DEPLOY_DIR ?? path.join(import.meta.dirname, '..', '.deploys')),
+    target: deployTargetFromEnv(env),
     strapiUrl: env.STRAPI_URL ?? 'http://127.0.0.1:1337',
     strapiToken: env.STRAPI_TOKEN || undefined,
     buildEnv: { ...env, TABLICA_BASE_URL: env.TABLICA_BASE_URL ?? `http://${host}:${sitePort}` },
@@ -49,11 +51,11 @@ export async function startPublisher(
     ...(log ? { log } : {}),
   });
   // Before listening: a second publisher on the same builds stops here, having changed nothing.
-  publisher.deploys.lock();
+  publisher.target.lock();
   const logLine = log ?? ((message: string) => console.error(`[publisher] ${new Date().toISOString()} ${message}`));
   // Until the first build finishes there is nothing to serve: the server then answers 503.
   const site = await listen(
-    createSiteHandler(() => publisher.deploys.liveDirectory(), logLine),
+    createSiteHandler(() => publisher.target.liveDirectory(), logLine),
     { host, port: sitePort },
   );
   const control = await listen(createControlHandler(publisher, secret, logLine), {

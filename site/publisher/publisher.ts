@@ -1,14 +1,15 @@
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BuildManifest, checkBuild, dropVerdict } from './build-check.ts';
 import { BuildQueue } from './build-queue.ts';
 import { cmsFingerprint } from './cms-changes.ts';
-import { Deploys } from './deploys.ts';
+import type { DeployTarget } from './deploy/deploy-target.ts';
 import { runSiteBuild } from './site-build.ts';
 
 export interface PublisherOptions {
-  deployDir: string;
+  /** Where checked builds go live (deploy/from-env.ts picks it from the environment). */
+  target: DeployTarget;
   /** Where content comes from, for the build and for polling: the CMS's public API. */
   strapiUrl: string;
   strapiToken?: string | undefined;
@@ -63,7 +64,7 @@ const MAX_TIMER_MS = 24 * 3_600_000;
  * each build, switches to it atomically, and keeps the live site when anything goes wrong.
  */
 export class Publisher {
-  readonly deploys: Deploys;
+  readonly target: DeployTarget;
   readonly queue: BuildQueue;
   lastBuild: BuildRecord | undefined;
   lastPoll: { at: string; ok: boolean; changed?: boolean } | undefined;
@@ -86,7 +87,7 @@ export class Publisher {
 
   constructor(options: PublisherOptions) {
     this.options = options;
-    this.deploys = new Deploys(options.deployDir);
+    this.target = options.target;
     this.#log = options.log ?? ((message) => console.log(`[publisher] ${new Date().toISOString()} ${message}`));
     this.queue = new BuildQueue({
       build: (reasons) => this.#build(reasons),
@@ -97,9 +98,9 @@ export class Publisher {
 
   /** Serves what is live (if anything), then builds once and starts watching for changes. */
   start(): void {
-    this.deploys.lock();
+    this.target.lock();
     this.#started = true;
-    const leftovers = this.deploys.removePartial();
+    const leftovers = [...this.target.recover(), ...this.#removeStaleReports()];
     if (leftovers.length > 0) this.#log(`removed unfinished build(s) ${leftovers.join(', ')}`);
     const live = this.liveManifest();
     if (live) this.#schedule(live.nextChangeAt);
@@ -115,7 +116,7 @@ export class Publisher {
     clearTimeout(this.#scheduleTimer);
     this.#killBuild?.();
     await this.queue.idle();
-    if (this.#started) this.deploys.unlock();
+    if (this.#started) this.target.unlock();
   }
 
   /** A webhook arrived (already authenticated). */
@@ -140,17 +141,11 @@ export class Publisher {
   }
 
   liveManifest(): BuildManifest | undefined {
-    const directory = this.deploys.liveDirectory();
-    if (!directory) return undefined;
-    try {
-      return JSON.parse(readFileSync(path.join(directory, 'tablica-build.json'), 'utf8'));
-    } catch {
-      return undefined;
-    }
+    return this.target.liveManifest();
   }
 
   status() {
-    const live = this.deploys.live();
+    const live = this.target.live();
     return {
       live: live ? { id: live, ...this.liveManifest() } : null,
       notUpdated: this.liveNotUpdated,
@@ -164,12 +159,12 @@ export class Publisher {
       },
       nextScheduledBuild: this.nextScheduledBuild?.toISOString() ?? null,
       lastPoll: this.lastPoll ?? null,
-      builds: this.deploys.list(),
+      builds: this.target.list(),
     };
   }
 
   async #build(reasons: string[]): Promise<boolean> {
-    const { id, directory } = this.deploys.startBuild();
+    const { id, directory } = this.target.startBuild();
     this.buildCount += 1;
     const started = Date.now();
     const record: BuildRecord = { id, reasons, startedAt: new Date(started).toISOString(), result: 'running' };
@@ -189,7 +184,7 @@ export class Publisher {
       return result === 'live';
     };
 
-    const reportFile = path.join(this.deploys.builds, `.tablica-report-${id}.json`);
+    const reportFile = path.join(this.target.stateDirectory, `.tablica-report-${id}.json`);
     const run = await runSiteBuild(directory, {
       env: {
         ...process.env,
@@ -207,7 +202,7 @@ export class Publisher {
     });
     this.#killBuild = undefined;
     const discard = () => {
-      this.deploys.discardBuild(id);
+      this.target.discardBuild(id);
       rmSync(reportFile, { force: true });
     };
     if (!run.ok) {
@@ -225,8 +220,12 @@ export class Publisher {
       discard();
       return finish('refused', refusal);
     }
-    this.deploys.finishBuild(id);
-    this.deploys.switchTo(id);
+    try {
+      await this.target.goLive(id);
+    } catch (error) {
+      discard();
+      return finish('failed', `could not go live on ${this.target.description}: ${(error as Error).message}`);
+    }
     this.#takeReport(reportFile, record);
     for (const notice of removed) this.#removed.delete(notice);
     if (fingerprint) this.#builtFingerprint = fingerprint;
@@ -234,9 +233,16 @@ export class Publisher {
     return finish('live', `${check.manifest.notices} notices`);
   }
 
+  /** Reports of builds a killed publisher never finished. */
+  #removeStaleReports(): string[] {
+    const stale = readdirSync(this.target.stateDirectory).filter((name) => /^\.tablica-report-.*\.json$/.test(name));
+    for (const name of stale) rmSync(path.join(this.target.stateDirectory, name), { force: true });
+    return stale;
+  }
+
   /** The live build's report; its notices are the fallback for a notice that later fails the rules. */
   get #lastGoodFile(): string {
-    return path.join(this.options.deployDir, 'last-good-notices.json');
+    return path.join(this.target.stateDirectory, 'last-good-notices.json');
   }
 
   /**
@@ -279,7 +285,7 @@ export class Publisher {
    */
   #withoutPaths(text: string): string {
     const places: [string, string][] = [
-      [this.options.deployDir, '<deploys>'],
+      [this.target.stateDirectory, '<deploys>'],
       [path.resolve(import.meta.dirname, '../..'), '<tablica>'],
       [os.tmpdir(), '<tmp>'],
       [os.homedir(), '<home>'],

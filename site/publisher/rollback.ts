@@ -2,17 +2,14 @@
  * npm run rollback: the live site goes back to the build before it, at once (the running
  * publisher's server reads the live build per request). The next publish moves forward again.
  */
-import path from 'node:path';
-import { Deploys } from './deploys.ts';
+import { deployTargetFromEnv } from './deploy/from-env.ts';
 
-const deploys = new Deploys(
-  path.resolve(process.env.TABLICA_DEPLOY_DIR ?? path.join(import.meta.dirname, '..', '.deploys')),
-);
-const from = deploys.live();
-const to = deploys.rollback();
+const target = deployTargetFromEnv();
+const from = target.live();
+const to = await target.rollback();
 if (!to) {
   console.error(
-    `Tablica: nothing to roll back to (live: ${from ?? 'none'}; builds: ${deploys.list().join(', ') || 'none'}).`,
+    `Tablica: nothing to roll back to in ${target.description} (live: ${from ?? 'none'}; builds: ${target.list().join(', ') || 'none'}).`,
   );
   process.exit(1);
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { dropVerdict } from '../../site/publisher/build-check.ts';
 import { BuildQueue } from '../../site/publisher/build-queue.ts';
-import { Deploys, KEEP_BUILDS } from '../../site/publisher/deploys.ts';
+import { DirectoryTarget as Deploys, KEEP_BUILDS } from '../../site/publisher/deploy/directory-target.ts';
 import { createSiteHandler, listen } from '../../site/publisher/static-server.ts';
 
 const ROLLBACK = path.resolve(import.meta.dirname, '../../site/publisher/rollback.ts');

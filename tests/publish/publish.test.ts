@@ -331,6 +331,36 @@ describe('publish to live', () => {
     expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
   });
 
+  test('a deploy target that cannot go live (storage failing mid-upload) keeps the live site and says why; the retry goes live', async () => {
+    const { live } = await idle();
+    const target = running.publisher.target;
+    const goLive = target.goLive;
+    // The failure a remote target meets (an upload cut off), injected at the interface the publisher uses.
+    target.goLive = () => {
+      throw new Error('connection reset by the storage');
+    };
+    const slug = 'test-cel-niedostepny';
+    const title = 'Komunikat opublikowany, gdy miejsce docelowe zawiodło';
+    try {
+      await publishNotice(cms.strapi, { slug, title, effectiveFrom: new Date(Date.now() - 60_000) });
+      const failed = await eventually(async () => {
+        const now = status();
+        expect(now.lastBuild?.result).toBe('failed');
+        return now;
+      });
+      expect(failed.lastBuild?.message).toBe(
+        'could not go live on the directory <deploys>: connection reset by the storage',
+      );
+      expect(failed.live?.id).toBe(live?.id);
+      expect((await fetch(`${running.site.url}/komunikaty/${slug}/`)).status).toBe(404);
+      expect(readdirSync(path.join(deployDir, 'builds')).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    } finally {
+      target.goLive = goLive;
+    }
+    await eventually(async () => expect((await liveView(running.site.url, slug)).pageTitle).toBe(title));
+    expect(status().live?.id).not.toBe(live?.id);
+  });
+
   test('the publisher killed mid-build serves the last good build at once when restarted', async () => {
     await running.stop();
     const liveBefore = readFileSync(path.join(deployDir, 'current', 'tablica-build.json'), 'utf8');

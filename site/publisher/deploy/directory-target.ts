@@ -10,20 +10,24 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { outputPaths } from '../../src/lib/outputs/manifest.ts';
+import type { BuildManifest } from '../build-check.ts';
+import type { DeployTarget, StagedBuild } from './deploy-target.ts';
 
 /** Builds kept on disk: the live one and two to roll back to. */
 export const KEEP_BUILDS = 3;
 const PARTIAL = '.partial';
 
 /**
- * The builds on disk and which one is live.
+ * The first deploy target: builds in a directory of this machine, served by the publisher's own
+ * server (or any web server pointed at `current`).
  *
  *   <dir>/builds/<id>/            finished, checked builds (ids sort by time)
  *   <dir>/builds/<id>.partial/    a build being written; never served, removed at start
  *   <dir>/current -> builds/<id>  the live build: a symlink replaced by rename(2), which is atomic,
  *                                 so a reader sees the old build or the new one, never half of one
  */
-export class Deploys {
+export class DirectoryTarget implements DeployTarget {
   readonly builds: string;
   readonly current: string;
 
@@ -31,6 +35,8 @@ export class Deploys {
 
   constructor(directory: string) {
     this.directory = directory;
+    this.description = `the directory ${directory}`;
+    this.stateDirectory = directory;
     this.builds = path.join(directory, 'builds');
     this.current = path.join(directory, 'current');
     mkdirSync(this.builds, { recursive: true });
@@ -62,6 +68,13 @@ export class Deploys {
     if (existsSync(file) && Number(readFileSync(file, 'utf8')) === process.pid) rmSync(file);
   }
 
+  readonly description: string;
+  readonly stateDirectory: string;
+
+  recover(): string[] {
+    return this.removePartial();
+  }
+
   /** Removes what a killed build left behind. */
   removePartial(): string[] {
     // Unfinished builds, and the scratch folders a killed build left (attachments being copied).
@@ -71,7 +84,7 @@ export class Deploys {
   }
 
   /** A fresh directory to build into, and the id it will have once finished. */
-  startBuild(): { id: string; directory: string } {
+  startBuild(): StagedBuild {
     let id = new Date().toISOString().replace(/[:.]/g, '-');
     // Two builds in one millisecond (tests) still get distinct, ordered ids.
     while (this.list().includes(id) || existsSync(path.join(this.builds, id + PARTIAL))) id += '-1';
@@ -109,6 +122,21 @@ export class Deploys {
   liveDirectory(): string | undefined {
     const id = this.live();
     return id ? path.join(this.builds, id) : undefined;
+  }
+
+  goLive(id: string): void {
+    this.finishBuild(id);
+    this.switchTo(id);
+  }
+
+  liveManifest(): BuildManifest | undefined {
+    const directory = this.liveDirectory();
+    if (!directory) return undefined;
+    try {
+      return JSON.parse(readFileSync(path.join(directory, outputPaths.buildManifest), 'utf8'));
+    } catch {
+      return undefined;
+    }
   }
 
   /** Makes a finished build live in one atomic step, then drops builds beyond the last three. */
