@@ -18,7 +18,8 @@ run(async () => {
   process.env.TABLICA_SEED = 'false';
   const summary = await withStrapi(async (strapi, requireCompiled) => {
     const { importSnapshot } = requireCompiled('src/seed/import-snapshot.js');
-    return importSnapshot(strapi, snapshot);
+    // Attachments not yet in the media library are taken from files/ beside the snapshot.
+    return importSnapshot(strapi, snapshot, { filesDirectory: path.join(path.dirname(file), 'files') });
   });
   console.log(`Tablica: imported ${summary.institutions} institutions and ${summary.notices} notices from ${file}.`);
 });

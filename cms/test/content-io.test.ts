@@ -89,9 +89,49 @@ describe('export', () => {
     const demo = readDemoSnapshot(now);
     const byKey = <T extends { slug: string; locale?: string }>(items: T[]) =>
       Object.fromEntries(items.map((item) => [`${item.slug}/${item.locale ?? ''}`, item]));
-    expect(byKey(exported.notices)).toEqual(byKey(demo.notices));
+    // An attachment comes back at the media library's address (Strapi names the file anew).
+    const exportedAttachments = exported.notices.flatMap((notice) => notice.attachments);
+    expect(exportedAttachments).toEqual([
+      {
+        label: 'Wniosek o zasiłek celowy (formularz do wydruku)',
+        url: expect.stringMatching(/^https?:\/\/[^/]+\/uploads\/wniosek_o_zasilek_celowy_[0-9a-f]+\.pdf$/),
+        mime: 'application/pdf',
+        bytes: 1000,
+      },
+    ]);
+    const atLibraryAddress = (notices: typeof demo.notices) =>
+      notices.map((notice) => ({
+        ...notice,
+        attachments: notice.attachments.map((attachment) => ({ ...attachment, url: exportedAttachments[0]?.url })),
+      }));
+    expect(byKey(exported.notices)).toEqual(byKey(atLibraryAddress(demo.notices)));
     expect(byKey(exported.institutions)).toEqual(byKey(demo.institutions));
     expect(exported.siteSettings).toEqual(demo.siteSettings);
+  });
+
+  it('export → import → export loses nothing: every field of every notice, attachments included', async () => {
+    const { exportSnapshot } = compiled('seed/export-snapshot.js');
+    const { importSnapshot } = compiled('seed/import-snapshot.js');
+    const first = JSON.parse(JSON.stringify(await exportSnapshot(cms.strapi)));
+    await importSnapshot(cms.strapi, loadSnapshot(first, { relativeDates: false }));
+    const second = JSON.parse(JSON.stringify(await exportSnapshot(cms.strapi)));
+    expect({ ...second, exportedAt: first.exportedAt }).toEqual(first);
+    const files = await cms.strapi.db.query('plugin::upload.file').count();
+    expect(files, 'the re-import reused the file, uploaded nothing again').toBe(1);
+  });
+
+  it('an attachment whose file is nowhere stops the import, named, and changes nothing', async () => {
+    const { exportSnapshot } = compiled('seed/export-snapshot.js');
+    const { importSnapshot } = compiled('seed/import-snapshot.js');
+    const before = JSON.parse(JSON.stringify(await exportSnapshot(cms.strapi)));
+    const broken = structuredClone(before);
+    const notice = broken.notices.find((item: { attachments?: unknown[] }) => item.attachments?.length);
+    notice.attachments[0].url = 'https://elsewhere.example.org/files/brak.pdf';
+    await expect(importSnapshot(cms.strapi, loadSnapshot(broken, { relativeDates: false }))).rejects.toThrow(
+      `notice "${notice.slug}" (pl): the attachment "Wniosek o zasiłek celowy (formularz do wydruku)" (https://elsewhere.example.org/files/brak.pdf) is not in the media library`,
+    );
+    const after = JSON.parse(JSON.stringify(await exportSnapshot(cms.strapi)));
+    expect({ ...after, exportedAt: before.exportedAt }).toEqual(before);
   });
 
   it('never includes drafts', async () => {

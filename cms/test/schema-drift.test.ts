@@ -7,6 +7,7 @@ import {
   AreaSchema,
   AttachmentSchema,
   ChannelSchema,
+  hasFieldLabel,
   InstitutionSchema,
   LinkSchema,
   NoticeUpdateSchema,
@@ -19,6 +20,7 @@ import {
 } from '@tablica/shared';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
+import { COMPONENT_LABELS, NOTICE_EDIT, NOTICE_LABELS } from '../src/bootstrap/editor-layout';
 
 /**
  * The shared Zod schemas and Strapi's content types describe the same model twice; this test
@@ -211,5 +213,56 @@ describe('the shared schemas and the Strapi content types describe the same mode
       'notice.headline: in the shared schema, missing from Strapi',
       'notice.severity: enum values differ: important,info,urgent vs info,important,urgent,extreme',
     ]);
+  });
+});
+
+/** Every field name of a shared schema, its components' fields included (paths as errors give them). */
+function fieldNames(shape: Record<string, z.ZodType>): string[] {
+  return Object.entries(shape).flatMap(([field, schema]) => {
+    const { type, inner } = unwrap(schema);
+    if (type === 'object') return [field, ...fieldNames(shapeOf(inner))];
+    if (type === 'array') {
+      const element = unwrap((inner._zod.def as unknown as { element: z.ZodType }).element);
+      return element.type === 'object' ? [field, ...fieldNames(shapeOf(element.inner))] : [field];
+    }
+    return [field];
+  });
+}
+
+describe('one notice field list: a field of the model is labelled everywhere an editor meets it', () => {
+  const attributes = contentType('notice');
+  const SYSTEM = new Set(['createdAt', 'updatedAt', 'publishedAt']);
+
+  it('every field of a notice and of its parts has a name for error messages (never a raw key)', () => {
+    const unnamed = [...new Set(fieldNames(PublishedNoticeSchema.in.shape))].filter(
+      (field) => !SYSTEM.has(field) && !hasFieldLabel(field),
+    );
+    expect(unnamed).toEqual([]);
+  });
+
+  it('every field of the notice type is in the admin edit layout once, with a Polish label', () => {
+    const placed = NOTICE_EDIT.flat().map(([field]) => field);
+    expect([...placed].sort()).toEqual(Object.keys(attributes).sort());
+    expect(new Set(placed).size).toBe(placed.length);
+    expect(Object.keys(attributes).filter((field) => !NOTICE_LABELS[field])).toEqual([]);
+  });
+
+  it('every field of every notice component has a Polish label in the admin', () => {
+    const missing = Object.values(attributes)
+      .filter((attribute) => attribute.type === 'component')
+      .flatMap((attribute) => {
+        const uid = String(attribute.component);
+        return Object.keys(component(uid))
+          .filter((field) => !COMPONENT_LABELS[uid]?.[field])
+          .map((field) => `${uid}.${field}`);
+      });
+    expect(missing).toEqual([]);
+  });
+
+  it('notices a field left out of the layout (the check can fail)', () => {
+    const placed = NOTICE_EDIT.flat()
+      .map(([field]) => field)
+      .filter((field) => field !== 'publishedBy');
+    expect(Object.keys(attributes).filter((field) => !placed.includes(field))).toEqual(['publishedBy']);
   });
 });

@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 type Labels = Record<string, [label: string, description?: string]>;
 type Row = [field: string, size: number][];
 
-const NOTICE_LABELS: Labels = {
+export const NOTICE_LABELS: Labels = {
   title: ['Tytuł', 'Od 10 do 160 znaków. Powiedz wprost, co się zmienia, np. „Zamknięcie pływalni miejskiej”.'],
   slug: [
     'Adres (slug)',
@@ -59,7 +59,7 @@ const NOTICE_LABELS: Labels = {
   revision: ['Wersja', 'Rośnie o jeden przy każdej publikacji (kalendarze i komunikaty CAP).'],
 };
 
-const NOTICE_EDIT: Row[] = [
+export const NOTICE_EDIT: Row[] = [
   [['title', 12]],
   [['summary', 12]],
   [
@@ -98,7 +98,7 @@ const NOTICE_EDIT: Row[] = [
   ],
 ];
 
-const COMPONENT_LABELS: Record<string, Labels> = {
+export const COMPONENT_LABELS: Record<string, Labels> = {
   'notice.channel': {
     kind: [
       'Rodzaj',

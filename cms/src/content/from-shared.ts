@@ -1,4 +1,4 @@
-import type { Institution, Notice, SiteSettings } from '@tablica/shared';
+import type { Institution, Notice, NoticeInput, SiteSettings } from '@tablica/shared';
 
 /**
  * Shared shapes (a snapshot) → Strapi document data: the inverse of to-shared.ts, for seeding
@@ -6,11 +6,25 @@ import type { Institution, Notice, SiteSettings } from '@tablica/shared';
  */
 const iso = (value: Date | undefined) => (value ? value.toISOString() : null);
 
+export interface NoticeRelations {
+  institution: string;
+  /**
+   * `supersedes` is per language in Strapi (a localized relation stays within its locale): the
+   * caller passes it only when the previous notice exists in this notice's language.
+   */
+  supersedes?: string | undefined;
+  /** The media file of each attachment, in order (seed/attachment-files.ts). */
+  attachmentFiles: number[];
+}
+
 /**
- * `supersedes` is per language in Strapi (a localized relation stays within its locale): the
- * caller passes it only when the previous notice exists in this notice's language.
+ * Every field an editor fills in, mapped: `satisfies` below makes a field added to the shared
+ * model and missing here a type error, so nothing is dropped on a seed or a restore. The locale
+ * is not data in Strapi (it is the document's locale, passed beside the data).
  */
-export function noticeToStrapi(notice: Notice, relations: { institution: string; supersedes?: string | undefined }) {
+type NoticeData = Record<Exclude<keyof NoticeInput, 'locale'>, unknown>;
+
+export function noticeToStrapi(notice: Notice, relations: NoticeRelations) {
   return {
     title: notice.title,
     slug: notice.slug,
@@ -34,13 +48,17 @@ export function noticeToStrapi(notice: Notice, relations: { institution: string;
     advisories: notice.advisories,
     body: notice.body ?? null,
     links: notice.links,
+    attachments: notice.attachments.map((attachment, index) => ({
+      label: attachment.label,
+      file: relations.attachmentFiles[index],
+    })),
     updates: notice.updates.map((update) => ({ at: iso(update.at), text: update.text })),
     source: notice.source ?? null,
     supersedes: relations.supersedes ?? null,
     area: notice.area ? { description: notice.area.description, teryt: notice.area.teryt.join(', ') } : null,
     preparedBy: notice.preparedBy ?? null,
     publishedBy: notice.publishedBy ?? null,
-  };
+  } satisfies NoticeData;
 }
 
 export function institutionToStrapi(institution: Institution) {

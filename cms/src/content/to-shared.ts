@@ -78,7 +78,8 @@ export function toSharedNotice(entity: Record_, { mediaBaseUrl }: MappingOptions
         label: attachment.label,
         url: absoluteMediaUrl(file.url, mediaBaseUrl),
         mime: file.mime,
-        bytes: typeof file.size === 'number' ? Math.round(file.size * 1024) : undefined,
+        // Strapi keeps sizes in kB of 1000 bytes.
+        bytes: typeof file.size === 'number' ? Math.round(file.size * 1000) : undefined,
       });
     }),
     area: area(areaValue),

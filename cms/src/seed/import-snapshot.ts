@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, type Notice, type Snapshot } from '@tablica/shared';
 import { institutionToStrapi, noticeToStrapi, siteSettingsToStrapi } from '../content/from-shared';
+import { attachmentFileId } from './attachment-files';
 
 const NOTICE = 'api::notice.notice';
 const INSTITUTION = 'api::institution.institution';
@@ -36,7 +37,16 @@ async function keepDates(strapi: Core.Strapi, documentId: string, notice: Notice
  * site settings as the single type. Everything imported is published; every write goes through
  * the same validation as an editor's.
  */
-export async function importSnapshot(strapi: Core.Strapi, snapshot: Snapshot): Promise<ImportSummary> {
+export interface ImportOptions {
+  /** Where the files of attachments not yet in the media library are (beside the snapshot, `files/`). */
+  filesDirectory?: string | undefined;
+}
+
+export async function importSnapshot(
+  strapi: Core.Strapi,
+  snapshot: Snapshot,
+  { filesDirectory }: ImportOptions = {},
+): Promise<ImportSummary> {
   const settings = await strapi.documents(SETTINGS).findFirst();
   const settingsData = siteSettingsToStrapi(snapshot.siteSettings) as never;
   if (settings) await strapi.documents(SETTINGS).update({ documentId: settings.documentId, data: settingsData });
@@ -57,9 +67,16 @@ export async function importSnapshot(strapi: Core.Strapi, snapshot: Snapshot): P
     (a, b) => Number(b.locale === DEFAULT_LOCALE) - Number(a.locale === DEFAULT_LOCALE),
   );
   const noticeIds = new Map<string, string>();
+  const attachmentFiles = new Map<Notice, number[]>();
+  for (const notice of ordered) {
+    const files: number[] = [];
+    for (const attachment of notice.attachments)
+      files.push(await attachmentFileId(strapi, attachment, { notice, filesDirectory }));
+    attachmentFiles.set(notice, files);
+  }
   for (const notice of ordered) {
     const institution = institutionIds.get(notice.institution) ?? '';
-    const data = noticeToStrapi(notice, { institution }) as never;
+    const data = noticeToStrapi(notice, { institution, attachmentFiles: attachmentFiles.get(notice) ?? [] }) as never;
     const existing = noticeIds.get(notice.slug) ?? (await documentIdBySlug(strapi, NOTICE, notice.slug));
     const saved = existing
       ? await strapi
@@ -80,6 +97,7 @@ export async function importSnapshot(strapi: Core.Strapi, snapshot: Snapshot): P
       const data = noticeToStrapi(notice, {
         institution: institutionIds.get(notice.institution) ?? '',
         supersedes,
+        attachmentFiles: attachmentFiles.get(notice) ?? [],
       }) as never;
       await strapi.documents(NOTICE).update({ documentId, locale: notice.locale, data, status: 'published' });
     }

@@ -46,7 +46,16 @@ const LABELS: Record<string, Record<MessageLanguage, string>> = {
   teryt: { pl: 'Kody TERYT', en: 'TERYT codes' },
   description: { pl: 'Opis', en: 'Description' },
   locale: { pl: 'Język', en: 'Language' },
+  preparedBy: { pl: 'Informację wytworzył(a)', en: 'Prepared by' },
+  publishedBy: { pl: 'Informację opublikował(a)', en: 'Published by' },
+  preferred: { pl: 'Preferowany kanał', en: 'Preferred channel' },
+  mime: { pl: 'Typ pliku', en: 'File type' },
+  bytes: { pl: 'Rozmiar pliku', en: 'File size' },
+  revision: { pl: 'Wersja', en: 'Version' },
 };
+
+/** Whether an error in `field` names it as the admin does (the drift test asks it of every field). */
+export const hasFieldLabel = (field: string): boolean => Object.hasOwn(LABELS, field);
 
 /** `['channels', 0, 'value']` → `Kanały kontaktu › 1 › Wartość` (positions counted from 1). */
 export function describePath(path: readonly PropertyKey[], language: MessageLanguage): string {
