@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { loadSnapshot } from '@tablica/shared';
+import { loadSnapshot, type Notice } from '@tablica/shared';
 import { verifyRebuildRequest } from '@tablica/shared/signing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
@@ -99,7 +99,7 @@ describe('export', () => {
         bytes: 1000,
       },
     ]);
-    const atLibraryAddress = (notices: typeof demo.notices) =>
+    const atLibraryAddress = (notices: Notice[]) =>
       notices.map((notice) => ({
         ...notice,
         attachments: notice.attachments.map((attachment) => ({ ...attachment, url: exportedAttachments[0]?.url })),
