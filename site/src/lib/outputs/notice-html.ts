@@ -2,6 +2,7 @@ import { type Block, channelHref, isHttpUrl, type Notice } from '@tablica/shared
 import { channelDisplayValue } from '../channel-text.ts';
 import { formatDateTime, noticePeriodText, suspensionPeriodText } from '../format.ts';
 import { UI } from '../i18n/ui.ts';
+import { bodyHeadingLevel, type NoticeSectionKind, noticeSections, SECTION_HEADING_LEVEL } from '../notice-sections.ts';
 import { escapeMarkup } from './escape.ts';
 
 type Inline = Extract<Block, { type: 'paragraph' }>['children'][number];
@@ -33,8 +34,10 @@ function blocks(body: Block[]): string {
       switch (block.type) {
         case 'paragraph':
           return `<p>${inline(block.children)}</p>`;
-        case 'heading':
-          return `<h${block.level + 1}>${inline(block.children)}</h${block.level + 1}>`;
+        case 'heading': {
+          const level = bodyHeadingLevel(block.level);
+          return `<h${level}>${inline(block.children)}</h${level}>`;
+        }
         case 'quote':
           return `<blockquote><p>${inline(block.children)}</p></blockquote>`;
         default: {
@@ -46,14 +49,67 @@ function blocks(body: Block[]): string {
     .join('');
 }
 
-const section = (title: string, html: string) => (html ? `<h2>${escapeMarkup(title)}</h2>${html}` : '');
 const list = (tag: 'ul' | 'ol', items: string[]) =>
   items.length > 0 ? `<${tag}>${items.map((item) => `<li>${item}</li>`).join('')}</${tag}>` : '';
+
+/** Each section's content, as the notice page shows it (views/NoticeView.astro). */
+function sectionHtml(kind: NoticeSectionKind, notice: Notice): string {
+  const ui = UI[notice.locale];
+  const { locale } = notice;
+  switch (kind) {
+    case 'suspensions':
+      return list(
+        'ul',
+        notice.suspensions.map(
+          (suspension) =>
+            `<strong>${escapeMarkup(suspension.facility)}</strong>: ${escapeMarkup(ui.suspensionMode[suspension.mode])}${
+              suspension.hours ? ` (${escapeMarkup(suspension.hours)})` : ''
+            }, ${escapeMarkup(suspensionPeriodText(suspension, notice, locale))}${suspension.scope ? `. ${escapeMarkup(suspension.scope)}` : ''}`,
+        ),
+      );
+    case 'channels':
+      return list(
+        'ul',
+        notice.channels.map(
+          (channel) =>
+            `${escapeMarkup(channel.label)}: ${link(channelHref(channel), channelDisplayValue(channel))}${
+              channel.extension ? ` (${escapeMarkup(ui.extension)} ${escapeMarkup(channel.extension)})` : ''
+            }${channel.hours ? `, ${escapeMarkup(channel.hours)}` : ''}`,
+        ),
+      );
+    case 'procedures':
+      return list(
+        'ol',
+        notice.procedures.map(
+          (step) =>
+            `${escapeMarkup(step.text)}${list('ul', step.items.map(escapeMarkup))}${step.note ? `<br>${escapeMarkup(step.note)}` : ''}`,
+        ),
+      );
+    case 'details':
+      return blocks(notice.body ?? []);
+    case 'links':
+      return list(
+        'ul',
+        [...notice.links, ...notice.attachments].map((item) => link(item.url, item.label)),
+      );
+    case 'updates':
+      return list(
+        'ul',
+        [...notice.updates]
+          .sort((a, b) => b.at.getTime() - a.at.getTime())
+          .map(
+            (update) =>
+              `${escapeMarkup(formatDateTime(update.at, locale, notice.timeZone))}: ${escapeMarkup(update.text)}`,
+          ),
+      );
+  }
+}
 
 /**
  * The whole notice as plain, self-contained HTML for feed readers (RSS `content:encoded`, JSON
  * Feed `content_html`): every text escaped, links only from the allow-listed kinds, no scripts,
- * styles or attributes beyond `href`. The same facts, in the same order, as the notice page.
+ * styles or attributes beyond `href`. The same sections, in the same order, as the notice page
+ * (notice-sections.ts).
  */
 export function noticeHtml(notice: Notice, pageUrl: string): string {
   const ui = UI[notice.locale];
@@ -67,59 +123,9 @@ export function noticeHtml(notice: Notice, pageUrl: string): string {
           advisory.title ? `: ${escapeMarkup(advisory.title)}` : ''
         }</strong> ${escapeMarkup(advisory.text)}</p>`,
     ),
-    section(
-      ui.suspensions,
-      list(
-        'ul',
-        notice.suspensions.map(
-          (suspension) =>
-            `<strong>${escapeMarkup(suspension.facility)}</strong>: ${escapeMarkup(ui.suspensionMode[suspension.mode])}${
-              suspension.hours ? ` (${escapeMarkup(suspension.hours)})` : ''
-            }, ${escapeMarkup(suspensionPeriodText(suspension, notice, locale))}${suspension.scope ? `. ${escapeMarkup(suspension.scope)}` : ''}`,
-        ),
-      ),
-    ),
-    section(
-      ui.channels,
-      list(
-        'ul',
-        notice.channels.map(
-          (channel) =>
-            `${escapeMarkup(channel.label)}: ${link(channelHref(channel), channelDisplayValue(channel))}${
-              channel.extension ? ` (${escapeMarkup(ui.extension)} ${escapeMarkup(channel.extension)})` : ''
-            }${channel.hours ? `, ${escapeMarkup(channel.hours)}` : ''}`,
-        ),
-      ),
-    ),
-    section(
-      notice.proceduresHeading ?? ui.procedures,
-      list(
-        'ol',
-        notice.procedures.map(
-          (step) =>
-            `${escapeMarkup(step.text)}${list('ul', step.items.map(escapeMarkup))}${step.note ? `<br>${escapeMarkup(step.note)}` : ''}`,
-        ),
-      ),
-    ),
-    notice.body && notice.body.length > 0 ? section(ui.details, blocks(notice.body)) : '',
-    section(
-      ui.links,
-      list(
-        'ul',
-        [...notice.links, ...notice.attachments].map((item) => link(item.url, item.label)),
-      ),
-    ),
-    section(
-      ui.updates,
-      list(
-        'ul',
-        [...notice.updates]
-          .sort((a, b) => b.at.getTime() - a.at.getTime())
-          .map(
-            (update) =>
-              `${escapeMarkup(formatDateTime(update.at, locale, notice.timeZone))}: ${escapeMarkup(update.text)}`,
-          ),
-      ),
+    ...noticeSections(notice).map(
+      ({ kind, heading }) =>
+        `<h${SECTION_HEADING_LEVEL}>${escapeMarkup(heading)}</h${SECTION_HEADING_LEVEL}>${sectionHtml(kind, notice)}`,
     ),
     notice.source ? `<p>${escapeMarkup(ui.source)}: ${link(notice.source.url, notice.source.name)}</p>` : '',
     `<p>${link(pageUrl, pageUrl)}</p>`,
