@@ -32,6 +32,15 @@ export default defineConfig({
         },
       },
       {
+        // Every output as a pure function, table-driven, beside its module: seconds, no build.
+        test: {
+          name: 'outputs',
+          root: './site',
+          include: ['src/**/*.test.ts'],
+          setupFiles: ['../tests/setup/fail-on-console.ts'],
+        },
+      },
+      {
         test: {
           name: 'toolchain',
           root: './tests',

@@ -18,8 +18,11 @@ export interface NoticeSection {
 /** Section headings are h2, under the notice's title (h1). */
 export const SECTION_HEADING_LEVEL = 2;
 
-/** The level of a heading inside the notice's body (rich text level 1, 2, …): below its section's. */
-export const bodyHeadingLevel = (level: number): number => Math.min(6, SECTION_HEADING_LEVEL + level);
+/**
+ * The HTML level of a heading inside the notice's body. The editor offers levels 2–4 (1 is the
+ * notice's title), so the body's first level sits right below its section's heading: h3, h4, h5.
+ */
+export const bodyHeadingLevel = (level: number): number => Math.min(6, SECTION_HEADING_LEVEL - 1 + level);
 
 const HAS: Record<NoticeSectionKind, (notice: Notice) => boolean> = {
   suspensions: (notice) => notice.suspensions.length > 0,
