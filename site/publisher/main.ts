@@ -15,7 +15,6 @@
  *   TABLICA_BASE_URL      the public address of the site (default http://127.0.0.1:<SITE_PORT>)
  *   TABLICA_RETRY_SECONDS first pause before retrying a failed build (default 5, doubling to 300)
  */
-import path from 'node:path';
 import { createControlHandler } from './control-server.ts';
 import { deployTargetFromEnv } from './deploy/from-env.ts';
 import { Publisher } from './publisher.ts';

@@ -1,4 +1,4 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { LOCALES } from '@tablica/shared';
 
 /**
@@ -11,16 +11,16 @@ import { LOCALES } from '@tablica/shared';
  */
 type Permission = { action: string; subject: string | null; properties: Record<string, unknown>; conditions: string[] };
 
-const NOTICE = 'api::notice.notice';
-const INSTITUTION = 'api::institution.institution';
-const SETTINGS = 'api::site-setting.site-setting';
-const OURS = new Set([NOTICE, INSTITUTION, SETTINGS]);
+const NOTICE: UID.ContentType = 'api::notice.notice';
+const INSTITUTION: UID.ContentType = 'api::institution.institution';
+const SETTINGS: UID.ContentType = 'api::site-setting.site-setting';
+const OURS = new Set<string>([NOTICE, INSTITUTION, SETTINGS]);
 const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
 const OWN = ['admin::is-creator'];
 
 interface Grant {
   action: string;
-  subject: string;
+  subject: UID.ContentType;
   conditions?: string[];
 }
 
@@ -36,8 +36,8 @@ const AUTHOR: Grant[] = [
 ];
 
 /** Field lists of the content manager's own default permissions, so nested fields stay right. */
-function fieldsFor(strapi: Core.Strapi, subject: string): string[] {
-  const model = strapi.contentType(subject as never) as {
+function fieldsFor(strapi: Core.Strapi, subject: UID.ContentType): string[] {
+  const model = strapi.contentType(subject) as {
     attributes: Record<string, { type: string; component?: string }>;
   };
   const paths = (attributes: Record<string, { type: string; component?: string }>, prefix: string): string[] =>

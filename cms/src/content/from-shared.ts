@@ -1,4 +1,15 @@
+import type { Modules, Schema, UID } from '@strapi/strapi';
 import type { Institution, Notice, NoticeInput, SiteSettings } from '@tablica/shared';
+
+type Input<T extends UID.ContentType> = Modules.Documents.Params.Data.Input<T>;
+
+/**
+ * The data of a create or an update, checked against Strapi's generated types (types/generated).
+ * Those types have no `null`, but null is how an update clears a field, and a restore must
+ * clear what the snapshot leaves empty; `toStrapiInput` is the one place that says so.
+ */
+export type StrapiData<T extends UID.ContentType> = { [K in keyof Input<T>]?: Input<T>[K] | null };
+export const toStrapiInput = <T extends UID.ContentType>(data: StrapiData<T>) => data as Input<T>;
 
 /**
  * Shared shapes (a snapshot) → Strapi document data: the inverse of to-shared.ts, for seeding
@@ -24,7 +35,7 @@ export interface NoticeRelations {
  */
 type NoticeData = Record<Exclude<keyof NoticeInput, 'locale'>, unknown>;
 
-export function noticeToStrapi(notice: Notice, relations: NoticeRelations) {
+export function noticeToStrapi(notice: Notice, relations: NoticeRelations): StrapiData<'api::notice.notice'> {
   return {
     title: notice.title,
     slug: notice.slug,
@@ -42,17 +53,18 @@ export function noticeToStrapi(notice: Notice, relations: NoticeRelations) {
     proceduresHeading: notice.proceduresHeading ?? null,
     procedures: notice.procedures.map((step) => ({
       text: step.text,
-      note: step.note ?? null,
+      note: step.note,
       items: step.items.map((text) => ({ text })),
     })),
     advisories: notice.advisories,
-    body: notice.body ?? null,
+    // Strapi's BlocksValue leaves links out of a paragraph's children, which its own editor writes.
+    body: (notice.body ?? null) as Schema.Attribute.BlocksValue | null,
     links: notice.links,
     attachments: notice.attachments.map((attachment, index) => ({
       label: attachment.label,
       file: relations.attachmentFiles[index],
     })),
-    updates: notice.updates.map((update) => ({ at: iso(update.at), text: update.text })),
+    updates: notice.updates.map((update) => ({ at: update.at.toISOString(), text: update.text })),
     source: notice.source ?? null,
     supersedes: relations.supersedes ?? null,
     area: notice.area ? { description: notice.area.description, teryt: notice.area.teryt.join(', ') } : null,
@@ -61,12 +73,12 @@ export function noticeToStrapi(notice: Notice, relations: NoticeRelations) {
   } satisfies NoticeData;
 }
 
-export function institutionToStrapi(institution: Institution) {
+export function institutionToStrapi(institution: Institution): StrapiData<'api::institution.institution'> {
   const { logo: _logo, area, ...rest } = institution;
   return { ...rest, area: area ? { description: area.description, teryt: area.teryt.join(', ') } : null };
 }
 
-export function siteSettingsToStrapi(settings: SiteSettings) {
+export function siteSettingsToStrapi(settings: SiteSettings): StrapiData<'api::site-setting.site-setting'> {
   const statement = settings.accessibilityStatement;
   return {
     ...settings,

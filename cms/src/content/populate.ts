@@ -1,10 +1,14 @@
+import type { Modules, UID } from '@strapi/strapi';
+
+type Populate<T extends UID.Schema> = Modules.Documents.Params.Populate.ObjectNotation<T>;
+
 /**
  * The populate trees each public route needs, named once. Never `populate=*`: that would follow
  * createdBy/updatedBy to admin users. Requests cannot change these (see public-query middleware).
  */
 const CHANNEL = true;
 
-export const NOTICE_POPULATE = {
+export const NOTICE_POPULATE: Populate<'api::notice.notice'> = {
   institution: { fields: ['slug', 'name'] },
   supersedes: { fields: ['slug'] },
   suspensions: CHANNEL,
@@ -16,20 +20,20 @@ export const NOTICE_POPULATE = {
   updates: true,
   source: true,
   area: true,
-} as const;
+};
 
-export const INSTITUTION_POPULATE = {
+export const INSTITUTION_POPULATE: Populate<'api::institution.institution'> = {
   address: true,
   channels: true,
   logo: { fields: ['url'] },
   area: true,
   accessibilityContact: { populate: { channels: true } },
-} as const;
+};
 
-export const SITE_SETTINGS_POPULATE = {
+export const SITE_SETTINGS_POPULATE: Populate<'api::site-setting.site-setting'> = {
   accessibilityStatement: {
     populate: { nonAccessibleContent: true, exemptions: true, contactEmail: true, contactPhone: true },
   },
   footerChannels: true,
   widget: true,
-} as const;
+};

@@ -5,8 +5,7 @@
  * component ids that the shared model does not have.
  */
 import { InstitutionSchema, PublishedNoticeSchema, SiteSettingsSchema } from '@tablica/shared';
-
-type Record_ = Record<string, unknown>;
+import type { StrapiRecord } from './strapi-record';
 
 // Only fields of the shared model leave the CMS: never createdBy/updatedBy, localizations or
 // whatever a future plugin adds to a document.
@@ -14,13 +13,13 @@ const NOTICE_KEYS = Object.keys(PublishedNoticeSchema.in.shape);
 const INSTITUTION_KEYS = Object.keys(InstitutionSchema.shape);
 const SITE_SETTINGS_KEYS = Object.keys(SiteSettingsSchema.shape);
 
-function pick(value: Record_, keys: readonly string[]): Record_ {
-  const result: Record_ = {};
+function pick(value: StrapiRecord, keys: readonly string[]): StrapiRecord {
+  const result: StrapiRecord = {};
   for (const key of keys) if (value[key] !== undefined) result[key] = value[key];
   return result;
 }
 
-const isRecord = (value: unknown): value is Record_ =>
+const isRecord = (value: unknown): value is StrapiRecord =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Drops nulls, Strapi's ids and component markers, recursively; keeps `documentId` only at the top. */
@@ -28,7 +27,7 @@ export function clean(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(clean);
   if (value instanceof Date) return value.toISOString();
   if (!isRecord(value)) return value;
-  const result: Record_ = {};
+  const result: StrapiRecord = {};
   for (const [key, item] of Object.entries(value)) {
     if (item === null || item === undefined || key === 'id' || key === '__component' || key === 'documentId') continue;
     result[key] = clean(item);
@@ -36,7 +35,7 @@ export function clean(value: unknown): unknown {
   return result;
 }
 
-const asArray = (value: unknown): Record_[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+const asArray = (value: unknown): StrapiRecord[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 const slugOf = (value: unknown) => (isRecord(value) && typeof value.slug === 'string' ? value.slug : undefined);
 const iso = (value: unknown) =>
   value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : undefined;
@@ -48,7 +47,7 @@ export function splitTeryt(value: unknown): string[] {
 
 function area(value: unknown) {
   if (!isRecord(value)) return undefined;
-  return { ...(clean(value) as Record_), teryt: splitTeryt(value.teryt) };
+  return { ...(clean(value) as StrapiRecord), teryt: splitTeryt(value.teryt) };
 }
 
 /** Media URLs are stored relative (`/uploads/…`); feeds and embeds need them absolute. */
@@ -62,14 +61,14 @@ export interface MappingOptions {
   mediaBaseUrl: string;
 }
 
-export function toSharedNotice(entity: Record_, { mediaBaseUrl }: MappingOptions): Record_ {
+export function toSharedNotice(entity: StrapiRecord, { mediaBaseUrl }: MappingOptions): StrapiRecord {
   const { institution, supersedes, procedures, attachments, area: areaValue, body, ...rest } = entity;
-  const notice: Record_ = {
-    ...(clean(rest) as Record_),
+  const notice: StrapiRecord = {
+    ...(clean(rest) as StrapiRecord),
     institution: slugOf(institution),
     supersedes: slugOf(supersedes),
     procedures: asArray(procedures).map((step) => ({
-      ...(clean(step) as Record_),
+      ...(clean(step) as StrapiRecord),
       items: asArray(step.items).map((item) => item.text),
     })),
     attachments: asArray(attachments).map((attachment) => {
@@ -92,18 +91,18 @@ export function toSharedNotice(entity: Record_, { mediaBaseUrl }: MappingOptions
   return pick(notice, NOTICE_KEYS);
 }
 
-export function toSharedInstitution(entity: Record_, { mediaBaseUrl }: MappingOptions): Record_ {
+export function toSharedInstitution(entity: StrapiRecord, { mediaBaseUrl }: MappingOptions): StrapiRecord {
   const { logo, area: areaValue, notices: _notices, ...rest } = entity;
-  const institution: Record_ = {
-    ...(clean(rest) as Record_),
+  const institution: StrapiRecord = {
+    ...(clean(rest) as StrapiRecord),
     logo: isRecord(logo) ? absoluteMediaUrl(logo.url, mediaBaseUrl) : undefined,
     area: area(areaValue),
   };
   return pick(institution, INSTITUTION_KEYS);
 }
 
-export function toSharedSiteSettings(entity: Record_): Record_ {
-  const settings = clean(entity) as Record_;
+export function toSharedSiteSettings(entity: StrapiRecord): StrapiRecord {
+  const settings = clean(entity) as StrapiRecord;
   const statement = isRecord(settings.accessibilityStatement) ? settings.accessibilityStatement : undefined;
   if (statement) {
     for (const list of ['nonAccessibleContent', 'exemptions']) {

@@ -56,8 +56,9 @@ export function registerPublishedProblemsRoute(strapi: Core.Strapi) {
             })),
           };
         },
+        info: { type: 'admin' },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       },
     ],
-  } as never);
+  });
 }

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, type Notice, type Snapshot } from '@tablica/shared';
-import { institutionToStrapi, noticeToStrapi, siteSettingsToStrapi } from '../content/from-shared';
+import { institutionToStrapi, noticeToStrapi, siteSettingsToStrapi, toStrapiInput } from '../content/from-shared';
 import { attachmentFileId } from './attachment-files';
 
 const NOTICE = 'api::notice.notice';
@@ -48,13 +48,13 @@ export async function importSnapshot(
   { filesDirectory }: ImportOptions = {},
 ): Promise<ImportSummary> {
   const settings = await strapi.documents(SETTINGS).findFirst();
-  const settingsData = siteSettingsToStrapi(snapshot.siteSettings) as never;
+  const settingsData = toStrapiInput(siteSettingsToStrapi(snapshot.siteSettings));
   if (settings) await strapi.documents(SETTINGS).update({ documentId: settings.documentId, data: settingsData });
   else await strapi.documents(SETTINGS).create({ data: settingsData });
 
   const institutionIds = new Map<string, string>();
   for (const institution of snapshot.institutions) {
-    const data = institutionToStrapi(institution) as never;
+    const data = toStrapiInput(institutionToStrapi(institution));
     const existing = await documentIdBySlug(strapi, INSTITUTION, institution.slug);
     const saved = existing
       ? await strapi.documents(INSTITUTION).update({ documentId: existing, data })
@@ -76,7 +76,9 @@ export async function importSnapshot(
   }
   for (const notice of ordered) {
     const institution = institutionIds.get(notice.institution) ?? '';
-    const data = noticeToStrapi(notice, { institution, attachmentFiles: attachmentFiles.get(notice) ?? [] }) as never;
+    const data = toStrapiInput(
+      noticeToStrapi(notice, { institution, attachmentFiles: attachmentFiles.get(notice) ?? [] }),
+    );
     const existing = noticeIds.get(notice.slug) ?? (await documentIdBySlug(strapi, NOTICE, notice.slug));
     const saved = existing
       ? await strapi
@@ -94,11 +96,13 @@ export async function importSnapshot(
     );
     const supersedes = notice.supersedes && predecessorInLocale ? noticeIds.get(notice.supersedes) : undefined;
     if (supersedes) {
-      const data = noticeToStrapi(notice, {
-        institution: institutionIds.get(notice.institution) ?? '',
-        supersedes,
-        attachmentFiles: attachmentFiles.get(notice) ?? [],
-      }) as never;
+      const data = toStrapiInput(
+        noticeToStrapi(notice, {
+          institution: institutionIds.get(notice.institution) ?? '',
+          supersedes,
+          attachmentFiles: attachmentFiles.get(notice) ?? [],
+        }),
+      );
       await strapi.documents(NOTICE).update({ documentId, locale: notice.locale, data, status: 'published' });
     }
     await keepDates(strapi, documentId, notice);

@@ -7,6 +7,7 @@ import {
   validateSiteSettings,
 } from '@tablica/shared';
 import { INSTITUTION_POPULATE, SITE_SETTINGS_POPULATE } from '../content/populate';
+import type { StrapiRecord } from '../content/strapi-record';
 import { toSharedInstitution, toSharedSiteSettings } from '../content/to-shared';
 import { throwFieldErrors } from './field-errors';
 import {
@@ -19,7 +20,6 @@ import {
   type WriteMode,
 } from './notice-rules';
 
-type Record_ = Record<string, unknown>;
 const WRITES = new Set(['create', 'update']);
 /** Actions after which the stored notice is checked again, inside the action's transaction. */
 const CHECKED_AFTER = new Set(['create', 'update', 'clone', 'publish']);
@@ -28,14 +28,12 @@ function failIfAny(fieldErrors: readonly FieldError[]) {
   if (fieldErrors.length > 0) throwFieldErrors(fieldErrors);
 }
 
-async function checkInstitution(strapi: Core.Strapi, params: Record_) {
+async function checkInstitution(strapi: Core.Strapi, params: StrapiRecord) {
   const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
   const existing = documentId
-    ? ((await strapi
-        .documents('api::institution.institution')
-        .findOne({ documentId, populate: INSTITUTION_POPULATE as never })) as Record_ | null)
+    ? await strapi.documents('api::institution.institution').findOne({ documentId, populate: INSTITUTION_POPULATE })
     : null;
-  const data = (params.data ?? {}) as Record_;
+  const data = (params.data ?? {}) as StrapiRecord;
   // An uploaded logo is the CMS's own file: only its presence matters here.
   const merged = { ...(existing ?? {}), ...data, ...(data.logo ? { logo: { url: '/uploads/pending' } } : {}) };
   const result = validateInstitution(toSharedInstitution(merged, { mediaBaseUrl: 'http://cms.invalid' }));
@@ -61,11 +59,11 @@ async function checkInstitutionDelete(strapi: Core.Strapi, documentId: string | 
   ];
 }
 
-async function checkSiteSettings(strapi: Core.Strapi, params: Record_) {
-  const existing = (await strapi
+async function checkSiteSettings(strapi: Core.Strapi, params: StrapiRecord) {
+  const existing = await strapi
     .documents('api::site-setting.site-setting')
-    .findFirst({ populate: SITE_SETTINGS_POPULATE as never })) as Record_ | null;
-  const data = (params.data ?? {}) as Record_;
+    .findFirst({ populate: SITE_SETTINGS_POPULATE });
+  const data = (params.data ?? {}) as StrapiRecord;
   const result = validateSiteSettings(toSharedSiteSettings({ ...(existing ?? {}), ...data }));
   if (result.success) storeNormalizedText(data, result.data);
   return result.success ? [] : result.errors;
@@ -79,7 +77,7 @@ async function checkSiteSettings(strapi: Core.Strapi, params: Record_) {
 async function noticeAction<T>(
   strapi: Core.Strapi,
   action: string,
-  params: Record_,
+  params: StrapiRecord,
   next: () => Promise<T>,
 ): Promise<T> {
   const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
@@ -105,7 +103,7 @@ async function noticeAction<T>(
  */
 export function registerValidation(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
-    const params = context.params as Record_;
+    const params = context.params as StrapiRecord;
     const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
 
     switch (context.uid) {

@@ -9,11 +9,11 @@ import {
   validateNoticeInput,
 } from '@tablica/shared';
 import { NOTICE_POPULATE } from '../content/populate';
+import type { StrapiRecord } from '../content/strapi-record';
 import { toSharedNotice } from '../content/to-shared';
 import { relationTarget } from './relation-target';
 
 const NOTICE = 'api::notice.notice';
-type Record_ = Record<string, unknown>;
 
 // Attachments are validated for their labels; uploaded files are served by the CMS itself.
 const UPLOADED_FILE = { url: 'http://cms.invalid/uploads/pending' };
@@ -33,8 +33,13 @@ async function slugOfTarget(
 }
 
 /** The notice as it would be after the write: the stored draft with the incoming data on top. */
-async function candidateAfterWrite(strapi: Core.Strapi, existing: Record_ | null, data: Record_, locale: string) {
-  const merged: Record_ = { ...(existing ?? {}), ...data, locale };
+async function candidateAfterWrite(
+  strapi: Core.Strapi,
+  existing: StrapiRecord | null,
+  data: StrapiRecord,
+  locale: string,
+) {
+  const merged: StrapiRecord = { ...(existing ?? {}), ...data, locale };
   merged.institution = await slugOfTarget(
     strapi,
     'api::institution.institution',
@@ -43,42 +48,42 @@ async function candidateAfterWrite(strapi: Core.Strapi, existing: Record_ | null
   );
   merged.supersedes = await slugOfTarget(strapi, NOTICE, data.supersedes, existing?.supersedes);
   if (Array.isArray(merged.attachments)) {
-    merged.attachments = merged.attachments.map((attachment: Record_) => ({ ...attachment, file: UPLOADED_FILE }));
+    merged.attachments = merged.attachments.map((attachment: StrapiRecord) => ({ ...attachment, file: UPLOADED_FILE }));
   }
   return toSharedNotice(merged, { mediaBaseUrl: 'http://cms.invalid' });
 }
 
 function findDraft(strapi: Core.Strapi, documentId: string, locale: string) {
-  return strapi.documents(NOTICE).findOne({ documentId, locale, status: 'draft', populate: NOTICE_POPULATE as never });
+  return strapi.documents(NOTICE).findOne({ documentId, locale, status: 'draft', populate: NOTICE_POPULATE });
 }
 
 // Fields Strapi keeps the same in every locale (pluginOptions.i18n.localized: false): the shared
 // model's, plus the slug and the CMS's revision counter.
-const NOT_LOCALIZED = ['slug', ...SHARED_NOTICE_FIELDS, 'revision'];
+const NOT_LOCALIZED = ['slug', ...SHARED_NOTICE_FIELDS, 'revision'] as const;
 
 /**
  * The stored draft in this locale or, for a new translation, the shared fields of the version
  * it translates: Strapi fills those in itself, so a translator sends only the texts.
  */
 async function storedBase(strapi: Core.Strapi, documentId: string, locale: string) {
-  const own = (await findDraft(strapi, documentId, locale)) as Record_ | null;
+  const own = await findDraft(strapi, documentId, locale);
   if (own) return { base: own, newLocale: false };
-  const other = (await strapi.documents(NOTICE).findMany({
+  const other = await strapi.documents(NOTICE).findMany({
     filters: { documentId },
     locale: '*',
     status: 'draft',
-    populate: NOTICE_POPULATE as never,
+    populate: NOTICE_POPULATE,
     limit: 1,
-  })) as Record_[];
+  });
   const source = other[0];
   return source ? { base: Object.fromEntries(NOT_LOCALIZED.map((key) => [key, source[key]])), newLocale: true } : null;
 }
 
 /** A new translation gets the shared fields it did not send, so Strapi's own checks pass too. */
-function fillSharedFields(data: Record_, base: Record_) {
+function fillSharedFields(data: StrapiRecord, base: StrapiRecord) {
   for (const key of NOT_LOCALIZED) {
     if (data[key] !== undefined || base[key] === undefined || base[key] === null || key === 'revision') continue;
-    const value = base[key] as Record_;
+    const value = base[key] as StrapiRecord;
     data[key] = key === 'institution' ? value.documentId : value;
   }
 }
@@ -87,15 +92,15 @@ function fillSharedFields(data: Record_, base: Record_) {
  * Stores channel values the way the shared schema normalises them (E.164 phones with a separate
  * extension, lower-case e-mail), so the editor sees the canonical form after saving.
  */
-export function normalizeChannels(data: Record_, normalized: readonly { value: string; extension?: string }[]) {
+export function normalizeChannels(data: StrapiRecord, normalized: readonly { value: string; extension?: string }[]) {
   if (!Array.isArray(data.channels)) return;
-  data.channels = data.channels.map((channel: Record_, index: number) => {
+  data.channels = data.channels.map((channel: StrapiRecord, index: number) => {
     const canonical = normalized[index];
     return canonical ? { ...channel, value: canonical.value, extension: canonical.extension ?? null } : channel;
   });
 }
 
-const fieldError = (path: string[], rule: string, params: Record_ = {}): FieldError => ({
+const fieldError = (path: string[], rule: string, params: StrapiRecord = {}): FieldError => ({
   path,
   field: path.at(-1) ?? '',
   location: describePath(path, EDITOR_LANGUAGE),
@@ -114,8 +119,8 @@ export function storeNormalizedText(data: unknown, parsed: unknown): void {
     return;
   }
   if (typeof data !== 'object' || data === null || typeof parsed !== 'object' || parsed === null) return;
-  const target = data as Record_;
-  const source = parsed as Record_;
+  const target = data as StrapiRecord;
+  const source = parsed as StrapiRecord;
   for (const [key, value] of Object.entries(target)) {
     const normalized = source[key];
     if (typeof value === 'string' && typeof normalized === 'string') {
@@ -132,9 +137,14 @@ export type WriteMode = 'create' | 'update' | 'clone';
  * Create, update and clone: the whole notice as it will be stored must be valid; its slug is
  * fixed once published; the revision is the system's (a clone starts unpublished, at 0).
  */
-export async function checkNoticeWrite(strapi: Core.Strapi, params: Record_, mode: WriteMode, documentId?: string) {
+export async function checkNoticeWrite(
+  strapi: Core.Strapi,
+  params: StrapiRecord,
+  mode: WriteMode,
+  documentId?: string,
+) {
   const locale = typeof params.locale === 'string' ? params.locale : DEFAULT_LOCALE;
-  const data = (params.data ?? {}) as Record_;
+  const data = (params.data ?? {}) as StrapiRecord;
   params.data = data;
   const stored = documentId ? await storedBase(strapi, documentId, locale) : null;
   const existing = stored?.base ?? null;
@@ -208,7 +218,7 @@ export async function localesOf(strapi: Core.Strapi, documentId: string, locale:
 export async function checkStoredNotice(strapi: Core.Strapi, documentId: string, locales: readonly string[]) {
   const fieldErrors: FieldError[] = [];
   for (const locale of locales) {
-    const draft = (await findDraft(strapi, documentId, locale)) as Record_ | null;
+    const draft = await findDraft(strapi, documentId, locale);
     if (!draft) continue;
     const result = validateNoticeInput(toSharedNotice(draft, { mediaBaseUrl: 'http://cms.invalid' }));
     const prefix = locales.length > 1 ? `[${locale}] ` : '';
