@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { LOCALES } from '@tablica/shared';
 
 /**
- * The two editorial roles of the admin panel (README, "Roles"):
+ * The two editorial roles of the admin panel (docs/editors.md, "Roles"):
  * - Editor (strapi-editor) writes, publishes, unpublishes and deletes notices in every language,
  *   manages institutions and the site settings;
  * - Author (strapi-author) writes drafts of their own notices only: no publishing, no deleting,

@@ -1,7 +1,7 @@
 /**
  * How much height an embedded <tablica-notices> may take, in `em` of the element's own font size.
  * The snippet reserves it (`min-height`) before the script has run, and the widget clamps every
- * line box (public/embed.js) so it never grows past it: the host page does not shift when the
+ * line box (src/widget/embed.js) so it never grows past it: the host page does not shift when the
  * notices arrive. The figures follow embed.js's stylesheet (line-height 1.4); the widget tests
  * measure the real widget against them, so a change on one side without the other fails there.
  */

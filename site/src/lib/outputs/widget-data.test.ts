@@ -1,4 +1,4 @@
-import { noticeStatus } from '@tablica/shared';
+import { LOCALES, noticeStatus } from '@tablica/shared';
 import { describe, expect, test } from 'vitest';
 import { WIDGET_WORDS } from '../i18n/widget.ts';
 import { BASE_URL, NOW, testNotice } from './test-notices.ts';
@@ -44,6 +44,6 @@ describe('widget data (pure function)', () => {
   test('one notice carries every language’s words and stays after it ends', () => {
     const data = singleNoticeWidgetData([testNotice({ effectiveUntil: '2020-03-19' })], context);
     expect(data.notices).toHaveLength(1);
-    expect(Object.keys(data.words)).toEqual(['pl', 'en', 'uk']);
+    expect(Object.keys(data.words)).toEqual(LOCALES);
   });
 });
