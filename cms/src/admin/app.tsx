@@ -4,7 +4,9 @@ import { PublishedProblemsBanner, PublishedProblemsPanel } from './published-pro
 /**
  * The admin panel speaks Polish to editors: Polish is offered first, and the few words of our
  * own (the welcome text) are translated. Field labels and descriptions are set per content type
- * at bootstrap (src/bootstrap/editor-layout.ts).
+ * at bootstrap (src/bootstrap/editor-layout.ts). 'pl' here is the admin's interface language
+ * (EDITOR_LANGUAGE in @tablica/shared), not a content locale; the admin bundle does not import
+ * the shared package, so it is written out.
  */
 export default {
   config: {

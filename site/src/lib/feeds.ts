@@ -15,7 +15,21 @@ import { absoluteUrl, routes } from './routes.ts';
 /** At most this many items per feed: the newest changes (the site-wide feed stays under 100 KB). */
 export const FEED_ITEMS = 30;
 
+/** Which feed: a language's whole site, an institution's, a category's (routes name it from their params). */
+export type FeedKey =
+  | { kind: 'site'; locale: Locale }
+  | { kind: 'institution'; slug: string }
+  | { kind: 'category'; category: Category };
+
+const idOf = (key: FeedKey) =>
+  key.kind === 'site'
+    ? `site:${key.locale}`
+    : key.kind === 'institution'
+      ? `institution:${key.slug}`
+      : `category:${key.category}`;
+
 export interface FeedDefinition {
+  key: FeedKey;
   /** Site path of the RSS file; the JSON Feed sits beside it as feed.json. */
   rssPath: string;
   jsonPath: string;
@@ -64,14 +78,30 @@ export function feedCatalog(content: SiteContent): FeedDefinition[] {
   return catalog;
 }
 
+const indexes = new WeakMap<SiteContent, Map<string, FeedDefinition>>();
+
+/** The feed a route publishes, by what its parameters name (not by matching its URL). */
+export function feedFor(content: SiteContent, key: FeedKey): FeedDefinition {
+  let index = indexes.get(content);
+  if (!index) {
+    index = new Map(feedCatalog(content).map((definition) => [idOf(definition.key), definition]));
+    indexes.set(content, index);
+  }
+  const definition = index.get(idOf(key));
+  if (!definition) throw new Error(`Tablica: there is no feed ${idOf(key)}`);
+  return definition;
+}
+
 function buildCatalog(content: SiteContent): FeedDefinition[] {
   const { siteName } = content.settings;
   const institutionLocale = singleLanguageOf('institution-feeds');
   const categoryLocale = singleLanguageOf('category-feeds');
   const feed = (
+    key: FeedKey,
     paths: { rss: string; json: string },
-    definition: Omit<FeedDefinition, 'rssPath' | 'jsonPath'>,
+    definition: Omit<FeedDefinition, 'key' | 'rssPath' | 'jsonPath'>,
   ): FeedDefinition => ({
+    key,
     rssPath: paths.rss,
     jsonPath: paths.json,
     ...definition,
@@ -79,7 +109,7 @@ function buildCatalog(content: SiteContent): FeedDefinition[] {
   });
   return [
     ...LOCALES.map((locale) =>
-      feed(outputPaths.feed(locale), {
+      feed({ kind: 'site', locale }, outputPaths.feed(locale), {
         title: `${siteName} — ${UI[locale].feedTitle}`,
         description: content.settings.tagline ?? siteName,
         language: locale,
@@ -88,7 +118,7 @@ function buildCatalog(content: SiteContent): FeedDefinition[] {
       }),
     ),
     ...content.institutions.map((institution) =>
-      feed(outputPaths.institutionFeed(institution.slug), {
+      feed({ kind: 'institution', slug: institution.slug }, outputPaths.institutionFeed(institution.slug), {
         title: `${institution.name} — ${UI[institutionLocale].feedTitle}`,
         description: `${siteName}: ${institution.name}`,
         language: institutionLocale,
@@ -97,7 +127,7 @@ function buildCatalog(content: SiteContent): FeedDefinition[] {
       }),
     ),
     ...CATEGORIES.map((category: Category) =>
-      feed(outputPaths.categoryFeed(category), {
+      feed({ kind: 'category', category }, outputPaths.categoryFeed(category), {
         title: `${siteName} — ${UI[categoryLocale].category[category]}`,
         description: `${siteName}: ${UI[categoryLocale].category[category]}`,
         language: categoryLocale,

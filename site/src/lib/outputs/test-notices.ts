@@ -34,6 +34,7 @@ export const testInstitution = (overrides: Record<string, unknown> = {}): Instit
   });
 
 export const testFeed = (notices: Notice[], overrides: Partial<FeedDefinition> = {}): FeedDefinition => ({
+  key: { kind: 'site', locale: 'pl' },
   rssPath: '/rss.xml',
   jsonPath: '/feed.json',
   title: 'Tablica — komunikaty',

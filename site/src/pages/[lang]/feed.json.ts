@@ -1,4 +1,4 @@
-import { TRANSLATION_LOCALES } from '@tablica/shared';
+import { type Locale, TRANSLATION_LOCALES } from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { jsonFeedResponse } from '../../lib/feed-endpoint.ts';
 
@@ -6,4 +6,5 @@ import { jsonFeedResponse } from '../../lib/feed-endpoint.ts';
 export const getStaticPaths = (() =>
   TRANSLATION_LOCALES.map((lang) => ({ params: { lang } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ url }) => jsonFeedResponse(url);
+export const GET: APIRoute = ({ params, url }) =>
+  jsonFeedResponse(url, { kind: 'site', locale: params.lang as Locale });

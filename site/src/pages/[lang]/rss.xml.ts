@@ -1,4 +1,4 @@
-import { TRANSLATION_LOCALES } from '@tablica/shared';
+import { type Locale, TRANSLATION_LOCALES } from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { rssResponse } from '../../lib/feed-endpoint.ts';
 
@@ -6,4 +6,4 @@ import { rssResponse } from '../../lib/feed-endpoint.ts';
 export const getStaticPaths = (() =>
   TRANSLATION_LOCALES.map((lang) => ({ params: { lang } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ url }) => rssResponse(url);
+export const GET: APIRoute = ({ params, url }) => rssResponse(url, { kind: 'site', locale: params.lang as Locale });

@@ -5,4 +5,5 @@ import { jsonFeedResponse } from '../../../lib/feed-endpoint.ts';
 export const getStaticPaths = (async () =>
   (await getSiteContent()).institutions.map(({ slug }) => ({ params: { slug } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ url }) => jsonFeedResponse(url);
+export const GET: APIRoute = ({ params, url }) =>
+  jsonFeedResponse(url, { kind: 'institution', slug: params.slug ?? '' });

@@ -5,4 +5,4 @@ import { rssResponse } from '../../../lib/feed-endpoint.ts';
 export const getStaticPaths = (async () =>
   (await getSiteContent()).institutions.map(({ slug }) => ({ params: { slug } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ url }) => rssResponse(url);
+export const GET: APIRoute = ({ params, url }) => rssResponse(url, { kind: 'institution', slug: params.slug ?? '' });

@@ -1,7 +1,8 @@
-import { CATEGORIES } from '@tablica/shared';
+import { CATEGORIES, type Category } from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { rssResponse } from '../../../lib/feed-endpoint.ts';
 
 export const getStaticPaths = (() => CATEGORIES.map((category) => ({ params: { category } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ url }) => rssResponse(url);
+export const GET: APIRoute = ({ params, url }) =>
+  rssResponse(url, { kind: 'category', category: params.category as Category });
