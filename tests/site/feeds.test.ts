@@ -105,6 +105,8 @@ describe('feeds', () => {
       '/en/feed.json',
       '/uk/feed.json',
       ...snapshot.institutions.map((i) => `/instytucje/${i.slug}/feed.json`),
+      // Every feed has both forms: a category's JSON Feed sits beside its RSS.
+      ...CATEGORIES.map((category) => `/kategorie/${category}/feed.json`),
     ]) {
       const feed = JSON.parse(read(site, feedPath));
       expect(feed.version).toBe('https://jsonfeed.org/version/1.1');

@@ -69,6 +69,36 @@ describe.skipIf(!hasChromium)('the <tablica-notices> widget on another site', ()
     await close();
   });
 
+  test.each([
+    ['en', 'Notices', 'All notices'],
+    ['uk', 'Повідомлення', 'Усі повідомлення'],
+  ])('lang="%s": its notices and its own words, from its data file', async (lang, region, more) => {
+    const { page, messages, close } = await open(
+      `lang-${lang}`,
+      `<tablica-notices lang="${lang}"><a href="${harness.siteServer.url}/">x</a></tablica-notices>`,
+    );
+    const widget = page.locator('tablica-notices');
+    await expect
+      .poll(() => widget.locator('a[part="more"]').textContent(), { message: messages.join('\n') })
+      .toBe(more);
+    expect(await widget.locator('section').getAttribute('aria-label')).toMatch(new RegExp(`^${region}: `));
+    expect(messages.filter((message) => message.startsWith('warning'))).toEqual([]);
+    await close();
+  });
+
+  test('a language the site does not publish in gets the default language, and says so once', async () => {
+    const { page, messages, close } = await open(
+      'lang-de',
+      `<tablica-notices lang="de"><a href="${harness.siteServer.url}/">x</a></tablica-notices>`,
+    );
+    const widget = page.locator('tablica-notices');
+    await expect.poll(() => widget.locator('a[part="more"]').textContent()).toBe('Wszystkie komunikaty');
+    expect(messages.filter((message) => message.startsWith('warning'))).toEqual([
+      'warning: [tablica] lang="de" is not one of pl, en, uk; showing pl.',
+    ]);
+    await close();
+  });
+
   test('without JavaScript, and when the data cannot be fetched, the plain link stays (one prefixed warning)', async () => {
     const noScript = await open('nojs', fallback(harness.siteServer.url), { javaScriptEnabled: false });
     expect(await noScript.page.getByRole('link', { name: 'Komunikaty' }).getAttribute('href')).toBe(
