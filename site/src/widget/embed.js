@@ -75,7 +75,8 @@ a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:-3
       root.append(element('slot')); // the fallback link stays until the data arrives
       const asked = this.getAttribute('lang') ?? '';
       const lang = CONFIG.languages.includes(asked) ? asked : CONFIG.defaultLanguage;
-      if (asked && lang !== asked) warn(`lang="${asked}" is not one of ${CONFIG.languages.join(', ')}; showing ${lang}.`);
+      if (asked && lang !== asked)
+        warn(`lang="${asked}" is not one of ${CONFIG.languages.join(', ')}; showing ${lang}.`);
       /** @type {WidgetFile} */
       let data;
       try {
