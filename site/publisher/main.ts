@@ -16,6 +16,7 @@
  *   TABLICA_RETRY_SECONDS first pause before retrying a failed build (default 5, doubling to 300)
  */
 import { createControlHandler } from './control-server.ts';
+import type { DeployTarget } from './deploy/deploy-target.ts';
 import { deployTargetFromEnv } from './deploy/from-env.ts';
 import { Publisher } from './publisher.ts';
 import { createSiteHandler, listen } from './static-server.ts';
@@ -31,17 +32,24 @@ async function waitFor(url: string): Promise<void> {
   }
 }
 
-/** Starts the servers; with `autoStart: false` the building waits for `begin()` (tests). */
+/**
+ * Starts the servers; with `autoStart: false` the building waits for `begin()` (tests). The deploy
+ * target is the environment's (deploy/from-env.ts) unless one is given.
+ */
 export async function startPublisher(
   env: NodeJS.ProcessEnv = process.env,
-  { autoStart = true, log }: { autoStart?: boolean; log?: (message: string) => void } = {},
+  {
+    autoStart = true,
+    log,
+    target = deployTargetFromEnv(env),
+  }: { autoStart?: boolean; log?: (message: string) => void; target?: DeployTarget } = {},
 ) {
   const secret = env.SITE_REBUILD_SECRET ?? '';
   if (secret.length < 16) throw new Error('Tablica: set SITE_REBUILD_SECRET (16+ characters) to receive webhooks.');
   const host = env.HOST ?? '127.0.0.1';
   const sitePort = Number(env.SITE_PORT ?? 4321);
   const publisher = new Publisher({
-    target: deployTargetFromEnv(env),
+    target,
     strapiUrl: env.STRAPI_URL ?? 'http://127.0.0.1:1337',
     strapiToken: env.STRAPI_TOKEN || undefined,
     buildEnv: { ...env, TABLICA_BASE_URL: env.TABLICA_BASE_URL ?? `http://${host}:${sitePort}` },

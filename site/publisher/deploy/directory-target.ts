@@ -30,8 +30,9 @@ const PARTIAL = '.partial';
 export class DirectoryTarget implements DeployTarget {
   readonly builds: string;
   readonly current: string;
-
   readonly directory: string;
+  readonly description: string;
+  readonly stateDirectory: string;
 
   constructor(directory: string) {
     this.directory = directory;
@@ -67,9 +68,6 @@ export class DirectoryTarget implements DeployTarget {
     const file = path.join(this.directory, 'publisher.pid');
     if (existsSync(file) && Number(readFileSync(file, 'utf8')) === process.pid) rmSync(file);
   }
-
-  readonly description: string;
-  readonly stateDirectory: string;
 
   recover(): string[] {
     return this.removePartial();
