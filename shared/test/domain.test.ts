@@ -107,6 +107,8 @@ describe('channelHref', () => {
   it.each([
     { channel: { kind: 'phone', value: '+48343708200' }, href: 'tel:+48343708200' },
     { channel: { kind: 'phone', value: '+48343708200', extension: '123' }, href: 'tel:+48343708200;ext=123' },
+    // A short number is dialled as it is (phones' dialers take it; E.164 has no form for it).
+    { channel: { kind: 'phone', value: '994' }, href: 'tel:994' },
     { channel: { kind: 'email', value: 'mops@czestochowa.um.gov.pl' }, href: 'mailto:mops@czestochowa.um.gov.pl' },
     {
       channel: { kind: 'epuap', value: '/mopsczestochowa/urzad' },

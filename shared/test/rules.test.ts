@@ -23,6 +23,12 @@ describe('channel values are validated and normalised per kind', () => {
     { kind: 'phone', value: '600 100 200', stored: '+48600100200', extension: undefined },
     { kind: 'phone', value: '+380 44 123 4567', stored: '+380441234567', extension: undefined },
     { kind: 'sms', value: '600 700 800', stored: '+48600700800', extension: undefined },
+    // Short numbers, dialled as they are: the water emergency, 112, the police, a city contact centre, an EU line.
+    { kind: 'phone', value: '994', stored: '994', extension: undefined },
+    { kind: 'phone', value: '112', stored: '112', extension: undefined },
+    { kind: 'phone', value: '997', stored: '997', extension: undefined },
+    { kind: 'phone', value: '19 115', stored: '19115', extension: undefined },
+    { kind: 'phone', value: '116 111', stored: '116111', extension: undefined },
     { kind: 'email', value: 'MOPS@Czestochowa.UM.gov.pl', stored: 'mops@czestochowa.um.gov.pl', extension: undefined },
     { kind: 'epuap', value: '/mopsczestochowa/urzad', stored: '/mopsczestochowa/urzad', extension: undefined },
     { kind: 'epuap', value: '/UMCzestochowa/SkrytkaESP', stored: '/UMCzestochowa/SkrytkaESP', extension: undefined },
@@ -48,7 +54,9 @@ describe('channel values are validated and normalised per kind', () => {
 
   it.each([
     { kind: 'phone', value: '123', why: 'too short' },
-    { kind: 'phone', value: '112', why: 'a short code cannot be written in E.164' },
+    { kind: 'phone', value: '113', why: 'not a short number in Poland' },
+    { kind: 'phone', value: '9940', why: 'a short number with a digit too many' },
+    { kind: 'phone', value: '994 wew. 12', why: 'a short number has no extension' },
     { kind: 'phone', value: 'zadzwoń do nas', why: 'not a number' },
     { kind: 'phone', value: '34 370 82 00 wew. 1234567', why: 'extension too long' },
     { kind: 'sms', value: '600 700 800 wew. 1', why: 'an SMS has no extension' },

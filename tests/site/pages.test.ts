@@ -111,8 +111,19 @@ describe('pages of the demo site', () => {
     expect(page.querySelectorAll('.advisory[role="note"]').length).toBe(mops.advisories.length);
     expect(page.querySelector('.body')).not.toBeNull();
     expect(text(page.querySelector('.meta'))).toContain('Opublikowano');
+    // The form to print: its type and size as a resident on a phone needs them, not a MIME type.
+    const attachment = [...page.querySelectorAll('#links ~ ul li, section[aria-labelledby="links"] li')].find((item) =>
+      text(item).startsWith('Wniosek o zasiłek celowy'),
+    );
+    expect(text(attachment)).toBe('Wniosek o zasiłek celowy (formularz do wydruku) (PDF, 1 kB)');
     expect(page.querySelector(`a[href="/calendar/${MOPS}.ics"]`)).not.toBeNull();
     expect(readFileSync(fileOf(site, `/calendar/${MOPS}.ics`), 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  });
+
+  test('a short number (the water emergency, 994) is a tap-to-call link as dialled', () => {
+    const page = readPage(site, noticePath('awaria-wodociagu-ul-lipowa', 'pl'));
+    const link = [...page.querySelectorAll('.channels a')].find((item) => item.getAttribute('href') === 'tel:994');
+    expect(link && text(link)).toBe('994');
   });
 
   test('phone channels are tap-to-call links, e-mails mailto: links', () => {

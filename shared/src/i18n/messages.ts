@@ -36,8 +36,8 @@ export const RULE_MESSAGES: Record<string, Record<MessageLanguage, Message>> = {
     en: 'Enter a full web address starting with https:// or http://, e.g. https://example.org.',
   },
   'channel-phone': {
-    pl: 'Numer telefonu jest nieprawidłowy. Wpisz numer w postaci „34 370 82 00” lub „+48 34 370 82 00”; numer wewnętrzny dopisz jako „wew. 123”.',
-    en: 'The phone number is not valid. Enter it as "34 370 82 00" or "+48 34 370 82 00"; add an extension as "ext. 123".',
+    pl: 'Numer telefonu jest nieprawidłowy. Wpisz numer w postaci „34 370 82 00” lub „+48 34 370 82 00”, albo numer skrócony, np. „994” lub „19115”; numer wewnętrzny dopisz jako „wew. 123”.',
+    en: 'The phone number is not valid. Enter it as "34 370 82 00" or "+48 34 370 82 00", or a short number such as "994" or "19115"; add an extension as "ext. 123".',
   },
   'channel-sms': {
     pl: 'Numer do SMS-ów jest nieprawidłowy. Wpisz pełny numer telefonu komórkowego, np. „600 100 200”.',

@@ -50,4 +50,16 @@ describe('the feed HTML of a notice (pure function)', () => {
     expect(noticeHtml(notice, 'https://x.example/')).not.toContain('javascript:');
     expect(noticeHtml(notice, 'https://x.example/')).toContain('kliknij');
   });
+
+  test('an attachment says its type and size, a short number is a tap-to-call link', () => {
+    const html = noticeHtml(
+      testNotice({
+        attachments: [{ label: 'Wniosek', url: 'https://x.example/w.pdf', mime: 'application/pdf', bytes: 22_000 }],
+        channels: [{ kind: 'phone', label: 'Pogotowie wodociągowe', value: '994' }],
+      }),
+      'https://x.example/',
+    );
+    expect(html).toContain('<a href="https://x.example/w.pdf">Wniosek</a> (PDF, 22 kB)');
+    expect(html).toContain('<a href="tel:994">994</a>');
+  });
 });

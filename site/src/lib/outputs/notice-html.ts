@@ -1,4 +1,5 @@
 import { type Block, channelHref, isHttpUrl, type Notice } from '@tablica/shared';
+import { attachmentDescription } from '../attachment-text.ts';
 import { channelDisplayValue } from '../channel-text.ts';
 import { formatDateTime, noticePeriodText, suspensionPeriodText } from '../format.ts';
 import { UI } from '../i18n/ui.ts';
@@ -88,10 +89,13 @@ function sectionHtml(kind: NoticeSectionKind, notice: Notice): string {
     case 'details':
       return blocks(notice.body ?? []);
     case 'links':
-      return list(
-        'ul',
-        [...notice.links, ...notice.attachments].map((item) => link(item.url, item.label)),
-      );
+      return list('ul', [
+        ...notice.links.map((item) => link(item.url, item.label)),
+        ...notice.attachments.map((item) => {
+          const description = attachmentDescription(item, locale);
+          return `${link(item.url, item.label)}${description ? ` (${escapeMarkup(description)})` : ''}`;
+        }),
+      ]);
     case 'updates':
       return list(
         'ul',
