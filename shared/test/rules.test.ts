@@ -182,9 +182,18 @@ describe('the notice period', () => {
       path: 'suspensions.0.untilFurtherNotice',
     },
     { suspension: { facility: 'Basen', mode: 'closed', until: '2020-02-30' }, path: 'suspensions.0.until' },
-    { suspension: { facility: 'Basen', mode: 'open' }, path: 'suspensions.0.mode' },
+    { suspension: { facility: 'Basen', mode: 'half-open' }, path: 'suspensions.0.mode' },
   ])('refuses an inconsistent facility change at $path', ({ suspension, path }) => {
     expect(fieldsOf(validateNoticeInput(validNotice({ suspensions: [suspension] })))).toEqual([path]);
+  });
+
+  it('says a facility stays open as usual, with its hours if the editor gives them', () => {
+    const suspensions = [
+      { facility: 'Filia nr 1', mode: 'open' },
+      { facility: 'Filia nr 2', mode: 'open', hours: 'pon.–pt. 8:00–16:00' },
+      { facility: 'Czytelnia', mode: 'by-appointment', hours: 'wt. i czw. 10:00–14:00' },
+    ];
+    expect(fieldsOf(validateNoticeInput(validNotice({ suspensions })))).toEqual([]);
   });
 });
 

@@ -118,9 +118,9 @@ export const COMPONENT_LABELS: Record<string, Labels> = {
     facility: ['Placówka'],
     mode: [
       'Tryb',
-      'closed = zamknięta, by-appointment = tylko po umówieniu, remote-only = tylko zdalnie, limited-hours = skrócone godziny',
+      'closed = zamknięta, by-appointment = tylko po umówieniu, remote-only = tylko zdalnie, limited-hours = skrócone godziny, open = czynna bez zmian',
     ],
-    hours: ['Godziny (przy skróconych godzinach)'],
+    hours: ['Godziny', 'Wymagane przy skróconych godzinach; przy innym trybie np. godziny przyjęć po umówieniu.'],
     scope: ['Zakres i szczegóły'],
     from: ['Od dnia'],
     until: ['Do dnia (włącznie)'],

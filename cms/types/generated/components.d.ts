@@ -250,7 +250,7 @@ export interface NoticeSuspension extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 160;
       }>;
-    mode: Schema.Attribute.Enumeration<['closed', 'by-appointment', 'remote-only', 'limited-hours']> &
+    mode: Schema.Attribute.Enumeration<['closed', 'by-appointment', 'remote-only', 'limited-hours', 'open']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'closed'>;
     scope: Schema.Attribute.String &

@@ -2,7 +2,11 @@ import * as z from 'zod';
 import { LocalDateSchema } from './local-date.ts';
 import { singleLine } from './text.ts';
 
-export const SUSPENSION_MODES = ['closed', 'by-appointment', 'remote-only', 'limited-hours'] as const;
+/**
+ * How a facility works during the notice. `open` says a facility named by the notice works as
+ * usual (two branches closed, two "bez zmian"): residents need that as much as the closures.
+ */
+export const SUSPENSION_MODES = ['closed', 'by-appointment', 'remote-only', 'limited-hours', 'open'] as const;
 export const SuspensionModeSchema = z.enum(SUSPENSION_MODES);
 
 /**

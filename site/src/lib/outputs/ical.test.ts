@@ -27,6 +27,19 @@ describe('iCalendar (pure function, read back with ical.js)', () => {
     expect(parsed.map((event) => [event.startDate.toString(), event.endDate.toString()])).toEqual(expected);
   });
 
+  test('a facility open as usual is no event; the others keep their UIDs', () => {
+    const notice = testNotice({
+      suspensions: [
+        { facility: 'Filia nr 1', mode: 'open' },
+        { facility: 'Filia nr 3', mode: 'closed', from: '2020-03-16', until: '2020-03-20' },
+      ],
+    });
+    const parsed = events(noticeCalendar(notice, { baseUrl: BASE_URL }));
+    expect(parsed.map((event) => [event.uid, event.summary])).toEqual([
+      ['zamkniecie-filii-biblioteki-2@tablica.example.org', 'Filia nr 3: Zamknięcie filii biblioteki nr 3'],
+    ]);
+  });
+
   test.each([
     ['published', {}, 'CONFIRMED', 1],
     ['changed twice', { revision: 3 }, 'CONFIRMED', 3],

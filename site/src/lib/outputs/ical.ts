@@ -39,7 +39,8 @@ const utcStamp = (instant: Date) =>
     .replace(/\.\d{3}/, '')}`;
 
 /**
- * One all-day event per facility change (or one for the notice when it lists none), in the
+ * One all-day event per facility change (or one for the notice when it lists none; a facility
+ * open as usual has none), in the
  * issuer's calendar days. SEQUENCE is the notice's revision, which rises with every published
  * change, so calendar apps take an edit as an update of the same event (stable UID). A lifted
  * notice keeps its events, announced with STATUS:CANCELLED.
@@ -49,20 +50,26 @@ function noticeEvents(notice: Notice, baseUrl: string): string[] {
   const host = new URL(baseUrl).hostname;
   // The periods as announced: a cancellation names the events calendars already hold.
   const planned = { ...notice, liftedAt: undefined };
+  // A facility open as usual is no event in anyone's calendar. Each change keeps the UID of its
+  // place in the notice, so marking one facility open does not renumber the others' events.
+  const changes = notice.suspensions
+    .map((suspension, index) => ({ suspension, number: index + 1 }))
+    .filter(({ suspension }) => suspension.mode !== 'open');
   const periods =
-    notice.suspensions.length > 0
-      ? notice.suspensions.map((suspension) => ({
+    changes.length > 0
+      ? changes.map(({ suspension, number }) => ({
+          number,
           summary: `${suspension.facility}: ${notice.title}`,
           ...suspensionPeriod(suspension, planned),
         }))
-      : [{ summary: notice.title, start: notice.effectiveFrom, end: notice.effectiveUntil }];
-  return periods.flatMap(({ summary, start, end }, index) => {
+      : [{ number: 1, summary: notice.title, start: notice.effectiveFrom, end: notice.effectiveUntil }];
+  return periods.flatMap(({ number, summary, start, end }) => {
     const firstDay = localDateAt(start, notice.timeZone);
     // An exclusive end at local midnight is the next day already; otherwise the event covers its day.
     const lastDay = end ? localDateAt(new Date(end.getTime() - 1), notice.timeZone) : firstDay;
     return [
       'BEGIN:VEVENT',
-      `UID:${notice.slug}-${index + 1}@${host}`,
+      `UID:${notice.slug}-${number}@${host}`,
       `SEQUENCE:${notice.revision}`,
       `DTSTAMP:${utcStamp(notice.updatedAt)}`,
       `DTSTART;VALUE=DATE:${basicDate(firstDay)}`,
