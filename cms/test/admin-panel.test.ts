@@ -137,6 +137,25 @@ describe.skipIf(!hasChromium)('an editor in the admin panel (Chromium)', () => {
   });
 });
 
+describe.skipIf(!hasChromium)('an editor who never touches the address field', () => {
+  it('types the title, saves: the notice is at the title’s address, shown in the form', async () => {
+    await page.goto(
+      `${cms.url}/admin/content-manager/collection-types/api::notice.notice/create?plugins[i18n][locale]=pl`,
+    );
+    await page.locator('input[name="title"]').fill('Przerwa w dostawie wody na ul. Lipowej');
+    await page.locator('textarea[name="summary"]').fill('Woda wróci po naprawie sieci. Beczkowozy stoją przy szkole.');
+    await page.locator('input[name="institution"]').click();
+    await page.getByRole('option', { name: /Miejski Ośrodek Pomocy Społecznej w Częstochowie/ }).click();
+    await setDateTime(0, '16.03.2026', '08:00');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    const slug = 'przerwa-w-dostawie-wody-na-ul-lipowej';
+    await expect
+      .poll(() => cms.strapi.db.query('api::notice.notice').count({ where: { slug } }), { timeout: 15_000 })
+      .toBe(1);
+    await expect.poll(() => page.locator('input[name="slug"]').inputValue(), { timeout: 15_000 }).toBe(slug);
+  });
+});
+
 describe.skipIf(!hasChromium)('an editor is told when a published notice is not updated on the site', () => {
   it('the notice list names it, and its edit view says which field to fix', async () => {
     const slug = 'filia-biblioteki-nr-3-zamknieta';

@@ -140,10 +140,6 @@ describe(`invalid content is refused on every write path (${process.env.TABLICA_
     ],
     // Two documents at one address: the site would have one page for both.
     [
-      'admin clone that keeps the slug',
-      (id: string) => admin('POST', `${CM}/clone/${id}?locale=pl`, { title: 'Kopia komunikatu o filii' }),
-    ],
-    [
       'REST create with a slug in use',
       async (id: string) => {
         const slug = await slugOf(id);
@@ -156,6 +152,87 @@ describe(`invalid content is refused on every write path (${process.env.TABLICA_
     const response = await write(id);
     expect(response.status, response.text).toBe(400);
     expect(await count()).toBe(before);
+  });
+
+  describe('the address (slug) follows the title until the first publication', () => {
+    const title = (suffix: string) => `Zamknięcie pływalni miejskiej ${suffix}`;
+    const unique = () => Math.random().toString(36).slice(2, 7);
+
+    it.each([
+      ['Strapi’s placeholder', { slug: 'notice' }],
+      ['a numbered placeholder', { slug: 'notice-1' }],
+      ['no slug at all', { slug: undefined }],
+    ])('%s is replaced by the title’s, over REST and in the admin', async (_name, overrides) => {
+      const suffix = unique();
+      const viaRest = await restWrite('POST', '/api/notices?status=draft', {
+        data: noticeData(institution, { title: title(suffix), ...overrides }),
+      });
+      expect(viaRest.status, viaRest.text).toBe(201);
+      expect(await slugOf(viaRest.body.data.documentId)).toBe(`zamkniecie-plywalni-miejskiej-${suffix}`);
+      const viaAdmin = await admin(
+        'POST',
+        `${CM}?locale=pl`,
+        noticeData(institution, { title: title(suffix), ...overrides }),
+      );
+      expect(viaAdmin.status, viaAdmin.text).toBe(201);
+      // The second notice of that title gets the next free address.
+      expect(await slugOf((viaAdmin.body.data as { documentId: string }).documentId)).toBe(
+        `zamkniecie-plywalni-miejskiej-${suffix}-2`,
+      );
+    });
+
+    it('a saved draft still at the placeholder gets the title’s address on its next save', async () => {
+      const suffix = unique();
+      const id = await validNotice();
+      await cms.strapi.db.query(NOTICE).updateMany({ where: { documentId: id }, data: { slug: 'notice' } });
+      const saved = await admin('PUT', `${CM}/${id}?locale=pl`, { title: title(suffix) });
+      expect(saved.status, saved.text).toBe(200);
+      expect(await slugOf(id)).toBe(`zamkniecie-plywalni-miejskiej-${suffix}`);
+    });
+
+    it('a slug the editor typed is kept; a published notice keeps its address when its title changes', async () => {
+      const typed = `basen-${unique()}`;
+      const created = await restWrite('POST', '/api/notices?status=draft', {
+        data: noticeData(institution, { slug: typed }),
+      });
+      expect(await slugOf(created.body.data.documentId)).toBe(typed);
+      const id = await validNotice({ publish: true });
+      const before = await slugOf(id);
+      const saved = await admin('PUT', `${CM}/${id}?locale=pl`, { title: title(unique()) });
+      expect(saved.status, saved.text).toBe(200);
+      expect(await slugOf(id)).toBe(before);
+    });
+
+    it('a duplicate gets its own address from its title, not its source’s', async () => {
+      const id = await validNotice({ publish: true });
+      const source = await slugOf(id);
+      const sameTitle = await admin('POST', `${CM}/clone/${id}?locale=pl`, { slug: source });
+      expect(sameTitle.status, sameTitle.text).toBe(200);
+      const copy = await slugOf((sameTitle.body.data as { documentId: string }).documentId);
+      expect(copy).not.toBe(source);
+      expect(copy).toMatch(/^zamkniecie-filii-biblioteki-do-odwolania(-\d+)?$/);
+      const suffix = unique();
+      const renamed = await admin('POST', `${CM}/clone/${id}?locale=pl`, { title: title(suffix) });
+      expect(await slugOf((renamed.body.data as { documentId: string }).documentId)).toBe(
+        `zamkniecie-plywalni-miejskiej-${suffix}`,
+      );
+    });
+
+    it('publishing from the admin replaces a placeholder; a script publishing one as it is is refused, named', async () => {
+      const fromAdmin = await validNotice();
+      await cms.strapi.db.query(NOTICE).updateMany({ where: { documentId: fromAdmin }, data: { slug: 'notice' } });
+      const publish = await admin('POST', `${CM}/${fromAdmin}/actions/publish?locale=pl`, {});
+      expect(publish.status, publish.text).toBe(200);
+      expect(await slugOf(fromAdmin)).toMatch(/^zamkniecie-filii-biblioteki-do-odwolania(-\d+)?$/);
+      const fromScript = await validNotice();
+      await cms.strapi.db.query(NOTICE).updateMany({ where: { documentId: fromScript }, data: { slug: 'notice' } });
+      await expect(notices().publish({ documentId: fromScript, locale: 'pl' })).rejects.toThrow();
+      const refusal = await notices()
+        .publish({ documentId: fromScript, locale: 'pl' })
+        .catch((error: { details?: { errors?: { message: string }[] } }) => error.details?.errors ?? []);
+      expect(JSON.stringify(refusal)).toContain('to tylko wypełniacz');
+      expect(await publicView(fromScript)).toBeUndefined();
+    });
   });
 
   it('a valid clone starts unpublished at revision 0, whatever its source had', async () => {

@@ -7,6 +7,7 @@ export * from './domain/epuap.ts';
 export * from './domain/lists.ts';
 export * from './domain/next-change.ts';
 export * from './domain/phone.ts';
+export * from './domain/slug.ts';
 export * from './domain/sort.ts';
 export * from './domain/status.ts';
 export * from './domain/suspension-period.ts';

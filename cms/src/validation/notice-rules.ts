@@ -4,8 +4,10 @@ import {
   describePath,
   EDITOR_LANGUAGE,
   type FieldError,
+  isPlaceholderSlug,
   ruleMessage,
   SHARED_NOTICE_FIELDS,
+  slugFromTitle,
   validateNoticeInput,
 } from '@tablica/shared';
 import { NOTICE_POPULATE } from '../content/populate';
@@ -133,6 +135,38 @@ export function storeNormalizedText(data: unknown, parsed: unknown): void {
 
 export type WriteMode = 'create' | 'update' | 'clone';
 
+/** A slug no other document uses: the title's, then "-2", "-3"… */
+async function freeSlug(strapi: Core.Strapi, base: string, ownDocumentId: string | undefined): Promise<string> {
+  for (let attempt = 1; attempt < 100; attempt++) {
+    const slug = attempt === 1 ? base : `${base.slice(0, 115)}-${attempt}`;
+    const where = ownDocumentId ? { slug, documentId: { $ne: ownDocumentId } } : { slug };
+    if ((await strapi.db.query(NOTICE).count({ where })) === 0) return slug;
+  }
+  return `${base.slice(0, 100)}-${Date.now()}`;
+}
+
+/**
+ * Until a notice is first published its address follows from its title, with no click: when the
+ * slug is missing, still Strapi's placeholder ("notice"), or a duplicate's copy of its source's.
+ * A slug the editor typed is kept; a published notice's never changes (slug-frozen).
+ */
+async function addressFromTitle(
+  strapi: Core.Strapi,
+  data: StrapiRecord,
+  existing: StrapiRecord | null,
+  mode: WriteMode,
+  documentId: string | undefined,
+) {
+  if (mode === 'update' && Number(existing?.revision ?? 0) > 0) return;
+  const title = typeof data.title === 'string' ? data.title : existing?.title;
+  if (typeof title !== 'string' || slugFromTitle(title).length < 3) return;
+  const slug = typeof data.slug === 'string' && data.slug !== '' ? data.slug : existing?.slug;
+  const copiedByDuplicate = mode === 'clone' && (data.slug === undefined || data.slug === existing?.slug);
+  if (copiedByDuplicate || typeof slug !== 'string' || slug === '' || isPlaceholderSlug(slug)) {
+    data.slug = await freeSlug(strapi, slugFromTitle(title), mode === 'update' ? documentId : undefined);
+  }
+}
+
 /**
  * Create, update and clone: the whole notice as it will be stored must be valid; its slug is
  * fixed once published; the revision is the system's (a clone starts unpublished, at 0).
@@ -157,6 +191,7 @@ export async function checkNoticeWrite(
   delete data.revision;
   if (mode === 'clone') data.revision = 0;
   if (stored?.newLocale) fillSharedFields(data, stored.base);
+  else await addressFromTitle(strapi, data, existing, mode, documentId);
   const candidate = await candidateAfterWrite(strapi, existing, data, locale);
   const result = validateNoticeInput(candidate);
   if (!result.success) fieldErrors.push(...result.errors);
@@ -229,6 +264,9 @@ export async function checkStoredNotice(strapi: Core.Strapi, documentId: string,
     fieldErrors.push(fieldError(['supersedes'], 'supersedes-itself'));
   }
   if (await slugTakenByAnother(strapi, documentId)) fieldErrors.push(fieldError(['slug'], 'duplicate-slug'));
+  const own = await strapi.db.query(NOTICE).findOne({ where: { documentId }, select: ['slug'] });
+  if (typeof own?.slug === 'string' && isPlaceholderSlug(own.slug))
+    fieldErrors.push(fieldError(['slug'], 'slug-placeholder'));
   return fieldErrors;
 }
 

@@ -117,6 +117,10 @@ export const RULE_MESSAGES: Record<string, Record<MessageLanguage, Message>> = {
     en: (params) =>
       `This institution cannot be deleted: ${String(params.count)} notice(s), drafts included, belong to it. Move them to another institution or delete them first.`,
   },
+  'slug-placeholder': {
+    pl: 'Adres (slug) „notice” to tylko wypełniacz. Wpisz tytuł — adres utworzy się z niego — albo wpisz własny adres, np. „zamkniecie-plywalni”.',
+    en: 'The slug "notice" is only a placeholder. Enter the title (the slug is made from it) or your own slug, such as "pool-closed".',
+  },
   'duplicate-slug': {
     pl: 'Ten adres (slug) jest już użyty. Wybierz inny.',
     en: 'This slug is already in use. Choose another one.',
