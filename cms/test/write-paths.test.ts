@@ -321,6 +321,32 @@ describe('what the system owns, no write client can set', () => {
     expect(await publicView(id)).toMatchObject({ revision: 2, summary: 'Zmiana z formularza.' });
   });
 
+  it('the revision counts changes residents read: not a published translation, not the same text published again', async () => {
+    const id = await validNotice({ publish: true });
+    const revision = async (locale = 'pl') => (await publicView(id, locale))?.revision;
+    expect(await revision()).toBe(1);
+    // The Ukrainian version, written and published: the notice did not change.
+    const uk = await admin('PUT', `${CM}/${id}?locale=uk`, {
+      title: 'Закриття філії бібліотеки до окремого повідомлення',
+      summary: 'Філія № 3 зачинена. Книжки можна повернути до головної бібліотеки.',
+    });
+    expect(uk.status, uk.text).toBe(200);
+    const published = await admin('POST', `${CM}/${id}/actions/publish?locale=uk`, {});
+    expect(published.status, published.text).toBe(200);
+    expect([await revision(), await revision('uk')]).toEqual([1, 1]);
+    // Published again as it is, in every language: still nothing new.
+    await notices().publish({ documentId: id, locale: '*' });
+    expect(await revision()).toBe(1);
+    // A real change of the Polish text: version 2, in every language.
+    await notices().update({
+      documentId: id,
+      locale: 'pl',
+      data: { summary: 'Filia nr 3 otwiera się 1 kwietnia.' } as never,
+    });
+    await notices().publish({ documentId: id, locale: 'pl' });
+    expect([await revision(), await revision('uk')]).toEqual([2, 2]);
+  });
+
   it('a notice cannot supersede itself, nor close a cycle', async () => {
     const first = await validNotice();
     const self = await restWrite('PUT', `/api/notices/${first}?status=draft`, { data: { supersedes: first } });

@@ -14,8 +14,10 @@ import {
   bumpRevision,
   checkNoticeWrite,
   checkStoredNotice,
+  contentChanged,
   localesOf,
   normalizeChannels,
+  publishedContent,
   storeNormalizedText,
   type WriteMode,
 } from './notice-rules';
@@ -84,6 +86,10 @@ async function noticeAction<T>(
   if (action === 'create' || action === 'update' || action === 'clone') {
     failIfAny(await checkNoticeWrite(strapi, params, action as WriteMode, documentId));
   }
+  const publishing = action === 'publish' || (WRITES.has(action) && params.status === 'published');
+  // What was public before, in every locale the document has: the revision rises only if it changes.
+  const allLocales = documentId && publishing ? await localesOf(strapi, documentId, '*') : [];
+  const before = documentId && publishing ? await publishedContent(strapi, documentId, allLocales) : new Map();
   const result = await next();
   const resultId = (result as { documentId?: string } | null)?.documentId;
   // A clone is a new document; everything else acts on the one named.
@@ -92,8 +98,8 @@ async function noticeAction<T>(
   const locales =
     action === 'clone' ? await localesOf(strapi, savedId, '*') : await localesOf(strapi, savedId, params.locale);
   failIfAny(await checkStoredNotice(strapi, savedId, locales));
-  const published = action === 'publish' || (WRITES.has(action) && params.status === 'published');
-  if (published) await bumpRevision(strapi, savedId);
+  if (publishing && contentChanged(before, await publishedContent(strapi, savedId, allLocales)))
+    await bumpRevision(strapi, savedId);
   return result;
 }
 

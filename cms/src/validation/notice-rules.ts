@@ -278,7 +278,46 @@ async function slugTakenByAnother(strapi: Core.Strapi, documentId: string): Prom
   return others > 0;
 }
 
-/** Every publish is a new version: iCalendar SEQUENCE and CAP updates count on it. */
+/** What residents read of a published version, without the CMS's dates and counter. */
+const contentOf = (entity: StrapiRecord | null) => {
+  if (!entity) return undefined;
+  const {
+    createdAt: _c,
+    updatedAt: _u,
+    publishedAt: _p,
+    revision: _r,
+    ...content
+  } = toSharedNotice(entity, {
+    mediaBaseUrl: 'http://cms.invalid',
+  });
+  return JSON.stringify(content);
+};
+
+/** The published content of each locale (undefined where that locale is not published). */
+export async function publishedContent(strapi: Core.Strapi, documentId: string, locales: readonly string[]) {
+  const content = new Map<string, string | undefined>();
+  for (const locale of locales) {
+    const entity = await strapi
+      .documents(NOTICE)
+      .findOne({ documentId, locale, status: 'published', populate: NOTICE_POPULATE });
+    content.set(locale, contentOf(entity));
+  }
+  return content;
+}
+
+/**
+ * The revision counts changes of what residents read (iCalendar SEQUENCE, CAP Update, "Aktualizacja"
+ * in feeds, "Wersja" on the page): the first publication makes it 1, and a publish raises it only
+ * when a version that was already public now reads differently. Publishing a translation, or
+ * publishing again what is already public, is not a change.
+ */
+export function contentChanged(before: Map<string, string | undefined>, after: Map<string, string | undefined>) {
+  const wasPublic = [...before.values()].some((content) => content !== undefined);
+  if (!wasPublic) return true;
+  return [...before].some(([locale, content]) => content !== undefined && content !== after.get(locale));
+}
+
+/** A new version: iCalendar SEQUENCE and CAP updates count on it. */
 export async function bumpRevision(strapi: Core.Strapi, documentId: string) {
   const drafts = await strapi.db
     .query(NOTICE)
