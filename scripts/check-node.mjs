@@ -51,4 +51,16 @@ if (problems.length > 0) {
   console.error(`\nTablica toolchain check failed:\n\n- ${problems.join('\n- ')}\n`);
   process.exit(1);
 }
-if (!quiet) console.log(`Tablica toolchain check: Node ${process.versions.node}, native modules OK.`);
+if (!quiet) {
+  console.log(`Tablica toolchain check: Node ${process.versions.node}, native modules OK.`);
+  // npm itself may run on an older Node (the machine's); packages that want a newer one then say
+  // EBADENGINE above. They are about npm's Node, not the one Tablica runs on: say so once.
+  const npmNode = process.env.npm_node_execpath
+    ? spawnSync(process.env.npm_node_execpath, ['--version'], { encoding: 'utf8' }).stdout?.trim()
+    : undefined;
+  if (npmNode && Number(npmNode.replace(/^v/, '').split('.')[0]) !== REQUIRED_MAJOR) {
+    console.log(
+      `  (npm ran on Node ${npmNode.replace(/^v/, '')}: any "EBADENGINE" warnings above are about that Node; Tablica's scripts use its own Node ${process.versions.node}.)`,
+    );
+  }
+}

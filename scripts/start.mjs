@@ -126,8 +126,7 @@ while (!stopping && !(await answers(`${CMS_URL}/_health`))) await sleep(500);
 say('building the site from the CMS (a few seconds; then it rebuilds on every publish)…');
 const first = await firstBuild();
 if (first.result !== 'live') say(`the first build failed (${first.message}); the publisher retries, see /status.`);
-say('is running:');
-console.log(`
+const summary = `
   Site            ${SITE_URL}/   (English: ${SITE_URL}/en/, Ukrainian: ${SITE_URL}/uk/)
   CMS admin       ${CMS_URL}/admin   ${process.env.ADMIN_EMAIL ? `(log in as ${process.env.ADMIN_EMAIL})` : '(first visit: register the administrator, or start with ADMIN_EMAIL and ADMIN_PASSWORD set)'}
   Feeds           ${SITE_URL}/rss.xml   ${SITE_URL}/feed.json   ${SITE_URL}/cap/index.atom   ${SITE_URL}/calendar/institution/<slug>.ics
@@ -137,5 +136,12 @@ console.log(`
   Publish a notice in the CMS: the site, its feeds and widgets follow within seconds.
   If the CMS or the publisher stops, it is restarted; the site keeps serving the last good build.
   npm run rollback           returns the site to the previous build.
-  Press Ctrl-C to stop.
-`);
+  Press Enter to see this again, Ctrl-C to stop.
+`;
+say('is running:');
+console.log(summary);
+// The summary stays findable: Enter prints it again, whatever the CMS and the publisher logged since.
+if (process.stdin.isTTY) {
+  process.stdin.on('data', () => console.log(summary));
+  process.stdin.unref?.();
+}

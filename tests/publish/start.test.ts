@@ -67,6 +67,16 @@ describe('npm start survives its parts dying', () => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
+  test('the terminal stays quiet: no line per request, the summary of addresses readable at the end', async () => {
+    // Residents' and the publisher's requests reach the CMS; none of them is a line in the terminal.
+    for (let i = 0; i < 20; i++) await fetch(`http://127.0.0.1:${ports.cms}/api/notices?locale=pl`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(output).not.toMatch(/\bhttp: (GET|POST) /);
+    const after = output.slice(output.indexOf('is running:'));
+    expect(after.split('\n').length, after).toBeLessThan(40);
+    expect(after).toContain('Press Enter to see this again');
+  });
+
   test('the site keeps answering while the CMS is dead, and the CMS is restarted', async () => {
     expect((await fetch(`${site()}/`)).status).toBe(200);
     const [cmsPid] = pids('CMS');
