@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
+import { rest } from './helpers/rest.ts';
+
+const EDITOR = { email: 'redakcja@example.org', password: 'Haslo-Redakcji-2026!' };
+let cms: RunningStrapi;
+let token: string;
+
+beforeAll(async () => {
+  cms = await bootStrapi({ env: { ADMIN_EMAIL: EDITOR.email, ADMIN_PASSWORD: EDITOR.password } });
+  const login = await rest<{ data: { token: string } }>(cms.url, '/admin/login', { method: 'POST', body: EDITOR });
+  token = login.body.data.token;
+});
+afterAll(async () => {
+  await cms?.stop();
+});
+
+describe('what the content manager offers an editor', () => {
+  it('the three kinds of content editors write, not the end-user "User" type', async () => {
+    const types = await rest<{ data: { uid: string; isDisplayed: boolean }[] }>(
+      cms.url,
+      '/content-manager/content-types',
+      { token },
+    );
+    expect(types.status, types.text).toBe(200);
+    const shown = types.body.data.filter((type) => type.isDisplayed).map((type) => type.uid);
+    expect(shown.sort()).toEqual([
+      'api::institution.institution',
+      'api::notice.notice',
+      'api::site-setting.site-setting',
+    ]);
+  });
+});
