@@ -6,6 +6,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicAccess } from './bootstrap/public-access';
 import { removeLegacyRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { seedDemoIfEmpty } from './bootstrap/seed-demo';
+import { backfillEnteredPeriods } from './content/entered-period';
 import { registerPublishedProblemsRoute } from './publishing/published-problems';
 import { startRebuildNotifier } from './rebuild/rebuild-notifier';
 import { registerValidation } from './validation/document-middleware';
@@ -22,6 +23,7 @@ export default {
     registerPublishedProblemsRoute(strapi);
     await ensureLocales(strapi);
     await ensurePublicAccess(strapi);
+    await backfillEnteredPeriods(strapi);
     await applyEditorLayout(strapi);
     await ensureEditorialRoles(strapi);
     await ensureAdminUser(strapi, { email: env('adminEmail'), password: env('adminPassword') });

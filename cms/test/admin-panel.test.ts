@@ -1,3 +1,4 @@
+import { formatUntil, isLocalMidnight } from '@tablica/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../../tests/support/browser.ts';
@@ -41,13 +42,17 @@ async function fieldError(labelOrName: { name?: string; label?: string }) {
   return page.locator(`[id="${id}-error"]`);
 }
 
-async function setDateTime(index: number, date: string, time: string) {
-  const dateInput = page.getByRole('combobox', { name: 'Choose date' }).nth(index);
-  await dateInput.fill(date);
-  await dateInput.press('Tab');
-  const timeInput = page.getByRole('combobox', { name: 'Choose time' }).nth(index);
-  await timeInput.fill(time);
-  await timeInput.press('Enter');
+/** The period as editors enter it: a day ("Obowiązuje od/do") and, if needed, a time. */
+async function setDay(field: 'effectiveFromDate' | 'effectiveUntilDate', date: string) {
+  const input = page.locator(`input[name="${field}"]`);
+  await input.fill(date);
+  await input.press('Tab');
+}
+
+async function setTime(field: 'effectiveFromTime' | 'effectiveUntilTime', time: string) {
+  const input = page.locator(`input[name="${field}"]`);
+  await input.fill(time);
+  await input.press('Enter');
 }
 
 describe.skipIf(!hasChromium)('an editor in the admin panel (Chromium)', () => {
@@ -81,8 +86,10 @@ describe.skipIf(!hasChromium)('an editor in the admin panel (Chromium)', () => {
     await page.locator('input[name="slug"]').fill('zamkniecie-punktu-obslugi');
     await page.locator('input[name="institution"]').click();
     await page.getByRole('option', { name: /Miejski Ośrodek Pomocy Społecznej w Częstochowie/ }).click();
-    await setDateTime(0, '16.03.2026', '08:00');
-    await setDateTime(1, '10.03.2026', '08:00');
+    await setDay('effectiveFromDate', '16.03.2026');
+    await setTime('effectiveFromTime', '08:00');
+    await setDay('effectiveUntilDate', '10.03.2026');
+    await setTime('effectiveUntilTime', '08:00');
     await page
       .getByRole('button', { name: /Jeszcze nie ma wpisu/ })
       .nth(1)
@@ -109,7 +116,8 @@ describe.skipIf(!hasChromium)('an editor in the admin panel (Chromium)', () => {
 
   it('fixes both fields, saves and publishes; residents can read it', async () => {
     await page.locator('input[name="channels.0.value"]').fill('34 370 82 00 wew. 21');
-    await setDateTime(1, '25.03.2026', '23:00');
+    await setDay('effectiveUntilDate', '25.03.2026');
+    await setTime('effectiveUntilTime', '23:00');
     await page.getByRole('button', { name: 'Zapisz' }).click();
     await expect
       .poll(() => cms.strapi.db.query('api::notice.notice').count({ where: { slug: 'zamkniecie-punktu-obslugi' } }), {
@@ -146,13 +154,51 @@ describe.skipIf(!hasChromium)('an editor who never touches the address field', (
     await page.locator('textarea[name="summary"]').fill('Woda wróci po naprawie sieci. Beczkowozy stoją przy szkole.');
     await page.locator('input[name="institution"]').click();
     await page.getByRole('option', { name: /Miejski Ośrodek Pomocy Społecznej w Częstochowie/ }).click();
-    await setDateTime(0, '16.03.2026', '08:00');
+    await setDay('effectiveFromDate', '16.03.2026');
     await page.getByRole('button', { name: 'Zapisz' }).click();
     const slug = 'przerwa-w-dostawie-wody-na-ul-lipowej';
     await expect
       .poll(() => cms.strapi.db.query('api::notice.notice').count({ where: { slug } }), { timeout: 15_000 })
       .toBe(1);
     await expect.poll(() => page.locator('input[name="slug"]').inputValue(), { timeout: 15_000 }).toBe(slug);
+  });
+});
+
+describe.skipIf(!hasChromium)('"until the 25th", clicked in the calendar', () => {
+  it('the day clicked is the day residents read: the notice ends as the 25th ends, in its zone', async () => {
+    await page.goto(
+      `${cms.url}/admin/content-manager/collection-types/api::notice.notice/create?plugins[i18n][locale]=pl`,
+    );
+    await page.locator('input[name="title"]').fill('Zamknięcie hali sportowej na czas remontu');
+    await page
+      .locator('textarea[name="summary"]')
+      .fill('Hala jest zamknięta. Zajęcia odbywają się na boisku szkolnym.');
+    await page.locator('input[name="institution"]').click();
+    await page.getByRole('option', { name: /Miejski Ośrodek Pomocy Społecznej w Częstochowie/ }).click();
+    await setDay('effectiveFromDate', '01.12.2026');
+    // As an editor does it: open the calendar of "Obowiązuje do" and click day 25, no time.
+    await page.locator('input[name="effectiveUntilDate"]').click();
+    await page.getByRole('gridcell', { name: '25' }).first().click();
+    await expect.poll(() => page.locator('input[name="effectiveUntilDate"]').inputValue()).toMatch(/^25\./);
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    const slug = 'zamkniecie-hali-sportowej-na-czas-remontu';
+    await expect
+      .poll(() => cms.strapi.db.query('api::notice.notice').count({ where: { slug } }), { timeout: 15_000 })
+      .toBe(1);
+    await page.getByRole('button', { name: 'Opublikuj' }).click();
+    const published = async () =>
+      (
+        await rest<{ data: { effectiveUntil?: string; timeZone: string }[] }>(
+          cms.url,
+          `/api/notices?filters[slug][$eq]=${slug}`,
+        )
+      ).body.data[0];
+    await expect.poll(published, { timeout: 15_000 }).toBeDefined();
+    const notice = await published();
+    const until = new Date(notice?.effectiveUntil ?? '');
+    // The notice is over at the first instant of the 26th in its zone: every output says "do 25 …".
+    expect(formatUntil(until, notice?.timeZone ?? 'Europe/Warsaw', 'pl')).toMatch(/^do 25 [a-zżź]+ 2026 r\.$/);
+    expect(isLocalMidnight(until, 'Europe/Warsaw')).toBe(true);
   });
 });
 

@@ -68,6 +68,28 @@ describe('demo seed on a fresh database', () => {
     });
   });
 
+  it('every seeded notice shows its period as days in the form; a notice stored before the days existed gets them at start', async () => {
+    const rows = cms.strapi.db.query('api::notice.notice');
+    expect(await rows.count({ where: { effectiveFromDate: { $null: true } } })).toBe(0);
+    const seed = await rows.findOne({ where: { slug: 'mops-czestochowa-koronawirus-zmiany-2020', locale: 'pl' } });
+    // "until 25 March 2020" is stored as its end, the first instant of the 26th; the form shows the 25th.
+    expect(seed).toMatchObject({
+      effectiveFromDate: '2020-03-16',
+      effectiveUntilDate: '2020-03-25',
+      effectiveUntilTime: null,
+    });
+    await rows.updateMany({
+      where: { slug: seed.slug },
+      data: { effectiveFromDate: null, effectiveFromTime: null, effectiveUntilDate: null, effectiveUntilTime: null },
+    });
+    const { backfillEnteredPeriods } = compiled('content/entered-period.js');
+    expect(await backfillEnteredPeriods(cms.strapi)).toBeGreaterThan(0);
+    expect(await rows.findOne({ where: { id: seed.id } })).toMatchObject({
+      effectiveFromDate: '2020-03-16',
+      effectiveUntilDate: '2020-03-25',
+    });
+  });
+
   it('is idempotent: importing the demo again changes nothing', async () => {
     const { importSnapshot } = compiled('seed/import-snapshot.js');
     const { readDemoSnapshot } = compiled('bootstrap/seed-demo.js');

@@ -235,6 +235,68 @@ describe(`invalid content is refused on every write path (${process.env.TABLICA_
     });
   });
 
+  describe('the period as editors enter it (a day, inclusive, and an optional time) and as outputs read it', () => {
+    const row = async (documentId: string) =>
+      (await cms.strapi.db.query(NOTICE).findOne({ where: { documentId, locale: 'pl', publishedAt: null } })) as {
+        effectiveFrom: string | Date;
+        effectiveUntil: string | Date | null;
+        effectiveFromDate: string;
+        effectiveFromTime: string | null;
+        effectiveUntilDate: string | null;
+        effectiveUntilTime: string | null;
+      };
+    const iso = (value: string | Date | null) => (value ? new Date(value).toISOString() : null);
+
+    it.each([
+      ['the last day', { effectiveUntilDate: '2026-03-25', effectiveUntilTime: null }, '2026-03-25T23:00:00.000Z'],
+      [
+        'a day and a time',
+        { effectiveUntilDate: '2026-03-25', effectiveUntilTime: '16:00:00.000' },
+        '2026-03-25T15:00:00.000Z',
+      ],
+      ['no day: until further notice', { effectiveUntilDate: null, effectiveUntilTime: null }, null],
+    ])('the admin form sends %s → the end residents read', async (_name, entered, until) => {
+      const id = await validNotice();
+      const saved = await admin('PUT', `${CM}/${id}?locale=pl`, {
+        effectiveFromDate: '2026-03-16',
+        effectiveFromTime: null,
+        ...entered,
+      });
+      expect(saved.status, saved.text).toBe(200);
+      const stored = await row(id);
+      expect(iso(stored.effectiveFrom)).toBe('2026-03-15T23:00:00.000Z');
+      expect(iso(stored.effectiveUntil)).toBe(until);
+    });
+
+    it('a script that writes the instants gets the days filled in (a midnight end is the day before)', async () => {
+      const created = await restWrite('POST', '/api/notices?status=draft', {
+        data: noticeData(institution, {
+          effectiveFrom: '2026-03-16T07:30:00Z',
+          effectiveUntil: '2026-03-25T23:00:00Z',
+        }),
+      });
+      expect(created.status, created.text).toBe(201);
+      const stored = await row(created.body.data.documentId);
+      // SQLite gives a time back as written ("08:30:00.000"), Postgres as "08:30:00".
+      expect({ ...stored, effectiveFromTime: stored.effectiveFromTime?.slice(0, 5) }).toMatchObject({
+        effectiveFromDate: '2026-03-16',
+        effectiveFromTime: '08:30',
+        effectiveUntilDate: '2026-03-25',
+        effectiveUntilTime: null,
+      });
+    });
+
+    it('an end before the start, entered as days, is told next to the day', async () => {
+      const id = await validNotice();
+      const saved = await admin('PUT', `${CM}/${id}?locale=pl`, {
+        effectiveFromDate: '2026-03-16',
+        effectiveUntilDate: '2026-03-10',
+      });
+      expect(saved.status, saved.text).toBe(400);
+      expect(JSON.stringify(saved.body)).toContain('"effectiveUntilDate"');
+    });
+  });
+
   it('a valid clone starts unpublished at revision 0, whatever its source had', async () => {
     const id = await validNotice({ publish: true });
     const response = await admin('POST', `${CM}/clone/${id}?locale=pl`, {

@@ -23,11 +23,15 @@ export const NOTICE_LABELS: Labels = {
   institution: ['Instytucja', 'Kto wydaje komunikat.'],
   category: ['Kategoria'],
   severity: ['Waga', 'Pilne (urgent) pokazujemy na czerwonym pasku na górze strony i w widżetach.'],
-  effectiveFrom: ['Obowiązuje od'],
-  effectiveUntil: [
+  effectiveFrom: ['Obowiązuje od (chwila)'],
+  effectiveUntil: ['Obowiązuje do (chwila)'],
+  effectiveFromDate: ['Obowiązuje od', 'Dzień, od którego komunikat obowiązuje.'],
+  effectiveFromTime: ['Od godziny', 'Puste = od początku dnia.'],
+  effectiveUntilDate: [
     'Obowiązuje do',
-    'Puste = do odwołania. Dla „do 25 marca” wybierz 26 marca, godz. 00:00 — strona pokaże „do 25 marca”.',
+    'Ostatni dzień, włącznie: wybierz 25 marca dla „do 25 marca”. Puste = do odwołania.',
   ],
+  effectiveUntilTime: ['Do godziny', 'Puste = do końca dnia. Wpisz, gdy kończy się w ciągu dnia, np. 16:00.'],
   liftedAt: [
     'Odwołano',
     'Wypełnij tylko, gdy instytucja odwołuje komunikat przed czasem: od tej chwili strona, kanały i kalendarze podają „odwołano”.',
@@ -72,11 +76,15 @@ export const NOTICE_EDIT: Row[] = [
     ['slug', 6],
   ],
   [
-    ['effectiveFrom', 4],
-    ['effectiveUntil', 4],
-    ['timeZone', 4],
+    ['effectiveFromDate', 3],
+    ['effectiveFromTime', 3],
+    ['effectiveUntilDate', 3],
+    ['effectiveUntilTime', 3],
   ],
-  [['liftedAt', 4]],
+  [
+    ['timeZone', 4],
+    ['liftedAt', 4],
+  ],
   [['suspensions', 12]],
   [['channels', 12]],
   [['proceduresHeading', 12]],
@@ -97,6 +105,15 @@ export const NOTICE_EDIT: Row[] = [
     ['publishedBy', 6],
   ],
 ];
+
+/**
+ * Fields kept off the edit form, and why: the CMS computes them from what editors enter
+ * (content/entered-period.ts), so showing them would offer a second, confusing way to set one thing.
+ */
+export const COMPUTED_FIELDS: Record<string, string> = {
+  effectiveFrom: 'the instant of "Obowiązuje od" (day and optional time)',
+  effectiveUntil: 'the (exclusive) instant of "Obowiązuje do" (day, inclusive, and optional time)',
+};
 
 export const COMPONENT_LABELS: Record<string, Labels> = {
   'notice.channel': {
@@ -182,7 +199,8 @@ export async function applyEditorLayout(strapi: Core.Strapi) {
     contentTypes,
     strapi.contentType('api::notice.notice'),
     NOTICE_LABELS,
-    { edit: NOTICE_EDIT, list: ['title', 'institution', 'severity', 'effectiveUntil'] },
+    // The list shows the last day as residents read it ("do 25 marca"), not the exclusive instant.
+    { edit: NOTICE_EDIT, list: ['title', 'institution', 'severity', 'effectiveUntilDate'] },
     // The newest notices first: what an editor came to change is almost always recent.
     { mainField: 'title', defaultSortBy: 'effectiveFrom', defaultSortOrder: 'DESC' },
   );

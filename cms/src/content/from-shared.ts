@@ -1,5 +1,6 @@
 import type { Modules, Schema, UID } from '@strapi/strapi';
 import type { Institution, Notice, NoticeInput, SiteSettings } from '@tablica/shared';
+import { type ENTERED_PERIOD_FIELDS, enteredFields } from './entered-period';
 
 type Input<T extends UID.ContentType> = Modules.Documents.Params.Data.Input<T>;
 
@@ -33,7 +34,8 @@ export interface NoticeRelations {
  * model and missing here a type error, so nothing is dropped on a seed or a restore. The locale
  * is not data in Strapi (it is the document's locale, passed beside the data).
  */
-type NoticeData = Record<Exclude<keyof NoticeInput, 'locale'>, unknown>;
+type NoticeData = Record<Exclude<keyof NoticeInput, 'locale'>, unknown> &
+  Record<(typeof ENTERED_PERIOD_FIELDS)[number], unknown>;
 
 export function noticeToStrapi(notice: Notice, relations: NoticeRelations): StrapiData<'api::notice.notice'> {
   return {
@@ -45,6 +47,7 @@ export function noticeToStrapi(notice: Notice, relations: NoticeRelations): Stra
     category: notice.category,
     severity: notice.severity,
     effectiveFrom: iso(notice.effectiveFrom),
+    ...enteredFields(notice.effectiveFrom, notice.effectiveUntil, notice.timeZone),
     effectiveUntil: iso(notice.effectiveUntil),
     liftedAt: iso(notice.liftedAt),
     timeZone: notice.timeZone,

@@ -10,6 +10,7 @@ import {
   slugFromTitle,
   validateNoticeInput,
 } from '@tablica/shared';
+import { ENTERED_PERIOD_FIELDS, enteredByDay, syncEnteredPeriod, toEnteredPath } from '../content/entered-period';
 import { NOTICE_POPULATE } from '../content/populate';
 import type { StrapiRecord } from '../content/strapi-record';
 import { toSharedNotice } from '../content/to-shared';
@@ -61,7 +62,7 @@ function findDraft(strapi: Core.Strapi, documentId: string, locale: string) {
 
 // Fields Strapi keeps the same in every locale (pluginOptions.i18n.localized: false): the shared
 // model's, plus the slug and the CMS's revision counter.
-const NOT_LOCALIZED = ['slug', ...SHARED_NOTICE_FIELDS, 'revision'] as const;
+const NOT_LOCALIZED = ['slug', ...SHARED_NOTICE_FIELDS, ...ENTERED_PERIOD_FIELDS, 'revision'] as const;
 
 /**
  * The stored draft in this locale or, for a new translation, the shared fields of the version
@@ -192,6 +193,8 @@ export async function checkNoticeWrite(
   if (mode === 'clone') data.revision = 0;
   if (stored?.newLocale) fillSharedFields(data, stored.base);
   else await addressFromTitle(strapi, data, existing, mode, documentId);
+  const byDay = enteredByDay(data);
+  syncEnteredPeriod(data, existing);
   const candidate = await candidateAfterWrite(strapi, existing, data, locale);
   const result = validateNoticeInput(candidate);
   if (!result.success) fieldErrors.push(...result.errors);
@@ -204,7 +207,7 @@ export async function checkNoticeWrite(
   if (published && typeof data.slug === 'string' && data.slug !== existing.slug) {
     fieldErrors.push(fieldError(['slug'], 'slug-frozen'));
   }
-  return fieldErrors;
+  return byDay ? fieldErrors.map((error) => ({ ...error, path: toEnteredPath(error.path) })) : fieldErrors;
 }
 
 /** The document a notice supersedes, as stored in its draft. */

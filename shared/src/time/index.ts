@@ -1,1 +1,2 @@
+export * from './entered.ts';
 export * from './zoned.ts';
