@@ -58,6 +58,9 @@ async function setTime(field: 'effectiveFromTime' | 'effectiveUntilTime', time: 
 describe.skipIf(!hasChromium)('an editor in the admin panel (Chromium)', () => {
   it('logs in and sees the notice form in Polish', async () => {
     await page.goto(`${cms.url}/admin`);
+    // A browser that never chose a language: the login page is Polish already.
+    await expect.poll(() => page.locator('h1').allInnerTexts(), { timeout: 20_000 }).toContain('Tablica — komunikaty');
+    expect(await page.getByRole('button', { name: 'Zaloguj się' }).count()).toBe(1);
     await page.locator('input[name="email"]').fill(EDITOR.email);
     await page.locator('input[name="password"]').fill(EDITOR.password);
     await page.locator('button[type="submit"]').click();

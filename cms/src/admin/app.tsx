@@ -1,6 +1,9 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PublishedProblemsBanner, PublishedProblemsPanel } from './published-problems';
 
+/** Where Strapi's admin keeps the interface language a browser chose. */
+const ADMIN_LANGUAGE_KEY = 'strapi-admin-language';
+
 /**
  * The admin panel speaks Polish to editors: Polish is offered first, and the few words of our
  * own (the welcome text) are translated. Field labels and descriptions are set per content type
@@ -21,6 +24,12 @@ export default {
     },
     tutorials: false,
     notifications: { releases: false },
+  },
+  register() {
+    // Strapi speaks English until someone picks a language (kept under this key), so the login
+    // page of a new browser was English. Editors here speak Polish; a choice made in the profile
+    // still wins. Runs before the admin reads the key to render.
+    if (!window.localStorage.getItem(ADMIN_LANGUAGE_KEY)) window.localStorage.setItem(ADMIN_LANGUAGE_KEY, 'pl');
   },
   bootstrap(app: StrapiApp) {
     // Published notices that fail the rules are not updated on the site: the editor is told.
