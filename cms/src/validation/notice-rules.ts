@@ -140,8 +140,7 @@ export type WriteMode = 'create' | 'update' | 'clone';
 async function freeSlug(strapi: Core.Strapi, base: string, ownDocumentId: string | undefined): Promise<string> {
   for (let attempt = 1; attempt < 100; attempt++) {
     const slug = attempt === 1 ? base : `${base.slice(0, 115)}-${attempt}`;
-    const where = ownDocumentId ? { slug, documentId: { $ne: ownDocumentId } } : { slug };
-    if ((await strapi.db.query(NOTICE).count({ where })) === 0) return slug;
+    if (!(await slugUsedElsewhere(strapi, slug, ownDocumentId))) return slug;
   }
   return `${base.slice(0, 100)}-${Date.now()}`;
 }
@@ -266,19 +265,21 @@ export async function checkStoredNotice(strapi: Core.Strapi, documentId: string,
   if (await supersedesChainReaches(strapi, await supersededDocument(strapi, documentId), documentId)) {
     fieldErrors.push(fieldError(['supersedes'], 'supersedes-itself'));
   }
-  if (await slugTakenByAnother(strapi, documentId)) fieldErrors.push(fieldError(['slug'], 'duplicate-slug'));
   const own = await strapi.db.query(NOTICE).findOne({ where: { documentId }, select: ['slug'] });
-  if (typeof own?.slug === 'string' && isPlaceholderSlug(own.slug))
-    fieldErrors.push(fieldError(['slug'], 'slug-placeholder'));
+  const slug = typeof own?.slug === 'string' && own.slug !== '' ? own.slug : undefined;
+  if (slug && (await slugUsedElsewhere(strapi, slug, documentId)))
+    fieldErrors.push(fieldError(['slug'], 'duplicate-slug'));
+  if (slug && isPlaceholderSlug(slug)) fieldErrors.push(fieldError(['slug'], 'slug-placeholder'));
   return fieldErrors;
 }
 
-/** One address, one notice: another document with this slug (a clone keeps its source's) would share a page. */
-async function slugTakenByAnother(strapi: Core.Strapi, documentId: string): Promise<boolean> {
-  const own = await strapi.db.query(NOTICE).findOne({ where: { documentId }, select: ['slug'] });
-  if (!own?.slug) return false;
-  const others = await strapi.db.query(NOTICE).count({ where: { slug: own.slug, documentId: { $ne: documentId } } });
-  return others > 0;
+/**
+ * One address, one notice: does a document other than `ownDocumentId` have this slug? (A clone
+ * would otherwise keep its source's, and two notices would share a page.)
+ */
+async function slugUsedElsewhere(strapi: Core.Strapi, slug: string, ownDocumentId?: string): Promise<boolean> {
+  const where = ownDocumentId ? { slug, documentId: { $ne: ownDocumentId } } : { slug };
+  return (await strapi.db.query(NOTICE).count({ where })) > 0;
 }
 
 /** What residents read of a published version, without the CMS's dates and counter. */
