@@ -74,6 +74,8 @@ const REPRESENTED_DIFFERENTLY: Record<string, string> = {
   'notice.effectiveFromTime': 'the optional time editors enter for effectiveFrom',
   'notice.effectiveUntilDate': 'the last day (inclusive) editors enter for effectiveUntil',
   'notice.effectiveUntilTime': 'the optional time editors enter for effectiveUntil',
+  'notice.changeNote': 'steers a publication: becomes an entry of updates[] (publishing/versions.ts)',
+  'notice.significantChange': 'steers a publication: whether the revision rises (publishing/versions.ts)',
   'notice.createdAt': 'Strapi system field',
   'notice.updatedAt': 'Strapi system field',
   'notice.publishedAt': 'Strapi draft & publish system field',

@@ -55,12 +55,23 @@ export const NOTICE_LABELS: Labels = {
     'Rejestr zmian',
     'Każda zmiana po publikacji: data i krótki opis, np. „Zamknięcie przedłużone do 10 kwietnia”.',
   ],
+  changeNote: [
+    'Co się zmieniło',
+    'Przy zmianie opublikowanego komunikatu: jedno zdanie dla mieszkańców, np. „Zamknięcie przedłużone do 10 kwietnia”. Po publikacji trafia do rejestru zmian z datą publikacji.',
+  ],
+  significantChange: [
+    'Istotna zmiana',
+    'Tak: zmiana jest ogłaszana jako nowa wersja (kanały RSS, kalendarze, CAP). Nie: poprawka, np. literówki — strona pokaże poprawiony tekst, bez ogłaszania. Zmiana dat, odwołanie lub zmiana trybu placówki jest zawsze istotna.',
+  ],
   source: ['Źródło', 'Gdzie komunikat ukazał się pierwotnie (np. radio, strona urzędu).'],
   supersedes: ['Zastępuje komunikat', 'Poprzedni komunikat w tej sprawie (w tym samym języku).'],
   area: ['Obszar', 'Opis i kody TERYT gmin (7 cyfr, np. 2464011 dla Częstochowy).'],
   preparedBy: ['Informację wytworzył(a)', 'Metryczka BIP: osoba lub komórka odpowiedzialna za treść.'],
   publishedBy: ['Informację opublikował(a)', 'Metryczka BIP.'],
-  revision: ['Wersja', 'Rośnie o jeden przy każdej publikacji (kalendarze i komunikaty CAP).'],
+  revision: [
+    'Wersja',
+    'Rośnie o jeden przy każdej publikacji istotnej zmiany (kalendarze, komunikaty CAP, kanały RSS).',
+  ],
 };
 
 export const NOTICE_EDIT: Row[] = [
@@ -84,6 +95,10 @@ export const NOTICE_EDIT: Row[] = [
   [
     ['timeZone', 4],
     ['liftedAt', 4],
+  ],
+  [
+    ['changeNote', 8],
+    ['significantChange', 4],
   ],
   [['suspensions', 12]],
   [['channels', 12]],

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import {
+  DEFAULT_LOCALE,
   EDITOR_LANGUAGE,
   type FieldError,
   ruleMessage,
@@ -9,15 +10,22 @@ import {
 import { INSTITUTION_POPULATE, SITE_SETTINGS_POPULATE } from '../content/populate';
 import type { StrapiRecord } from '../content/strapi-record';
 import { toSharedInstitution, toSharedSiteSettings } from '../content/to-shared';
-import { throwFieldErrors } from './field-errors';
 import {
   bumpRevision,
+  isNewVersion,
+  markedSignificant,
+  noteIntoRegister,
+  type PublicVersions,
+  publicVersions,
+  registerChangeNotes,
+  resetPublicationControls,
+} from '../publishing/versions';
+import { throwFieldErrors } from './field-errors';
+import {
   checkNoticeWrite,
   checkStoredNotice,
-  contentChanged,
   localesOf,
   normalizeChannels,
-  publishedContent,
   storeNormalizedText,
   type WriteMode,
 } from './notice-rules';
@@ -74,7 +82,9 @@ async function checkSiteSettings(strapi: Core.Strapi, params: StrapiRecord) {
 /**
  * A notice action: checks before the write where the input can be judged (create, update, clone),
  * the write itself, then the stored result checked again in the same transaction, so that no
- * path — whatever it is called with — leaves an invalid notice behind.
+ * path — whatever it is called with — leaves an invalid notice behind. A write that publishes
+ * also settles what it announces (publishing/versions.ts): the change note into the register,
+ * the revision when the change is a new version.
  */
 async function noticeAction<T>(
   strapi: Core.Strapi,
@@ -89,7 +99,9 @@ async function noticeAction<T>(
   const publishing = action === 'publish' || (WRITES.has(action) && params.status === 'published');
   // What was public before, in every locale the document has: the revision rises only if it changes.
   const allLocales = documentId && publishing ? await localesOf(strapi, documentId, '*') : [];
-  const before = documentId && publishing ? await publishedContent(strapi, documentId, allLocales) : new Map();
+  const before: PublicVersions =
+    documentId && publishing ? await publicVersions(strapi, documentId, allLocales) : new Map();
+  if (publishing) await changeNotesIntoRegister(strapi, action, params, documentId, before);
   const result = await next();
   const resultId = (result as { documentId?: string } | null)?.documentId;
   // A clone is a new document; everything else acts on the one named.
@@ -98,9 +110,35 @@ async function noticeAction<T>(
   const locales =
     action === 'clone' ? await localesOf(strapi, savedId, '*') : await localesOf(strapi, savedId, params.locale);
   failIfAny(await checkStoredNotice(strapi, savedId, locales));
-  if (publishing && contentChanged(before, await publishedContent(strapi, savedId, allLocales)))
-    await bumpRevision(strapi, savedId);
+  if (publishing) {
+    const after = await publicVersions(strapi, savedId, allLocales);
+    if (isNewVersion(before, after, await markedSignificant(strapi, savedId))) await bumpRevision(strapi, savedId);
+    await resetPublicationControls(strapi, savedId, locales);
+  }
   return result;
+}
+
+/** Before a publication: each published locale's change note becomes an entry of its register. */
+async function changeNotesIntoRegister(
+  strapi: Core.Strapi,
+  action: string,
+  params: StrapiRecord,
+  documentId: string | undefined,
+  before: PublicVersions,
+) {
+  const now = new Date();
+  if (action === 'publish' && documentId) {
+    await registerChangeNotes(strapi, documentId, await localesOf(strapi, documentId, params.locale), before, now);
+    return;
+  }
+  // A write that publishes at once (REST ?status=published): the note travels in its data.
+  const locale = typeof params.locale === 'string' ? params.locale : DEFAULT_LOCALE;
+  const data = (params.data ?? {}) as StrapiRecord;
+  const draft =
+    documentId && data.changeNote
+      ? await strapi.documents('api::notice.notice').findOne({ documentId, locale, populate: { updates: true } })
+      : null;
+  noteIntoRegister(data, draft?.updates, before.get(locale) !== undefined, now);
 }
 
 /**

@@ -61,8 +61,14 @@ function findDraft(strapi: Core.Strapi, documentId: string, locale: string) {
 }
 
 // Fields Strapi keeps the same in every locale (pluginOptions.i18n.localized: false): the shared
-// model's, plus the slug and the CMS's revision counter.
-const NOT_LOCALIZED = ['slug', ...SHARED_NOTICE_FIELDS, ...ENTERED_PERIOD_FIELDS, 'revision'] as const;
+// model's, plus the slug, the CMS's revision counter and the significant-change mark.
+const NOT_LOCALIZED = [
+  'slug',
+  ...SHARED_NOTICE_FIELDS,
+  ...ENTERED_PERIOD_FIELDS,
+  'revision',
+  'significantChange',
+] as const;
 
 /**
  * The stored draft in this locale or, for a new translation, the shared fields of the version
@@ -280,52 +286,4 @@ export async function checkStoredNotice(strapi: Core.Strapi, documentId: string,
 async function slugUsedElsewhere(strapi: Core.Strapi, slug: string, ownDocumentId?: string): Promise<boolean> {
   const where = ownDocumentId ? { slug, documentId: { $ne: ownDocumentId } } : { slug };
   return (await strapi.db.query(NOTICE).count({ where })) > 0;
-}
-
-/** What residents read of a published version, without the CMS's dates and counter. */
-const contentOf = (entity: StrapiRecord | null) => {
-  if (!entity) return undefined;
-  const {
-    createdAt: _c,
-    updatedAt: _u,
-    publishedAt: _p,
-    revision: _r,
-    ...content
-  } = toSharedNotice(entity, {
-    mediaBaseUrl: 'http://cms.invalid',
-  });
-  return JSON.stringify(content);
-};
-
-/** The published content of each locale (undefined where that locale is not published). */
-export async function publishedContent(strapi: Core.Strapi, documentId: string, locales: readonly string[]) {
-  const content = new Map<string, string | undefined>();
-  for (const locale of locales) {
-    const entity = await strapi
-      .documents(NOTICE)
-      .findOne({ documentId, locale, status: 'published', populate: NOTICE_POPULATE });
-    content.set(locale, contentOf(entity));
-  }
-  return content;
-}
-
-/**
- * The revision counts changes of what residents read (iCalendar SEQUENCE, CAP Update, "Aktualizacja"
- * in feeds, "Wersja" on the page): the first publication makes it 1, and a publish raises it only
- * when a version that was already public now reads differently. Publishing a translation, or
- * publishing again what is already public, is not a change.
- */
-export function contentChanged(before: Map<string, string | undefined>, after: Map<string, string | undefined>) {
-  const wasPublic = [...before.values()].some((content) => content !== undefined);
-  if (!wasPublic) return true;
-  return [...before].some(([locale, content]) => content !== undefined && content !== after.get(locale));
-}
-
-/** A new version: iCalendar SEQUENCE and CAP updates count on it. */
-export async function bumpRevision(strapi: Core.Strapi, documentId: string) {
-  const drafts = await strapi.db
-    .query(NOTICE)
-    .findMany({ where: { documentId, publishedAt: null }, select: ['revision'] });
-  const next = Math.max(0, ...drafts.map((draft: { revision?: number | null }) => Number(draft.revision ?? 0))) + 1;
-  await strapi.db.query(NOTICE).updateMany({ where: { documentId }, data: { revision: next } });
 }
