@@ -7,6 +7,7 @@ import { ensurePublicAccess } from './bootstrap/public-access';
 import { removeLegacyRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { seedDemoIfEmpty } from './bootstrap/seed-demo';
 import { backfillEnteredPeriods } from './content/entered-period';
+import { registerNoticeActionRoutes } from './publishing/notice-action-routes';
 import { registerPublishedProblemsRoute } from './publishing/published-problems';
 import { startRebuildNotifier } from './rebuild/rebuild-notifier';
 import { registerValidation } from './validation/document-middleware';
@@ -21,6 +22,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const env = (name: string) => strapi.config.get<string | undefined>(`tablica.${name}`);
     registerPublishedProblemsRoute(strapi);
+    registerNoticeActionRoutes(strapi);
     await ensureLocales(strapi);
     await ensurePublicAccess(strapi);
     await backfillEnteredPeriods(strapi);

@@ -12,6 +12,7 @@ export * from './domain/sort.ts';
 export * from './domain/status.ts';
 export * from './domain/suspension-period.ts';
 export * from './fixtures/generate.ts';
+export * from './format/change-notes.ts';
 export * from './format/intl-cache.ts';
 export * from './format/period.ts';
 export * from './i18n/field-labels.ts';

@@ -137,6 +137,42 @@ export const RULE_MESSAGES: Record<string, Record<MessageLanguage, Message>> = {
     pl: 'Brakuje polskiej wersji tego komunikatu. Najpierw opublikuj wersję polską.',
     en: 'This notice has no Polish version. Publish the Polish version first.',
   },
+  'action-not-published': {
+    pl: 'Ten komunikat nie jest opublikowany. Przedłużyć lub odwołać można tylko komunikat, który mieszkańcy już widzą — opublikuj go najpierw albo zmień daty w formularzu.',
+    en: 'This notice is not published. Only a notice residents can already see can be extended or lifted: publish it first, or change its dates in the form.',
+  },
+  'action-unpublished-changes': {
+    pl: (params) =>
+      `Komunikat ma zmiany, które nie zostały opublikowane (${String(params.locales)}). Opublikuj je albo odrzuć, a potem spróbuj ponownie — inaczej trafiłyby do mieszkańców razem z tą zmianą.`,
+    en: (params) =>
+      `The notice has unpublished changes (${String(params.locales)}). Publish or discard them, then try again — otherwise they would reach residents with this change.`,
+  },
+  'action-already-lifted': {
+    pl: 'Ten komunikat został już odwołany. Jeśli sprawa wróciła, opublikuj nowy komunikat.',
+    en: 'This notice has already been lifted. If the matter is back, publish a new notice.',
+  },
+  'action-already-ended': {
+    pl: (params) => `Ten komunikat już nie obowiązuje (${String(params.until)}). Nie ma czego odwoływać.`,
+    en: (params) => `This notice is no longer in force (${String(params.until)}). There is nothing to lift.`,
+  },
+  'extend-not-later': {
+    pl: (params) =>
+      `Nowy koniec (${String(params.requested)}) musi być późniejszy niż obecny (${String(params.current)}). Aby skrócić, zmień datę w formularzu albo odwołaj komunikat.`,
+    en: (params) =>
+      `The new end (${String(params.requested)}) must be later than the current one (${String(params.current)}). To shorten it, change the date in the form or lift the notice.`,
+  },
+  'extend-open-ended': {
+    pl: 'Ten komunikat obowiązuje do odwołania — nie ma czego przedłużać. Aby wyznaczyć koniec, zmień datę w formularzu.',
+    en: 'This notice is in force until further notice; there is nothing to extend. To set an end, change the date in the form.',
+  },
+  'extend-date-format': {
+    pl: 'Wybierz ostatni dzień (np. 10.04.2026) i, jeśli trzeba, godzinę (np. 16:00).',
+    en: 'Choose the last day (such as 2026-04-10) and, if needed, a time (such as 16:00).',
+  },
+  'action-note-too-long': {
+    pl: (params) => `Opis zmiany jest za długi: skróć go do ${String(params.max)} znaków.`,
+    en: (params) => `The change note is too long: shorten it to ${String(params.max)} characters.`,
+  },
   'translation-differs': {
     pl: 'Ta wartość musi być taka sama we wszystkich wersjach językowych. Popraw ją w wersji polskiej.',
     en: 'This value must be the same in every language version. Correct it in the Polish version.',
