@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../../tests/support/browser.ts';
 import { ensureAdminBuild } from '../scripts/admin-build.mjs';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
+import { noticeData } from './helpers/notices.ts';
 import { rest } from './helpers/rest.ts';
 
 /**
@@ -55,16 +56,21 @@ async function setTime(field: 'effectiveFromTime' | 'effectiveUntilTime', time: 
   await input.press('Enter');
 }
 
+/** On the login page: signs in as the editor and waits to be let in. */
+async function logIn() {
+  await page.locator('input[name="email"]').fill(EDITOR.email);
+  await page.locator('input[name="password"]').fill(EDITOR.password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+}
+
 describe.skipIf(!hasChromium)('an editor in the admin panel (Chromium)', () => {
   it('logs in and sees the notice form in Polish', async () => {
     await page.goto(`${cms.url}/admin`);
     // A browser that never chose a language: the login page is Polish already.
     await expect.poll(() => page.locator('h1').allInnerTexts(), { timeout: 20_000 }).toContain('Tablica — komunikaty');
     expect(await page.getByRole('button', { name: 'Zaloguj się' }).count()).toBe(1);
-    await page.locator('input[name="email"]').fill(EDITOR.email);
-    await page.locator('input[name="password"]').fill(EDITOR.password);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+    await logIn();
     await page.goto(
       `${cms.url}/admin/content-manager/collection-types/api::notice.notice/create?plugins[i18n][locale]=pl`,
     );
@@ -221,5 +227,115 @@ describe.skipIf(!hasChromium)('an editor is told when a published notice is not 
     const panel = page.getByRole('alert').filter({ hasText: 'Popraw wskazane pola' });
     await expect.poll(() => panel.innerText(), { timeout: 20_000 }).toMatch(/\[pl\] Tytuł: .*co najmniej 10/);
     await rows.update({ where: { id: published.id }, data: { title: published.title } });
+  });
+});
+
+describe.skipIf(!hasChromium)('Przedłuż and Odwołaj: one step each, from the edit view', () => {
+  // Next year's 25 March: in force now, on any day this test runs.
+  const year = new Date().getFullYear() + 1;
+  let documentId = '';
+
+  const publicNotice = async (locale = 'pl') =>
+    (
+      await rest<{
+        data: { revision: number; effectiveUntil?: string; liftedAt?: string; updates: { text: string }[] };
+      }>(cms.url, `/api/notices/${documentId}?locale=${locale}`)
+    ).body.data;
+
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    const institution = await cms.strapi.db.query('api::institution.institution').findOne({ where: {} });
+    const documents = cms.strapi.documents('api::notice.notice');
+    const created = await documents.create({
+      locale: 'pl',
+      data: noticeData(institution.documentId, {
+        title: 'Zamknięcie basenu miejskiego na czas awarii',
+        slug: 'zamkniecie-basenu-miejskiego',
+        summary: 'Basen jest zamknięty z powodu awarii filtrów. Karnety zostaną przedłużone.',
+        effectiveFrom: undefined,
+        effectiveUntil: undefined,
+        effectiveFromDate: '2026-03-16',
+        effectiveUntilDate: `${year}-03-25`,
+      }) as never,
+    });
+    documentId = created.documentId;
+    await documents.update({
+      documentId,
+      locale: 'uk',
+      data: {
+        title: 'Закриття міського басейну через аварію',
+        summary: 'Басейн зачинено через аварію фільтрів.',
+      } as never,
+    });
+    await documents.publish({ documentId, locale: ['pl', 'uk'] });
+  });
+
+  it('extends the notice by clicking a later day in the calendar, with a note, in every language at once', async () => {
+    const editView = `${cms.url}/admin/content-manager/collection-types/api::notice.notice/${documentId}?plugins[i18n][locale]=pl`;
+    await page.goto(editView);
+    // Run on its own, this part signs in first.
+    await page.locator('input[name="email"], input[name="title"]').first().waitFor({ timeout: 20_000 });
+    if (await page.locator('input[name="email"]').count()) {
+      await logIn();
+      await page.goto(editView);
+    }
+    await page.getByRole('button', { name: 'Przedłuż…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Przedłuż komunikat' });
+    // The calendar opens on the notice's last day (25 March); the editor clicks the 28th.
+    await dialog.getByLabel('Nowy ostatni dzień').click();
+    // The calendar is outside the dialog, which hides the rest of the page from assistive
+    // technology (Radix); a screen-reader user types the day instead ("28.03.2027").
+    await page.getByRole('gridcell', { name: new RegExp(`, 28 marca ${year}$`), includeHidden: true }).click();
+    await dialog.getByLabel('Uwagi dla mieszkańców (opcjonalnie)').fill('Naprawa filtrów potrwa dłużej.');
+    await dialog.getByRole('button', { name: 'Przedłuż i opublikuj' }).click();
+
+    await expect.poll(async () => (await publicNotice()).revision, { timeout: 15_000 }).toBe(2);
+    const [pl, uk] = [await publicNotice(), await publicNotice('uk')];
+    expect(formatUntil(new Date(pl.effectiveUntil ?? ''), 'Europe/Warsaw', 'pl')).toBe(`do 28 marca ${year} r.`);
+    expect(uk.effectiveUntil).toBe(pl.effectiveUntil);
+    expect(pl.updates.map((entry) => entry.text)).toEqual([
+      `Przedłużono do 28 marca ${year} r. Naprawa filtrów potrwa dłużej.`,
+    ]);
+    expect(uk.updates.map((entry) => entry.text)).toEqual([expect.stringMatching(/^Продовжено до 28 березня/)]);
+    // The form, reloaded, shows the new last day and nothing left to publish.
+    await expect
+      .poll(() => page.locator('input[name="effectiveUntilDate"]').inputValue(), { timeout: 15_000 })
+      .toBe(`28.03.${year}`);
+  });
+
+  it('is told in the dialog why the same day is no extension, and that a day is needed', async () => {
+    await page.getByRole('button', { name: 'Przedłuż…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Przedłuż komunikat' });
+    // The field starts at the current last day: confirming it unchanged extends nothing.
+    expect(await dialog.getByLabel('Nowy ostatni dzień').inputValue()).toBe(`28.03.${year}`);
+    await dialog.getByRole('button', { name: 'Przedłuż i opublikuj' }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').innerText(), { timeout: 10_000 })
+      .toMatch(/musi być późniejszy niż obecny/);
+    await dialog.getByRole('button', { name: 'Wyczyść datę' }).click();
+    await dialog.getByRole('button', { name: 'Przedłuż i opublikuj' }).click();
+    await expect
+      .poll(() => dialog.getByText('Wybierz nowy ostatni dzień albo zaznacz „Do odwołania”.').count())
+      .toBe(1);
+    expect((await publicNotice()).revision).toBe(2);
+    await dialog.getByRole('button', { name: 'Anuluj' }).click();
+  });
+
+  it('lifts the notice now, with a note; the panel then says it is lifted', async () => {
+    await page.getByRole('button', { name: 'Odwołaj teraz…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Odwołaj komunikat' });
+    await dialog.getByLabel('Uwagi dla mieszkańców (opcjonalnie)').fill('Basen jest znów otwarty.');
+    await dialog.getByRole('button', { name: 'Odwołaj i opublikuj' }).click();
+
+    await expect.poll(async () => (await publicNotice()).revision, { timeout: 15_000 }).toBe(3);
+    const [pl, uk] = [await publicNotice(), await publicNotice('uk')];
+    expect(pl.liftedAt).toBeDefined();
+    expect(uk.liftedAt).toBe(pl.liftedAt);
+    expect(pl.updates.at(-1)?.text).toBe('Komunikat odwołano. Basen jest znów otwarty.');
+    expect(uk.updates.at(-1)?.text).toBe('Повідомлення скасовано.');
+    await expect
+      .poll(() => page.getByText('Komunikat odwołano. Aby ogłosić coś nowego').count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(await page.getByRole('button', { name: 'Odwołaj teraz…' }).count()).toBe(0);
   });
 });

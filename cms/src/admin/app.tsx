@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { NoticeActionsPanel } from './notice-actions';
 import { PublishedProblemsBanner, PublishedProblemsPanel } from './published-problems';
 
 /** Where Strapi's admin keeps the interface language a browser chose. */
@@ -42,5 +43,7 @@ export default {
       Component: PublishedProblemsBanner,
     });
     contentManager.apis.addEditViewSidePanel([PublishedProblemsPanel]);
+    // Przedłuż and Odwołaj, one step each, for a published notice.
+    contentManager.apis.addEditViewSidePanel([NoticeActionsPanel]);
   },
 };

@@ -17,8 +17,8 @@ function usePublishedProblems(): PublishedProblem[] {
   const [problems, setProblems] = useState<PublishedProblem[]>([]);
   useEffect(() => {
     let current = true;
-    get('/tablica/published-problems')
-      .then((response: { data: { data: PublishedProblem[] } }) => {
+    get<{ data: PublishedProblem[] }>('/tablica/published-problems')
+      .then((response) => {
         if (current) setProblems(response.data.data);
       })
       .catch(() => {
