@@ -7,4 +7,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   seedDemo: env.bool('TABLICA_SEED', true),
   rebuildUrl: env('SITE_REBUILD_URL', ''),
   rebuildSecret: env('SITE_REBUILD_SECRET', ''),
+  // How often the scheduler looks for due publications and liftings (src/publishing/scheduler.ts).
+  schedulerIntervalSeconds: env.int('TABLICA_SCHEDULER_INTERVAL_SECONDS', 30),
 });

@@ -9,10 +9,12 @@ import { seedDemoIfEmpty } from './bootstrap/seed-demo';
 import { backfillEnteredPeriods } from './content/entered-period';
 import { registerNoticeActionRoutes } from './publishing/notice-action-routes';
 import { registerPublishedProblemsRoute } from './publishing/published-problems';
+import { startScheduler } from './publishing/scheduler';
 import { startRebuildNotifier } from './rebuild/rebuild-notifier';
 import { registerValidation } from './validation/document-middleware';
 
 let stopNotifier: (() => void) | undefined;
+let stopScheduler: (() => void) | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -41,9 +43,12 @@ export default {
       strapi.log.warn('Tablica: SITE_REBUILD_URL is set without SITE_REBUILD_SECRET; no rebuild requests are sent.');
     }
     if (strapi.config.get<boolean>('tablica.seedDemo', true)) await seedDemoIfEmpty(strapi);
+    stopScheduler = startScheduler(strapi, strapi.config.get<number>('tablica.schedulerIntervalSeconds', 30));
   },
 
   destroy() {
+    stopScheduler?.();
+    stopScheduler = undefined;
     stopNotifier?.();
     stopNotifier = undefined;
   },

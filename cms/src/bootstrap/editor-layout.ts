@@ -63,6 +63,15 @@ export const NOTICE_LABELS: Labels = {
     'Istotna zmiana',
     'Tak: zmiana jest ogłaszana jako nowa wersja (kanały RSS, kalendarze, CAP). Nie: poprawka, np. literówki — strona pokaże poprawiony tekst, bez ogłaszania. Zmiana dat, odwołanie lub zmiana trybu placówki jest zawsze istotna.',
   ],
+  scheduledPublishAt: [
+    'Opublikuj automatycznie',
+    'Dzień i godzina, o której ten szkic zostanie opublikowany we wszystkich językach (zapisz, nie publikuj). Na liście: „zaplanowany”.',
+  ],
+  scheduledLiftAt: [
+    'Odwołaj automatycznie',
+    'Dzień i godzina, o której komunikat zostanie odwołany, jak przyciskiem „Odwołaj teraz”. Gdy po prostu kończy się w terminie, wystarczy „Obowiązuje do”.',
+  ],
+  phase: ['Stan', 'Szkic, zaplanowany, zapowiedziany, obowiązuje, zakończony lub odwołany; ustawia system.'],
   source: ['Źródło', 'Gdzie komunikat ukazał się pierwotnie (np. radio, strona urzędu).'],
   supersedes: ['Zastępuje komunikat', 'Poprzedni komunikat w tej sprawie (w tym samym języku).'],
   area: ['Obszar', 'Opis i kody TERYT gmin (7 cyfr, np. 2464011 dla Częstochowy).'],
@@ -97,6 +106,10 @@ export const NOTICE_EDIT: Row[] = [
     ['liftedAt', 4],
   ],
   [
+    ['scheduledPublishAt', 6],
+    ['scheduledLiftAt', 6],
+  ],
+  [
     ['changeNote', 8],
     ['significantChange', 4],
   ],
@@ -128,6 +141,7 @@ export const NOTICE_EDIT: Row[] = [
 export const COMPUTED_FIELDS: Record<string, string> = {
   effectiveFrom: 'the instant of "Obowiązuje od" (day and optional time)',
   effectiveUntil: 'the (exclusive) instant of "Obowiązuje do" (day, inclusive, and optional time)',
+  phase: 'where the notice stands (src/publishing/phase.ts): a list column and filter, kept by the scheduler',
 };
 
 export const COMPONENT_LABELS: Record<string, Labels> = {
@@ -214,8 +228,9 @@ export async function applyEditorLayout(strapi: Core.Strapi) {
     contentTypes,
     strapi.contentType('api::notice.notice'),
     NOTICE_LABELS,
-    // The list shows the last day as residents read it ("do 25 marca"), not the exclusive instant.
-    { edit: NOTICE_EDIT, list: ['title', 'institution', 'severity', 'effectiveUntilDate'] },
+    // The list shows where each notice stands (filterable) and the last day as residents read it
+    // ("do 25 marca"), not the exclusive instant.
+    { edit: NOTICE_EDIT, list: ['title', 'institution', 'phase', 'severity', 'effectiveUntilDate'] },
     // The newest notices first: what an editor came to change is almost always recent.
     { mainField: 'title', defaultSortBy: 'effectiveFrom', defaultSortOrder: 'DESC' },
   );

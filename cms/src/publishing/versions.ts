@@ -163,7 +163,10 @@ export async function registerChangeNotes(
  * the draft and the published rows alike, so the document does not read as modified.
  */
 export async function resetPublicationControls(strapi: Core.Strapi, documentId: string, locales: readonly string[]) {
-  await strapi.db.query(NOTICE).updateMany({ where: { documentId }, data: { significantChange: true } });
+  // A publication also fulfils any publication that was scheduled.
+  await strapi.db
+    .query(NOTICE)
+    .updateMany({ where: { documentId }, data: { significantChange: true, scheduledPublishAt: null } });
   await strapi.db
     .query(NOTICE)
     .updateMany({ where: { documentId, locale: { $in: [...locales] } }, data: { changeNote: null } });

@@ -10,6 +10,7 @@ import {
 import { INSTITUTION_POPULATE, SITE_SETTINGS_POPULATE } from '../content/populate';
 import type { StrapiRecord } from '../content/strapi-record';
 import { toSharedInstitution, toSharedSiteSettings } from '../content/to-shared';
+import { refreshPhases } from '../publishing/phase';
 import {
   bumpRevision,
   isNewVersion,
@@ -106,6 +107,8 @@ async function noticeAction<T>(
   const resultId = (result as { documentId?: string } | null)?.documentId;
   // A clone is a new document; everything else acts on the one named.
   const savedId = action === 'clone' ? resultId : (documentId ?? resultId);
+  // The list's "Stan" follows every write (publish, unpublish, discard, a new schedule…).
+  if (savedId) await refreshPhases(strapi, new Date(), [savedId]);
   if (!savedId || !CHECKED_AFTER.has(action)) return result;
   const locales =
     action === 'clone' ? await localesOf(strapi, savedId, '*') : await localesOf(strapi, savedId, params.locale);

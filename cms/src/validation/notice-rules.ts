@@ -14,6 +14,7 @@ import { ENTERED_PERIOD_FIELDS, enteredByDay, syncEnteredPeriod, toEnteredPath }
 import { NOTICE_POPULATE } from '../content/populate';
 import type { StrapiRecord } from '../content/strapi-record';
 import { toSharedNotice } from '../content/to-shared';
+import { scheduleProblems } from '../publishing/schedule-rules';
 import { relationTarget } from './relation-target';
 
 const NOTICE = 'api::notice.notice';
@@ -68,6 +69,8 @@ const NOT_LOCALIZED = [
   ...ENTERED_PERIOD_FIELDS,
   'revision',
   'significantChange',
+  'scheduledPublishAt',
+  'scheduledLiftAt',
 ] as const;
 
 /**
@@ -195,7 +198,8 @@ export async function checkNoticeWrite(
     if (Number(data.revision) !== storedRevision) fieldErrors.push(fieldError(['revision'], 'revision-server-owned'));
   }
   delete data.revision;
-  if (mode === 'clone') data.revision = 0;
+  // A duplicate is a new notice: version 0, and none of its source's schedules.
+  if (mode === 'clone') Object.assign(data, { revision: 0, scheduledPublishAt: null, scheduledLiftAt: null });
   if (stored?.newLocale) fillSharedFields(data, stored.base);
   else await addressFromTitle(strapi, data, existing, mode, documentId);
   const byDay = enteredByDay(data);
@@ -206,6 +210,10 @@ export async function checkNoticeWrite(
   else {
     normalizeChannels(data, result.data.channels);
     storeNormalizedText(data, result.data);
+  }
+
+  for (const { field, rule } of scheduleProblems(data, mode === 'clone' ? null : existing, new Date())) {
+    fieldErrors.push(fieldError([field], rule));
   }
 
   const published = mode === 'update' && existing && Number(existing.revision ?? 0) > 0;

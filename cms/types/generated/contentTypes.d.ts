@@ -613,6 +613,16 @@ export interface ApiNoticeNotice extends Struct.CollectionTypeSchema {
       >;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::notice.notice'>;
+    phase: Schema.Attribute.Enumeration<
+      ['szkic', 'zaplanowany', 'zapowiedziany', 'obowiazuje', 'zakonczony', 'odwolany']
+    > &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'szkic'>;
     preparedBy: Schema.Attribute.String &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -666,6 +676,20 @@ export interface ApiNoticeNotice extends Struct.CollectionTypeSchema {
         number
       > &
       Schema.Attribute.DefaultTo<0>;
+    scheduledLiftAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
+    scheduledPublishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }>;
     severity: Schema.Attribute.Enumeration<['info', 'important', 'urgent']> &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{

@@ -52,6 +52,9 @@ const LABELS: Record<string, Record<MessageLanguage, string>> = {
   mime: { pl: 'Typ pliku', en: 'File type' },
   bytes: { pl: 'Rozmiar pliku', en: 'File size' },
   revision: { pl: 'Wersja', en: 'Version' },
+  scheduledPublishAt: { pl: 'Opublikuj automatycznie', en: 'Publish automatically' },
+  scheduledLiftAt: { pl: 'Odwołaj automatycznie', en: 'Lift automatically' },
+  phase: { pl: 'Stan', en: 'State' },
 };
 
 /** Whether an error in `field` names it as the admin does (the drift test asks it of every field). */

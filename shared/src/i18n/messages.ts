@@ -147,6 +147,14 @@ export const RULE_MESSAGES: Record<string, Record<MessageLanguage, Message>> = {
     en: (params) =>
       `The notice has unpublished changes (${String(params.locales)}). Publish or discard them, then try again — otherwise they would reach residents with this change.`,
   },
+  'schedule-in-past': {
+    pl: 'Ten termin już minął. Wybierz termin w przyszłości albo zrób to od razu (Opublikuj, Odwołaj teraz).',
+    en: 'This time has passed. Choose a time in the future, or do it now (Publish, Lift now).',
+  },
+  'schedule-lift-before-publish': {
+    pl: 'Komunikat nie może zostać odwołany, zanim zostanie opublikowany. Wybierz późniejszy termin odwołania.',
+    en: 'A notice cannot be lifted before it is published. Choose a later time to lift it.',
+  },
   'action-already-lifted': {
     pl: 'Ten komunikat został już odwołany. Jeśli sprawa wróciła, opublikuj nowy komunikat.',
     en: 'This notice has already been lifted. If the matter is back, publish a new notice.',
