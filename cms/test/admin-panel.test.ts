@@ -339,3 +339,66 @@ describe.skipIf(!hasChromium)('Przedłuż and Odwołaj: one step each, from the 
     expect(await page.getByRole('button', { name: 'Odwołaj teraz…' }).count()).toBe(0);
   });
 });
+
+describe.skipIf(!hasChromium)(
+  'an Editor (not the IT administrator) sees a Polish admin with nothing they do not use',
+  () => {
+    const editor = { email: 'redaktorka@example.org', password: 'Redaktorka-test-2026!' };
+    let editorPage: Page;
+
+    beforeAll(async () => {
+      if (!hasChromium) return;
+      const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
+      await cms.strapi.service('admin::user').create({
+        ...editor,
+        firstname: 'Anna',
+        lastname: 'Redaktorka',
+        isActive: true,
+        roles: [role.id],
+      });
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'pl-PL' });
+      editorPage = await context.newPage();
+      await editorPage.goto(`${cms.url}/admin`);
+      await editorPage.locator('input[name="email"]').fill(editor.email);
+      await editorPage.locator('input[name="password"]').fill(editor.password);
+      await editorPage.locator('button[type="submit"]').click();
+      await editorPage.waitForURL((url) => !url.pathname.includes('/auth/'));
+    });
+
+    it('"Zawartość" opens on the notices; no marketplace, no type builder, no English banner', async () => {
+      await editorPage.goto(`${cms.url}/admin/content-manager`);
+      await editorPage.waitForURL(/collection-types\/api::notice\.notice/, { timeout: 20_000 });
+      await expect
+        .poll(() => editorPage.locator('thead th').allTextContents(), { timeout: 20_000 })
+        .toEqual(expect.arrayContaining([expect.stringMatching(/^Stan/), expect.stringMatching(/^Waga/)]));
+      expect(await editorPage.locator('a[href*="market.strapi.io"], a[href*="content-type-builder"]').count()).toBe(0);
+      expect(await editorPage.getByText(/Media Library/).count()).toBe(0);
+      expect(await editorPage.getByPlaceholder('Szukaj').count()).toBeGreaterThan(0);
+    });
+
+    it('the list shows each notice’s state and weight as words, never raw values', async () => {
+      const cells = await editorPage.getByRole('gridcell').allInnerTexts();
+      expect(cells).toEqual(expect.arrayContaining([expect.stringMatching(/^(Obowiązuje|Zakończony|Zapowiedziany)$/)]));
+      expect(cells).toEqual(expect.arrayContaining([expect.stringMatching(/^(Ważny|Pilny|Informacja)$/)]));
+      expect(cells.filter((cell) => /^(important|urgent|info|obowiazuje|zakonczony|szkic)$/.test(cell))).toEqual([]);
+    });
+
+    it('the form’s choice lists offer Polish words', async () => {
+      await editorPage.goto(
+        `${cms.url}/admin/content-manager/collection-types/api::notice.notice/create?plugins[i18n][locale]=pl`,
+      );
+      await editorPage.getByRole('combobox', { name: 'Waga' }).click();
+      // (Strapi keeps a hidden "Wybierz tutaj" first.)
+      expect((await editorPage.getByRole('option').allInnerTexts()).slice(-3)).toEqual([
+        'Informacja',
+        'Ważny',
+        'Pilny',
+      ]);
+      await editorPage.keyboard.press('Escape');
+      await editorPage.getByRole('combobox', { name: 'Kategoria' }).click();
+      expect(await editorPage.getByRole('option').allInnerTexts()).toEqual(
+        expect.arrayContaining(['Zamknięcie', 'Zmiana w działaniu', 'Inne']),
+      );
+    });
+  },
+);

@@ -20,7 +20,15 @@ import {
 } from '@tablica/shared';
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { COMPONENT_LABELS, COMPUTED_FIELDS, NOTICE_EDIT, NOTICE_LABELS } from '../src/bootstrap/editor-layout';
+import { CHOICE_LABELS } from '../src/admin/choice-labels';
+import {
+  COMPONENT_LABELS,
+  COMPUTED_FIELDS,
+  INSTITUTION_LABELS,
+  NOTICE_EDIT,
+  NOTICE_LABELS,
+  SITE_SETTINGS_LABELS,
+} from '../src/bootstrap/editor-layout';
 
 /**
  * The shared Zod schemas and Strapi's content types describe the same model twice; this test
@@ -275,5 +283,51 @@ describe('one notice field list: a field of the model is labelled everywhere an 
       .filter((field) => field !== 'publishedBy');
     const missing = Object.keys(attributes).filter((field) => !placed.includes(field) && !COMPUTED_FIELDS[field]);
     expect(missing).toEqual(['publishedBy']);
+  });
+});
+
+describe('every screen an editor sees speaks Polish: no raw field name, no raw choice', () => {
+  const TYPES = { notice: NOTICE_LABELS, institution: INSTITUTION_LABELS, 'site-setting': SITE_SETTINGS_LABELS };
+  /** Every component a content type uses, followed into components of components. */
+  const componentsOf = (attributes: Record<string, Attribute>, found = new Set<string>()): Set<string> => {
+    for (const attribute of Object.values(attributes)) {
+      const uid = attribute.type === 'component' ? String(attribute.component) : undefined;
+      if (uid && !found.has(uid)) {
+        found.add(uid);
+        componentsOf(component(uid), found);
+      }
+    }
+    return found;
+  };
+  const everyComponent = [...new Set(Object.keys(TYPES).flatMap((api) => [...componentsOf(contentType(api))]))];
+
+  it('the institution and site settings forms label every field', () => {
+    const unlabelled = Object.entries(TYPES).flatMap(([api, labels]) =>
+      Object.keys(contentType(api))
+        .filter((field) => !labels[field])
+        .map((field) => `${api}.${field}`),
+    );
+    expect(unlabelled).toEqual([]);
+  });
+
+  it('every component of every form labels every field', () => {
+    const unlabelled = everyComponent.flatMap((uid) =>
+      Object.keys(component(uid))
+        .filter((field) => !COMPONENT_LABELS[uid]?.[field])
+        .map((field) => `${uid}.${field}`),
+    );
+    expect(unlabelled).toEqual([]);
+  });
+
+  it('every choice of every list has a Polish label', () => {
+    const attributes = [
+      ...Object.keys(TYPES).flatMap((api) => Object.values(contentType(api))),
+      ...everyComponent.flatMap((uid) => Object.values(component(uid))),
+    ];
+    const values = attributes.flatMap((attribute) =>
+      attribute.type === 'enumeration' ? (attribute.enum as string[]) : [],
+    );
+    expect(values.length).toBeGreaterThan(40);
+    expect(values.filter((value) => !CHOICE_LABELS[value])).toEqual([]);
   });
 });

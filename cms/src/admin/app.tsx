@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { CHOICE_LABELS } from './choice-labels';
 import { NoticeActionsPanel } from './notice-actions';
 import { PublishedProblemsBanner, PublishedProblemsPanel } from './published-problems';
 
@@ -12,6 +13,29 @@ const ADMIN_LANGUAGE_KEY = 'strapi-admin-language';
  * (EDITOR_LANGUAGE in @tablica/shared), not a content locale; the admin bundle does not import
  * the shared package, so it is written out.
  */
+interface ListHeader {
+  name: string;
+  attribute?: { type?: string };
+  cellFormatter?: (row: Record<string, unknown>) => string;
+}
+
+function labelChoiceColumns<T extends { displayedHeaders: ListHeader[] }>(table: T): T {
+  return {
+    ...table,
+    displayedHeaders: table.displayedHeaders.map((header) =>
+      header.attribute?.type === 'enumeration'
+        ? {
+            ...header,
+            cellFormatter: (row: Record<string, unknown>) => {
+              const value = row[header.name];
+              return typeof value === 'string' ? (CHOICE_LABELS[value] ?? value) : '-';
+            },
+          }
+        : header,
+    ),
+  };
+}
+
 export default {
   config: {
     locales: ['pl'],
@@ -21,6 +45,10 @@ export default {
         'Auth.form.welcome.subtitle': 'Zaloguj się, aby redagować komunikaty',
         'app.components.LeftMenu.navbrand.title': 'Tablica',
         'app.components.LeftMenu.navbrand.workplace': 'Redakcja komunikatów',
+        // Left untranslated in Strapi's Polish.
+        'search.placeholder': 'Szukaj',
+        // The edit form's selects ask for a choice's label by its value.
+        ...CHOICE_LABELS,
       },
     },
     tutorials: false,
@@ -31,8 +59,17 @@ export default {
     // page of a new browser was English. Editors here speak Polish; a choice made in the profile
     // still wins. Runs before the admin reads the key to render.
     if (!window.localStorage.getItem(ADMIN_LANGUAGE_KEY)) window.localStorage.setItem(ADMIN_LANGUAGE_KEY, 'pl');
+    // Strapi announces its "new Media Library" in English, with a link to its blog, until each
+    // browser dismisses it; editors have no use for it. The key is Strapi's (MediaLibraryBanner:
+    // the feature flag, then the project id /admin/init reports — false with telemetry off, as
+    // here); the Chromium test notices when an upgrade changes it.
+    for (const legacy of [false, true]) {
+      window.localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:false`, 'true');
+    }
   },
   bootstrap(app: StrapiApp) {
+    // The list shows a choice's label ("Pilny", "Obowiązuje"), not its stored value.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelChoiceColumns);
     // Published notices that fail the rules are not updated on the site: the editor is told.
     const contentManager = app.getPlugin('content-manager') as unknown as {
       injectComponent: (view: string, zone: string, component: { name: string; Component: () => unknown }) => void;

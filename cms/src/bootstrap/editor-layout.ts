@@ -22,7 +22,7 @@ export const NOTICE_LABELS: Labels = {
   headline: ['Hasło na pasek', 'Do 30 znaków, do paska ostrzeżeń na stronach partnerów, np. „Brak wody: ul. Lipowa”.'],
   institution: ['Instytucja', 'Kto wydaje komunikat.'],
   category: ['Kategoria'],
-  severity: ['Waga', 'Pilne (urgent) pokazujemy na czerwonym pasku na górze strony i w widżetach.'],
+  severity: ['Waga', '„Pilny” pokazujemy na czerwonym pasku na górze strony i w widżetach.'],
   effectiveFrom: ['Obowiązuje od (chwila)'],
   effectiveUntil: ['Obowiązuje do (chwila)'],
   effectiveFromDate: ['Obowiązuje od', 'Dzień, od którego komunikat obowiązuje.'],
@@ -146,10 +146,7 @@ export const COMPUTED_FIELDS: Record<string, string> = {
 
 export const COMPONENT_LABELS: Record<string, Labels> = {
   'notice.channel': {
-    kind: [
-      'Rodzaj',
-      'phone = telefon, email, epuap = skrytka ePUAP, web = strona, postal = adres pocztowy, in-person = wizyta, sms, other = inne',
-    ],
+    kind: ['Rodzaj', 'Jak mieszkaniec się skontaktuje; od tego zależy, jak sprawdzamy i pokazujemy wartość.'],
     label: ['Etykieta', 'Np. „Sekretariat”, „Pogotowie wodociągowe”.'],
     value: [
       'Wartość',
@@ -162,10 +159,7 @@ export const COMPONENT_LABELS: Record<string, Labels> = {
   },
   'notice.suspension': {
     facility: ['Placówka'],
-    mode: [
-      'Tryb',
-      'closed = zamknięta, by-appointment = tylko po umówieniu, remote-only = tylko zdalnie, limited-hours = skrócone godziny, open = czynna bez zmian',
-    ],
+    mode: ['Tryb', 'Co się dzieje z placówką. „Czynna bez zmian” — gdy trzeba powiedzieć, że ta akurat działa.'],
     hours: ['Godziny', 'Wymagane przy skróconych godzinach; przy innym trybie np. godziny przyjęć po umówieniu.'],
     scope: ['Zakres i szczegóły'],
     from: ['Od dnia'],
@@ -174,12 +168,78 @@ export const COMPONENT_LABELS: Record<string, Labels> = {
   },
   'notice.procedure-step': { text: ['Treść kroku'], items: ['Podpunkty'], note: ['Zdanie po podpunktach'] },
   'notice.procedure-item': { text: ['Podpunkt'] },
-  'notice.advisory': { tone: ['Rodzaj', 'info = wskazówka, warning = ostrzeżenie'], title: ['Tytuł'], text: ['Treść'] },
+  'notice.advisory': { tone: ['Rodzaj', 'Informacja albo ostrzeżenie.'], title: ['Tytuł'], text: ['Treść'] },
   'notice.link': { label: ['Opis odnośnika'], url: ['Adres (https://…)'] },
   'notice.attachment': { label: ['Opis załącznika'], file: ['Plik'] },
   'notice.update': { at: ['Data zmiany'], text: ['Opis zmiany'] },
   'notice.source': { name: ['Nazwa źródła'], url: ['Adres (https://…)'] },
   'notice.area': { description: ['Opis obszaru'], teryt: ['Kody TERYT', 'Siedmiocyfrowe, oddzielone przecinkami.'] },
+  'institution.address': {
+    street: ['Ulica i numer'],
+    postalCode: ['Kod pocztowy', 'W postaci 42-200.'],
+    city: ['Miejscowość'],
+  },
+  'institution.accessibility-contact': { name: ['Imię i nazwisko lub komórka'], channels: ['Kanały kontaktu'] },
+  'site.accessibility-statement': {
+    entityName: ['Nazwa podmiotu', 'Pełna nazwa podmiotu publicznego.'],
+    siteUrl: ['Adres serwisu', 'Pełny adres https://…'],
+    sitePublishedOn: ['Data publikacji serwisu'],
+    siteUpdatedOn: ['Data ostatniej istotnej aktualizacji'],
+    compliance: ['Stan zgodności', 'Z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej.'],
+    nonAccessibleContent: ['Treści niedostępne', 'Każda pozycja osobno, z powodem.'],
+    exemptions: ['Wyłączenia', 'Treści, które nie muszą być dostępne, z podstawą prawną.'],
+    preparedOn: ['Data sporządzenia deklaracji'],
+    reviewedOn: ['Data ostatniego przeglądu deklaracji'],
+    assessment: ['Sposób oceny'],
+    assessedBy: ['Kto ocenił', 'Tylko przy ocenie zewnętrznej: nazwa podmiotu.'],
+    keyboardShortcuts: ['Skróty klawiaturowe'],
+    contactName: ['Osoba do kontaktu'],
+    contactEmail: ['E-mail do kontaktu'],
+    contactPhone: ['Telefon do kontaktu'],
+    architecturalAccessibility: [
+      'Dostępność architektoniczna',
+      'Opis dostępności budynków: wejścia, windy, toalety, pętle indukcyjne.',
+    ],
+    mobileApps: ['Aplikacje mobilne'],
+    signLanguage: ['Tłumacz języka migowego', 'Jak skorzystać z tłumacza PJM, SJM lub SKOGN.'],
+  },
+  'site.statement-item': { text: ['Treść'] },
+  'site.widget-defaults': {
+    limit: ['Liczba komunikatów', 'Ile komunikatów pokazuje widżet, gdy strona partnera nie poda innej liczby.'],
+    theme: ['Wygląd'],
+  },
+};
+
+export const INSTITUTION_LABELS: Labels = {
+  name: ['Nazwa', 'Pełna nazwa, np. „Miejski Ośrodek Pomocy Społecznej w Częstochowie”.'],
+  slug: ['Adres (slug)', 'Tworzony z nazwy; część adresu strony instytucji.'],
+  shortName: ['Skrót', 'Do 40 znaków, np. „MOPS”. Widoczny w widżetach i na liście komunikatów.'],
+  type: ['Rodzaj instytucji'],
+  description: ['Opis', 'Do 1000 znaków: czym się zajmuje, dla kogo.'],
+  address: ['Adres siedziby'],
+  website: ['Strona internetowa', 'Pełny adres https://…'],
+  channels: ['Kanały kontaktu', 'Stałe kanały instytucji; komunikat może podać własne.'],
+  logo: ['Logo', 'Plik SVG lub PNG; pokazujemy je przy komunikatach.'],
+  area: ['Obszar działania', 'Opis i kody TERYT gmin (7 cyfr).'],
+  accessibilityContact: ['Kontakt w sprawie dostępności', 'Osoba i kanały, do których kierujemy prośby o dostępność.'],
+  notices: ['Komunikaty'],
+};
+
+export const SITE_SETTINGS_LABELS: Labels = {
+  siteName: ['Nazwa serwisu', 'Do 80 znaków; w nagłówku każdej strony i w kanałach RSS.'],
+  tagline: ['Podtytuł', 'Do 160 znaków, pod nazwą serwisu.'],
+  baseUrl: [
+    'Adres serwisu',
+    'Pełny adres, pod którym mieszkańcy czytają komunikaty, np. https://komunikaty.czestochowa.pl',
+  ],
+  defaultLocale: ['Język domyślny', 'Język strony głównej.'],
+  publisherName: ['Wydawca', 'Nazwa instytucji prowadzącej serwis; w kanałach i komunikatach CAP.'],
+  accessibilityStatement: [
+    'Deklaracja dostępności',
+    'Wymagana ustawą o dostępności cyfrowej; strona /deklaracja-dostepnosci.',
+  ],
+  footerChannels: ['Kontakt w stopce'],
+  widget: ['Widżet dla stron partnerów', 'Ustawienia domyślne widżetu osadzanego na stronach radia i portali.'],
 };
 
 /** The part of the content manager's content-types and components services used here. */
@@ -234,6 +294,16 @@ export async function applyEditorLayout(strapi: Core.Strapi) {
     // The newest notices first: what an editor came to change is almost always recent.
     { mainField: 'title', defaultSortBy: 'effectiveFrom', defaultSortOrder: 'DESC' },
   );
+  await applyLabels(
+    contentTypes,
+    strapi.contentType('api::institution.institution'),
+    INSTITUTION_LABELS,
+    {},
+    {
+      mainField: 'name',
+    },
+  );
+  await applyLabels(contentTypes, strapi.contentType('api::site-setting.site-setting'), SITE_SETTINGS_LABELS);
   for (const [uid, labels] of Object.entries(COMPONENT_LABELS)) {
     await applyLabels(components, strapi.components[uid as keyof typeof strapi.components], labels);
   }
