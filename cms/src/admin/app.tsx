@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { CHOICE_LABELS } from './choice-labels';
+import { KeepRefusedInputPanel, watchRefusedSaves } from './keep-refused-input';
 import { NoticeActionsPanel } from './notice-actions';
 import { PublishedProblemsBanner, PublishedProblemsPanel } from './published-problems';
 
@@ -59,6 +60,8 @@ export default {
     // page of a new browser was English. Editors here speak Polish; a choice made in the profile
     // still wins. Runs before the admin reads the key to render.
     if (!window.localStorage.getItem(ADMIN_LANGUAGE_KEY)) window.localStorage.setItem(ADMIN_LANGUAGE_KEY, 'pl');
+    // A save the CMS refuses must not wipe what the editor typed (keep-refused-input.tsx).
+    watchRefusedSaves();
     // Strapi announces its "new Media Library" in English, with a link to its blog, until each
     // browser dismisses it; editors have no use for it. The key is Strapi's (MediaLibraryBanner:
     // the feature flag, then the project id /admin/init reports — false with telemetry off, as
@@ -82,5 +85,7 @@ export default {
     contentManager.apis.addEditViewSidePanel([PublishedProblemsPanel]);
     // Przedłuż and Odwołaj, one step each, for a published notice.
     contentManager.apis.addEditViewSidePanel([NoticeActionsPanel]);
+    // A save the CMS refuses does not wipe what the editor typed (Strapi reloads the entry).
+    contentManager.apis.addEditViewSidePanel([KeepRefusedInputPanel]);
   },
 };
