@@ -107,6 +107,8 @@ const cms = supervise({
       NODE_ENV: process.env.NODE_ENV ?? 'production',
       SITE_REBUILD_URL: REBUILD_URL,
       SITE_REBUILD_SECRET: REBUILD_SECRET,
+      // "Podgląd" in the admin: drafts rendered by the publisher (site/publisher/preview.ts).
+      SITE_PREVIEW_URL: CONTROL_URL,
     },
   },
 });

@@ -4,6 +4,8 @@ import { defineConfig } from 'astro/config';
 // telemetry off with ASTRO_TELEMETRY_DISABLED, which the config alone did not (handbook/STACK.md).
 export default defineConfig({
   output: 'static',
+  // A draft preview is served under its token's path (site/publisher/preview.ts); the site itself at the root.
+  base: process.env.TABLICA_PREVIEW_BASE || undefined,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 16 },
   compressHTML: true,

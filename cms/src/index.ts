@@ -7,6 +7,7 @@ import { ensurePublicAccess } from './bootstrap/public-access';
 import { removeLegacyRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { seedDemoIfEmpty } from './bootstrap/seed-demo';
 import { backfillEnteredPeriods } from './content/entered-period';
+import { registerPreviewRoute } from './preview/preview-route';
 import { registerNoticeActionRoutes } from './publishing/notice-action-routes';
 import { registerPublishedProblemsRoute } from './publishing/published-problems';
 import { startScheduler } from './publishing/scheduler';
@@ -25,6 +26,7 @@ export default {
     const env = (name: string) => strapi.config.get<string | undefined>(`tablica.${name}`);
     registerPublishedProblemsRoute(strapi);
     registerNoticeActionRoutes(strapi);
+    registerPreviewRoute(strapi);
     await ensureLocales(strapi);
     await ensurePublicAccess(strapi);
     await backfillEnteredPeriods(strapi);

@@ -18,13 +18,23 @@ const json = (response: http.ServerResponse, status: number, body: unknown) => {
  *   POST /hooks/rebuild   the CMS's signed rebuild request (see @tablica/shared/signing);
  *                         ?force=1 accepts a sharp drop
  *   GET  /status          last build, its result and duration, the queue, the next scheduled build
+ *   GET  /podglad/<token>/ a draft preview for the CMS's admin panel (preview.ts)
  */
-export function createControlHandler(publisher: Publisher, secret: string, log: (message: string) => void) {
+export function createControlHandler(
+  publisher: Publisher,
+  secret: string,
+  log: (message: string) => void,
+  preview?: (request: http.IncomingMessage, response: http.ServerResponse, url: URL) => Promise<void>,
+) {
   const replays = new ReplayGuard();
   return guard(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://publisher');
     if (url.pathname === '/status' && (request.method === 'GET' || request.method === 'HEAD')) {
       json(response, 200, publisher.status());
+      return;
+    }
+    if (preview && url.pathname.startsWith('/podglad/')) {
+      await preview(request, response, url);
       return;
     }
     if (url.pathname !== '/hooks/rebuild') {

@@ -6,7 +6,8 @@
  *   STRAPI_URL            the CMS (default http://127.0.0.1:1337); STRAPI_TOKEN optional
  *   SITE_REBUILD_SECRET   the key the CMS signs its rebuild requests with (HMAC, see @tablica/shared/signing)
  *   HOST                  where the site listens (default 127.0.0.1)
- *   SITE_PORT             the site (default 4321); PUBLISHER_PORT: rebuild requests + /status (4322)
+ *   SITE_PORT             the site (default 4321); PUBLISHER_PORT: rebuild requests, /status and
+ *                         the admin's draft previews, /podglad/… (4322; keep it off the public internet)
  *   PUBLISHER_HOST        where rebuild requests and /status listen (default 127.0.0.1: loopback only,
  *                         whatever HOST says; set it when the CMS runs on another machine)
  *   TABLICA_DEPLOY_TARGET where builds go live (deploy/from-env.ts; default `directory`)
@@ -16,6 +17,7 @@
  *   TABLICA_RETRY_SECONDS first pause before retrying a failed build (default 5, doubling to 300)
  */
 import { createControlHandler } from './control-server.ts';
+import { createPreviewHandler } from './preview.ts';
 import type { DeployTarget } from './deploy/deploy-target.ts';
 import { deployTargetFromEnv } from './deploy/from-env.ts';
 import { Publisher } from './publisher.ts';
@@ -65,7 +67,12 @@ export async function startPublisher(
     createSiteHandler(() => publisher.target.liveDirectory(), logLine),
     { host, port: sitePort },
   );
-  const control = await listen(createControlHandler(publisher, secret, logLine), {
+  const preview = createPreviewHandler({
+    strapiUrl: publisher.options.strapiUrl,
+    buildEnv: publisher.options.buildEnv ?? {},
+    log: logLine,
+  });
+  const control = await listen(createControlHandler(publisher, secret, logLine, preview), {
     host: env.PUBLISHER_HOST ?? '127.0.0.1',
     port: Number(env.PUBLISHER_PORT ?? 4322),
   });

@@ -15,6 +15,8 @@ export interface SiteBuildConfig {
   now: Date;
   /** Overrides the site settings' base URL (absolute links in Open Graph, JSON-LD, feeds). */
   baseUrl: string | undefined;
+  /** A draft preview (TABLICA_PREVIEW=1, site/publisher/preview.ts): noindex and a banner on every page. */
+  preview: boolean;
   /** The notices of the last good build (JSON), for notices that now fail the rules. */
   lastGoodFile: string | undefined;
   /** Where the build says which notices it could not publish as they are, and what it published. */
@@ -54,6 +56,7 @@ export function readSiteBuildConfig(env: NodeJS.ProcessEnv = process.env): SiteB
     content,
     now: readNow(env.TABLICA_NOW),
     baseUrl: env.TABLICA_BASE_URL || undefined,
+    preview: env.TABLICA_PREVIEW === '1',
     lastGoodFile: env.TABLICA_LAST_GOOD || undefined,
     reportFile: env.TABLICA_BUILD_REPORT || undefined,
     attachmentsDir: env.TABLICA_ATTACHMENTS_DIR || undefined,

@@ -6,6 +6,7 @@ import type { Category, Locale, Severity } from '@tablica/shared';
  */
 const pl = {
   skipToContent: 'Przejdź do treści',
+  previewBanner: 'Podgląd wersji roboczej: ten komunikat nie jest opublikowany. Mieszkańcy jeszcze go nie widzą.',
   home: 'Strona główna',
   primaryNav: 'Nawigacja główna',
   languageNav: 'Wybór języka',
@@ -113,6 +114,7 @@ type UiStrings = {
 
 const en: UiStrings = {
   skipToContent: 'Skip to content',
+  previewBanner: 'Draft preview: this notice is not published. Residents cannot see it yet.',
   home: 'Home',
   primaryNav: 'Main navigation',
   languageNav: 'Choose language',
@@ -215,6 +217,7 @@ const en: UiStrings = {
 
 const uk: UiStrings = {
   skipToContent: 'Перейти до змісту',
+  previewBanner: 'Попередній перегляд чернетки: це повідомлення не опубліковано. Мешканці його ще не бачать.',
   home: 'Головна',
   primaryNav: 'Головна навігація',
   languageNav: 'Вибір мови',
