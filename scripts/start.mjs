@@ -109,6 +109,7 @@ const cms = supervise({
       SITE_REBUILD_SECRET: REBUILD_SECRET,
       // "Podgląd" in the admin: drafts rendered by the publisher (site/publisher/preview.ts).
       SITE_PREVIEW_URL: CONTROL_URL,
+      SITE_PUBLIC_URL: SITE_URL,
     },
   },
 });

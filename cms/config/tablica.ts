@@ -7,6 +7,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   seedDemo: env.bool('TABLICA_SEED', true),
   rebuildUrl: env('SITE_REBUILD_URL', ''),
   rebuildSecret: env('SITE_REBUILD_SECRET', ''),
+  // Where residents read the site, for the edit view's "Zobacz w serwisie" (else the settings' base URL).
+  sitePublicUrl: env('SITE_PUBLIC_URL', ''),
   // How often the scheduler looks for due publications and liftings (src/publishing/scheduler.ts).
   schedulerIntervalSeconds: env.int('TABLICA_SCHEDULER_INTERVAL_SECONDS', 30),
 });

@@ -297,6 +297,12 @@ describe.skipIf(!hasChromium)('Przedłuż and Odwołaj: one step each, from the 
       `Przedłużono do 28 marca ${year} r. Naprawa filtrów potrwa dłużej.`,
     ]);
     expect(uk.updates.map((entry) => entry.text)).toEqual([expect.stringMatching(/^Продовжено до 28 березня/)]);
+    // The published page, one click away.
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Zobacz w serwisie (nowa karta)' }).getAttribute('href'), {
+        timeout: 15_000,
+      })
+      .toMatch(/^https?:\/\/[^/]+\/komunikaty\/zamkniecie-basenu-miejskiego\/$/);
     // The form, reloaded, shows the new last day and nothing left to publish.
     await expect
       .poll(() => page.locator('input[name="effectiveUntilDate"]').inputValue(), { timeout: 15_000 })

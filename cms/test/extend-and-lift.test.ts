@@ -61,7 +61,7 @@ async function publishedNotice(overrides: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  cms = await bootStrapi();
+  cms = await bootStrapi({ env: { SITE_PUBLIC_URL: 'https://komunikaty.example.org/' } });
   institution = await createInstitution(cms.strapi);
   tokens.editor = await adminUser('strapi-editor', 'redaktor@example.org');
   tokens.author = await adminUser('strapi-author', 'autor@example.org');
@@ -177,5 +177,25 @@ describe(`Odwołaj: the notice ends now, in one step (${process.env.TABLICA_TEST
     expect(response.body.error?.message).toBe(
       'Ten komunikat już nie obowiązuje (do 25 marca 2020 r.). Nie ma czego odwoływać.',
     );
+  });
+});
+
+describe(`"Zobacz w serwisie" (${process.env.TABLICA_TEST_DB ?? 'sqlite'})`, () => {
+  it('links each published language to its page on the site, and a draft to nothing', async () => {
+    const siteUrl = (documentId: string, locale: string) =>
+      rest<{ data: { url: string | null } }>(cms.url, `/tablica/notices/${documentId}/site-url?locale=${locale}`, {
+        token: tokens.author,
+      });
+    const id = await publishedNotice({ slug: 'filia-nr-3-zamknieta' });
+    expect((await siteUrl(id, 'pl')).body.data.url).toBe(
+      'https://komunikaty.example.org/komunikaty/filia-nr-3-zamknieta/',
+    );
+    expect((await siteUrl(id, 'uk')).body.data.url).toBe(
+      'https://komunikaty.example.org/uk/notices/filia-nr-3-zamknieta/',
+    );
+    expect((await siteUrl(id, 'en')).body.data.url).toBeNull();
+    const draft = await cms.strapi.documents(NOTICE).create({ locale: 'pl', data: noticeData(institution) as never });
+    expect((await siteUrl(draft.documentId, 'pl')).body.data.url).toBeNull();
+    expect((await rest(cms.url, `/tablica/notices/${id}/site-url?locale=pl`)).status).toBe(401);
   });
 });

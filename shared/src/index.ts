@@ -16,6 +16,7 @@ export * from './format/change-notes.ts';
 export * from './format/intl-cache.ts';
 export * from './format/period.ts';
 export * from './i18n/field-labels.ts';
+export * from './i18n/notice-path.ts';
 export * from './i18n/locales.ts';
 export * from './i18n/messages.ts';
 export * from './schemas/index.ts';

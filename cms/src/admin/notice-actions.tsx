@@ -11,7 +11,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 
 /**
  * The edit view's "Sytuacja się zmieniła" panel: Przedłuż and Odwołaj, one step each, for a
@@ -26,7 +26,7 @@ const NOTE_MAX = 400;
 interface PanelProps {
   model: string;
   documentId?: string;
-  document?: { status?: string; liftedAt?: string | null; effectiveUntilDate?: string | null };
+  document?: { status?: string; locale?: string; liftedAt?: string | null; effectiveUntilDate?: string | null };
 }
 
 /** "2026-04-10" of the day the editor clicked, as the calendar shows it (browser-local). */
@@ -229,26 +229,61 @@ function LiftButton({ documentId }: { documentId: string }) {
   );
 }
 
+/** "Zobacz w serwisie": the published page, as residents read it, in the language being edited. */
+function SiteLink({ documentId, locale }: { documentId: string; locale: string | undefined }) {
+  const { get } = useFetchClient();
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    get<{ data: { url: string | null } }>(`/tablica/notices/${documentId}/site-url?locale=${locale ?? 'pl'}`)
+      .then((response) => {
+        if (current) setUrl(response.data.data.url);
+      })
+      .catch(() => {
+        // The CMS restarting: no link this time.
+      });
+    return () => {
+      current = false;
+    };
+  }, [get, documentId, locale]);
+  if (!url) return null;
+  return (
+    <a href={url} target="_blank" rel="noopener noreferrer" style={{ color: '#4945ff', fontWeight: 600 }}>
+      Zobacz w serwisie (nowa karta)
+    </a>
+  );
+}
+
 /** A side panel of the notice edit view; nothing for drafts, other types or lifted notices. */
 export function NoticeActionsPanel({ model, documentId, document }: PanelProps) {
   if (model !== NOTICE || !documentId || !document) return null;
   const status = document.status;
   if (status !== 'published' && status !== 'modified') return null;
+  const siteLink = <SiteLink documentId={documentId} locale={document.locale} />;
   if (document.liftedAt) {
     return {
       title: 'Sytuacja się zmieniła',
-      content: <Typography>Komunikat odwołano. Aby ogłosić coś nowego, utwórz nowy komunikat.</Typography>,
+      content: (
+        <Flex direction="column" alignItems="stretch" gap={2} width="100%">
+          <Typography>Komunikat odwołano. Aby ogłosić coś nowego, utwórz nowy komunikat.</Typography>
+          {siteLink}
+        </Flex>
+      ),
     };
   }
   return {
     title: 'Sytuacja się zmieniła',
     content:
       status === 'modified' ? (
-        <Typography>
-          Masz nieopublikowane zmiany. Opublikuj je albo odrzuć, a potem przedłuż lub odwołaj komunikat.
-        </Typography>
+        <Flex direction="column" alignItems="stretch" gap={2} width="100%">
+          <Typography>
+            Masz nieopublikowane zmiany. Opublikuj je albo odrzuć, a potem przedłuż lub odwołaj komunikat.
+          </Typography>
+          {siteLink}
+        </Flex>
       ) : (
         <Flex direction="column" alignItems="stretch" gap={2} width="100%">
+          {siteLink}
           {/* A notice in force until further notice has nothing to extend. */}
           {document.effectiveUntilDate ? (
             <ExtendButton documentId={documentId} lastDay={document.effectiveUntilDate} />

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { extendNotice, liftNotice } from './extend-and-lift';
+import { publicNoticeUrl } from './public-notice-url';
 
 /**
  * POST /tablica/notices/:documentId/extend { untilDate, untilTime?, note? } and
@@ -46,6 +47,17 @@ export function registerNoticeActionRoutes(strapi: Core.Strapi) {
       route('/notices/:documentId/lift', (documentId, body) =>
         liftNotice(strapi, documentId, { note: text(body.note) }),
       ),
+      {
+        method: 'GET' as const,
+        path: '/notices/:documentId/site-url',
+        handler: async (ctx: ActionContext & { query?: { locale?: string } }) => {
+          ctx.body = {
+            data: { url: await publicNoticeUrl(strapi, String(ctx.params?.documentId), ctx.query?.locale) },
+          };
+        },
+        info: { type: 'admin' },
+        config: { policies: ['admin::isAuthenticatedAdmin'] },
+      },
     ],
   });
 }

@@ -1,9 +1,8 @@
-import { LOCALE_REGISTRY, type Locale } from '@tablica/shared';
+import { LOCALE_REGISTRY, type Locale, noticePath } from '@tablica/shared';
 
 // English path segments for every language but Polish: Latin addresses are easier to type and
 // to share, so a new language needs no words here.
 const LATIN_SEGMENTS = {
-  notices: 'notices',
   current: 'current',
   institutions: 'institutions',
   archive: 'archive',
@@ -15,7 +14,6 @@ const LATIN_SEGMENTS = {
 /** Path segments of the languages with their own; the others use the Latin ones. */
 const OWN_SEGMENTS: Partial<Record<Locale, Record<keyof typeof LATIN_SEGMENTS, string>>> = {
   pl: {
-    notices: 'komunikaty',
     current: 'obowiazujace',
     institutions: 'instytucje',
     archive: 'archiwum',
@@ -32,7 +30,8 @@ const prefix = (locale: Locale) => LOCALE_REGISTRY[locale].pathPrefix;
 /** Site-relative URLs, every one ending in a slash (the build writes `<path>/index.html`). */
 export const routes = {
   home: (locale: Locale) => prefix(locale),
-  notice: (slug: string, locale: Locale) => `${prefix(locale)}${segments(locale).notices}/${slug}/`,
+  // Shared with the CMS's "Zobacz w serwisie" link.
+  notice: (slug: string, locale: Locale) => noticePath(slug, locale),
   institutions: (locale: Locale) => `${prefix(locale)}${segments(locale).institutions}/`,
   institution: (slug: string, locale: Locale) => `${prefix(locale)}${segments(locale).institutions}/${slug}/`,
   current: (locale: Locale, page = 1) => `${prefix(locale)}${segments(locale).current}/${page > 1 ? `${page}/` : ''}`,
