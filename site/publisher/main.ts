@@ -17,9 +17,9 @@
  *   TABLICA_RETRY_SECONDS first pause before retrying a failed build (default 5, doubling to 300)
  */
 import { createControlHandler } from './control-server.ts';
-import { createPreviewHandler } from './preview.ts';
 import type { DeployTarget } from './deploy/deploy-target.ts';
 import { deployTargetFromEnv } from './deploy/from-env.ts';
+import { createPreviewHandler } from './preview.ts';
 import { Publisher } from './publisher.ts';
 import { createSiteHandler, listen } from './static-server.ts';
 

@@ -18,9 +18,6 @@ import { toSharedNotice } from '../content/to-shared';
  */
 const NOTICE = 'api::notice.notice' as const;
 
-/** Fields that steer a publication; not part of the notice residents read, never public. */
-export const PUBLICATION_CONTROL_FIELDS = ['changeNote', 'significantChange'] as const;
-
 type PublicVersion = StrapiRecord | undefined;
 export type PublicVersions = Map<string, PublicVersion>;
 
