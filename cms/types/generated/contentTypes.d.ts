@@ -387,7 +387,7 @@ export interface ApiInstitutionInstitution extends Struct.CollectionTypeSchema {
   collectionName: 'institutions';
   info: {
     description: 'Instytucja publikuj\u0105ca komunikaty';
-    displayName: 'Instytucja';
+    displayName: 'Wydawca (instytucja)';
     pluralName: 'institutions';
     singularName: 'institution';
   };
