@@ -59,8 +59,13 @@ describe.skipIf(!hasChromium)('a refused save loses nothing the editor typed', (
     expect(await page.locator(`input[name="channels.${count}.value"]`).inputValue()).toBe('12');
     expect(await page.locator(`input[name="channels.${count}.value"]`).getAttribute('aria-invalid')).toBe('true');
 
-    // Fixed to the water emergency number, it saves.
-    await page.locator(`input[name="channels.${count}.value"]`).fill('994');
+    // Fixed to the water emergency number: the message goes at once, and it saves.
+    const value = page.locator(`input[name="channels.${count}.value"]`);
+    const message = page.locator(`[id="${await value.getAttribute('id')}-error"]`);
+    expect(await message.count()).toBe(1);
+    await value.fill('994');
+    await expect.poll(() => message.count()).toBe(0);
+    expect(await value.getAttribute('aria-invalid')).not.toBe('true');
     await page.getByRole('button', { name: 'Zapisz' }).click();
     await expect
       .poll(

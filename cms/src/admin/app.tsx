@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { CHOICE_LABELS } from './choice-labels';
+import { ClearFixedErrorsPanel } from './clear-fixed-errors';
 import { KeepRefusedInputPanel, watchRefusedSaves } from './keep-refused-input';
 import { NoticeActionsPanel } from './notice-actions';
 import { PublishedProblemsBanner, PublishedProblemsPanel } from './published-problems';
@@ -87,5 +88,7 @@ export default {
     contentManager.apis.addEditViewSidePanel([NoticeActionsPanel]);
     // A save the CMS refuses does not wipe what the editor typed (Strapi reloads the entry).
     contentManager.apis.addEditViewSidePanel([KeepRefusedInputPanel]);
+    // A message goes once its field is fixed; the other entries stop snapping shut.
+    contentManager.apis.addEditViewSidePanel([ClearFixedErrorsPanel]);
   },
 };
