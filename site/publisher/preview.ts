@@ -23,6 +23,8 @@ const TOKEN = /^[A-Za-z0-9_-]{10,400}\.[A-Za-z0-9_-]{20,100}$/;
 const LIFETIME_MS = 10 * 60 * 1000;
 
 interface PreviewBuild {
+  /** The temporary directory of this preview: its snapshot and its built site. */
+  root: string;
   directory: string;
   /** The CMS admin panel's origin, as the CMS states it: the only one allowed to frame the preview. */
   adminOrigin: string;
@@ -58,12 +60,16 @@ export function createPreviewHandler(options: PreviewOptions) {
 
   const forget = (now: number) => {
     for (const [token, pending] of builds) {
-      void pending.then((build) => {
-        if (build && now - build.createdAt > LIFETIME_MS && builds.get(token) === pending) {
-          builds.delete(token);
-          rmSync(build.directory, { recursive: true, force: true });
-        }
-      });
+      // A failed build is dealt with where it was started; here it only must not go unhandled.
+      pending.then(
+        (build) => {
+          if (build && now - build.createdAt > LIFETIME_MS && builds.get(token) === pending) {
+            builds.delete(token);
+            rmSync(build.root, { recursive: true, force: true });
+          }
+        },
+        () => {},
+      );
     }
   };
 
@@ -106,6 +112,7 @@ export function createPreviewHandler(options: PreviewOptions) {
       // No inline code to allow.
     }
     return {
+      root: directory,
       directory: outDir,
       adminOrigin: new URL(adminOrigin).origin,
       page: routes.notice(target.slug, locale),
