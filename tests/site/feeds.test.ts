@@ -1,9 +1,18 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CATEGORIES, LOCALES, loadSnapshot, noticeStatus } from '@tablica/shared';
+import {
+  addDays,
+  CATEGORIES,
+  LOCALES,
+  loadSnapshot,
+  localDateAt,
+  noticeStatus,
+  zonedTimeToInstant,
+} from '@tablica/shared';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { readWithIcalJs, readWithNodeIcal } from '../../site/src/lib/outputs/calendar-readers.ts';
 import { demoSnapshotRaw } from '../fixtures/demo-snapshot.ts';
 import { allPagePaths, fileOf, pageExists, readPage, text } from '../support/html.ts';
 import { buildSite, type SiteBuild } from '../support/site-build.ts';
@@ -136,30 +145,51 @@ describe('feeds', () => {
     }
   });
 
-  test('iCalendar parses with a real parser: stable UIDs, SEQUENCE = revision, CANCELLED when lifted', () => {
+  test('calendars as subscribers see them, read by two independent parsers (ical.js, node-ical)', () => {
+    const zone = 'Europe/Warsaw';
+    const today = localDateAt(now, zone);
+    const horizon = new Date(now.getTime() + 60 * 86_400_000);
+    const from = new Date(now.getTime() - 60 * 86_400_000);
+    const subscriberSees = (calendarPath: string) => {
+      const body = read(site, calendarPath);
+      const byIcalJs = readWithIcalJs(body, from, horizon);
+      expect(readWithNodeIcal(body, from, horizon), calendarPath).toEqual(byIcalJs);
+      return byIcalJs;
+    };
     for (const notice of snapshot.notices.filter((entry) => entry.locale === 'pl')) {
       const calendar = new ICAL.Component(ICAL.parse(read(site, `/calendar/${notice.slug}.ics`)));
-      const events = calendar.getAllSubcomponents('vevent');
-      // An event per facility change, numbered by its place in the notice; one open as usual has none.
-      const numbers = notice.suspensions.flatMap((suspension, index) =>
-        suspension.mode === 'open' ? [] : [index + 1],
-      );
-      expect(events.length).toBe(Math.max(1, numbers.length));
-      for (const [index, event] of events.entries()) {
-        expect(event.getFirstPropertyValue('uid')).toBe(`${notice.slug}-${numbers[index] ?? 1}@tablica.example.org`);
-        expect(Number(event.getFirstPropertyValue('sequence'))).toBe(notice.revision);
-        expect(event.getFirstPropertyValue('status')).toBe(notice.liftedAt ? 'CANCELLED' : 'CONFIRMED');
-        expect((event.getFirstPropertyValue('dtstart') as ICAL.Time).isDate).toBe(true);
+      const replaced = snapshot.notices.some((other) => other.supersedes === notice.slug);
+      for (const event of calendar.getAllSubcomponents('vevent')) {
+        expect(event.getFirstPropertyValue('uid')).toMatch(new RegExp(`^${notice.slug}-\\d+@tablica\\.example\\.org$`));
+        expect(Number(event.getFirstPropertyValue('sequence'))).toBe(notice.revision + (replaced ? 1 : 0));
       }
+      subscriberSees(`/calendar/${notice.slug}.ics`);
     }
-    const pool = snapshot.notices.find((notice) => notice.slug === LIFTED);
-    const institutionCalendar = new ICAL.Component(
-      ICAL.parse(read(site, `/calendar/institution/${pool?.institution}.ics`)),
-    );
-    const statuses = institutionCalendar
-      .getAllSubcomponents('vevent')
-      .map((event) => event.getFirstPropertyValue('status'));
-    expect(statuses).toContain('CANCELLED');
+
+    // A water shut-off with hours keeps them: from 06:00 yesterday, in Warsaw.
+    const [shutOff] = subscriberSees('/calendar/awaria-wodociagu-ul-lipowa.ics');
+    expect(shutOff).toMatchObject({ allDay: false, status: 'CONFIRMED' });
+    expect(shutOff?.start).toBe(zonedTimeToInstant(addDays(today, -1), '06:00', zone).toISOString());
+
+    // A branch closed until further notice is closed today, and still in a month.
+    const library = subscriberSees('/calendar/filia-biblioteki-nr-3-zamknieta.ics').map(({ start }) => start);
+    expect(library).toContain(today);
+    expect(library).toContain(addDays(today, 30));
+
+    // The pool: the old closure is cancelled (its extension says it all, from the same day); the
+    // extension, lifted an hour ago, ends with today.
+    const pool = subscriberSees('/calendar/institution/mosir-brzozow.ics');
+    expect(
+      pool.filter(({ uid }) => uid.startsWith('zamkniecie-plywalni-miejskiej-')).map(({ status }) => status),
+    ).toEqual(['CANCELLED']);
+    expect(pool.filter(({ uid }) => uid.startsWith(`${LIFTED}-`))).toEqual([
+      expect.objectContaining({ status: 'CONFIRMED', end: addDays(today, 1) }),
+    ]);
+
+    // An institution with nothing current: a valid calendar with its time zone and no events.
+    const quiet = read(site, '/calendar/institution/mops-czestochowa.ics');
+    expect(new ICAL.Component(ICAL.parse(quiet)).getAllSubcomponents('vtimezone')).toHaveLength(1);
+    expect(subscriberSees('/calendar/institution/mops-czestochowa.ics')).toEqual([]);
   });
 
   test('every CAP message validates against the official CAP 1.2 schema and says Alert, Update or Cancel', async () => {

@@ -1,6 +1,7 @@
 import {
   CATEGORIES,
   type Category,
+  DEFAULT_LOCALE,
   isStillNews,
   LOCALES,
   type Locale,
@@ -9,6 +10,8 @@ import {
 } from '@tablica/shared';
 import type { SiteContent } from './content.ts';
 import { UI } from './i18n/ui.ts';
+import type { Replacement } from './outputs/calendar-events.ts';
+import type { CalendarEntry } from './outputs/ical.ts';
 import { outputPaths } from './outputs/manifest.ts';
 import { absoluteUrl, routes } from './routes.ts';
 
@@ -139,13 +142,26 @@ function buildCatalog(content: SiteContent): FeedDefinition[] {
 }
 
 /**
- * An institution's calendar: its notices (in the calendars' one language) still on, announced or ended in the last
- * 30 days — long enough for calendar apps to pick up a cancellation.
+ * The newer notice that replaces `slug`, in the default language: the one taking over first when
+ * several name it (an extension published as its own notice).
  */
-export function institutionCalendarNotices(content: SiteContent, institution: string): Notice[] {
+export function replacementOf(content: SiteContent, slug: string): Replacement | undefined {
+  const successors = (content.supersededBy.get(slug) ?? []).flatMap(
+    (successor) => content.versions.get(successor)?.[DEFAULT_LOCALE] ?? [],
+  );
+  const first = successors.sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime())[0];
+  return first && { slug: first.slug, from: first.effectiveFrom, publishedAt: first.publishedAt };
+}
+
+/**
+ * An institution's calendar: its notices (in the calendars' one language) still on, announced or ended in the last
+ * 30 days — long enough for calendar apps to pick up a cancellation — each with what replaced it.
+ */
+export function institutionCalendarEntries(content: SiteContent, institution: string): CalendarEntry[] {
   return inLanguage(content, singleLanguageOf('calendars'))
     .filter((notice) => notice.institution === institution)
-    .filter((notice) => feedNotices([notice], content.now).length > 0);
+    .filter((notice) => feedNotices([notice], content.now).length > 0)
+    .map((notice) => ({ notice, replacement: replacementOf(content, notice.slug) }));
 }
 
 /** Notices with a current CAP message: those in feeds (on, announced, recently ended or lifted). */

@@ -1,9 +1,9 @@
-import { addDays, localDateAt, type Notice, suspensionPeriod } from '@tablica/shared';
+import { addDays, DEFAULT_TIME_ZONE, localDateAt, type Notice, wallClockAt } from '@tablica/shared';
+import { formatDateTime } from '../format.ts';
+import { UI } from '../i18n/ui.ts';
 import { absoluteUrl, routes } from '../routes.ts';
-
-export interface CalendarContext {
-  baseUrl: string;
-}
+import { type CalendarEvent, calendarEvents, type Replacement } from './calendar-events.ts';
+import { vtimezone } from './vtimezone.ts';
 
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks are escaped in TEXT values. */
 function escapeText(text: string): string {
@@ -38,54 +38,106 @@ const utcStamp = (instant: Date) =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '')}`;
 
-/**
- * One all-day event per facility change (or one for the notice when it lists none; a facility
- * open as usual has none), in the
- * issuer's calendar days. SEQUENCE is the notice's revision, which rises with every published
- * change, so calendar apps take an edit as an update of the same event (stable UID). A lifted
- * notice keeps its events, announced with STATUS:CANCELLED.
- */
-function noticeEvents(notice: Notice, baseUrl: string): string[] {
-  const url = absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale));
-  const host = new URL(baseUrl).hostname;
-  // The periods as announced: a cancellation names the events calendars already hold.
-  const planned = { ...notice, liftedAt: undefined };
-  // A facility open as usual is no event in anyone's calendar. Each change keeps the UID of its
-  // place in the notice, so marking one facility open does not renumber the others' events.
-  const changes = notice.suspensions
-    .map((suspension, index) => ({ suspension, number: index + 1 }))
-    .filter(({ suspension }) => suspension.mode !== 'open');
-  const periods =
-    changes.length > 0
-      ? changes.map(({ suspension, number }) => ({
-          number,
-          summary: `${suspension.facility}: ${notice.title}`,
-          ...suspensionPeriod(suspension, planned),
-        }))
-      : [{ number: 1, summary: notice.title, start: notice.effectiveFrom, end: notice.effectiveUntil }];
-  return periods.flatMap(({ number, summary, start, end }) => {
-    const firstDay = localDateAt(start, notice.timeZone);
-    // An exclusive end at local midnight is the next day already; otherwise the event covers its day.
-    const lastDay = end ? localDateAt(new Date(end.getTime() - 1), notice.timeZone) : firstDay;
-    return [
-      'BEGIN:VEVENT',
-      `UID:${notice.slug}-${number}@${host}`,
-      `SEQUENCE:${notice.revision}`,
-      `DTSTAMP:${utcStamp(notice.updatedAt)}`,
-      `DTSTART;VALUE=DATE:${basicDate(firstDay)}`,
-      `DTEND;VALUE=DATE:${basicDate(addDays(lastDay, 1))}`,
-      `SUMMARY:${escapeText(summary)}`,
-      `DESCRIPTION:${escapeText(`${notice.summary}\n${url}`)}`,
-      `URL:${url}`,
-      `STATUS:${notice.liftedAt ? 'CANCELLED' : 'CONFIRMED'}`,
-      'TRANSP:TRANSPARENT',
-      'END:VEVENT',
-    ];
-  });
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** Local wall time in basic format, for DTSTART;TZID=…: "20261122T080000". */
+function localStamp(instant: Date, timeZone: string): string {
+  const wall = wallClockAt(instant, timeZone);
+  return `${pad(wall.year, 4)}${pad(wall.month)}${pad(wall.day)}T${pad(wall.hour)}${pad(wall.minute)}${pad(wall.second)}`;
 }
 
-/** An RFC 5545 calendar of the given notices' events, named for whoever subscribes to it. */
-export function calendar(name: string, notices: Notice[], { baseUrl }: CalendarContext): string {
+/** The last local day an exclusive end still covers (an end at midnight belongs to the day before). */
+const lastDayBefore = (end: Date, timeZone: string) => localDateAt(new Date(end.getTime() - 1), timeZone);
+
+/** DTSTART/DTEND (or the daily RRULE) of one event, in the issuer's days and wall clock. */
+function timeLines(event: CalendarEvent, timeZone: string): string[] {
+  const firstDay = localDateAt(event.start, timeZone);
+  if (event.daily) {
+    const until = event.end ? `;UNTIL=${basicDate(lastDayBefore(event.end, timeZone))}` : '';
+    return [`DTSTART;VALUE=DATE:${basicDate(firstDay)}`, `RRULE:FREQ=DAILY${until}`];
+  }
+  const end = event.end ?? event.start;
+  if (event.allDay) {
+    return [
+      `DTSTART;VALUE=DATE:${basicDate(firstDay)}`,
+      `DTEND;VALUE=DATE:${basicDate(addDays(lastDayBefore(end, timeZone), 1))}`,
+    ];
+  }
+  return [
+    `DTSTART;TZID=${timeZone}:${localStamp(event.start, timeZone)}`,
+    `DTEND;TZID=${timeZone}:${localStamp(end, timeZone)}`,
+  ];
+}
+
+/** What the description adds when the notice no longer says what holds. */
+function endNote(notice: Notice, replacement: Replacement | undefined, baseUrl: string): string[] {
+  const ui = UI[notice.locale];
+  const notes: string[] = [];
+  if (notice.liftedAt)
+    notes.push(`${ui.liftedLabel}: ${formatDateTime(notice.liftedAt, notice.locale, notice.timeZone)}`);
+  if (replacement)
+    notes.push(`${ui.supersededBy} ${absoluteUrl(baseUrl, routes.notice(replacement.slug, notice.locale))}`);
+  return notes;
+}
+
+/**
+ * A notice's events (see calendarEvents). SEQUENCE is the notice's revision, which rises with
+ * every published change, plus one once a newer notice replaces it: calendar apps take each as an
+ * update of the same event (stable UID).
+ */
+function noticeEvents(notice: Notice, baseUrl: string, replacement: Replacement | undefined): string[] {
+  const url = absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale));
+  const host = new URL(baseUrl).hostname;
+  const description = [notice.summary, ...endNote(notice, replacement, baseUrl), url].join('\n');
+  const stamp = replacement && replacement.publishedAt > notice.updatedAt ? replacement.publishedAt : notice.updatedAt;
+  return calendarEvents(notice, replacement).flatMap((event) => [
+    'BEGIN:VEVENT',
+    `UID:${notice.slug}-${event.number}@${host}`,
+    `SEQUENCE:${notice.revision + (replacement ? 1 : 0)}`,
+    `DTSTAMP:${utcStamp(stamp)}`,
+    ...timeLines(event, notice.timeZone),
+    `SUMMARY:${escapeText(event.summary)}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    `URL:${url}`,
+    `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ]);
+}
+
+export interface CalendarContext {
+  baseUrl: string;
+  /** Build time: the time-zone definitions cover this year and the next even in an empty calendar. */
+  now: Date;
+}
+
+/** A notice in a calendar, with the newer notice that replaces it, if any. */
+export interface CalendarEntry {
+  notice: Notice;
+  replacement?: Replacement | undefined;
+}
+
+/** The years timed events (and the year of the build) fall in, for the VTIMEZONE definitions. */
+function yearsCovered(entries: CalendarEntry[], now: Date): [number, number] {
+  const years = [now.getUTCFullYear()];
+  for (const { notice, replacement } of entries) {
+    for (const event of calendarEvents(notice, replacement)) {
+      if (event.allDay) continue;
+      years.push(event.start.getUTCFullYear(), (event.end ?? event.start).getUTCFullYear());
+    }
+  }
+  return [Math.min(...years), Math.max(...years) + 1];
+}
+
+/**
+ * An RFC 5545 calendar of the given notices' events, named for whoever subscribes to it. It always
+ * holds the VTIMEZONE of its zones, so a calendar with nothing current is still a valid calendar
+ * (RFC 5545 wants at least one component).
+ */
+export function calendar(name: string, entries: CalendarEntry[], { baseUrl, now }: CalendarContext): string {
+  const defaultZone = entries[0]?.notice.timeZone ?? DEFAULT_TIME_ZONE;
+  const zones = [...new Set([defaultZone, ...entries.map(({ notice }) => notice.timeZone)])];
+  const [fromYear, toYear] = yearsCovered(entries, now);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -93,13 +145,14 @@ export function calendar(name: string, notices: Notice[], { baseUrl }: CalendarC
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(name)}`,
-    `X-WR-TIMEZONE:${notices[0]?.timeZone ?? 'Europe/Warsaw'}`,
-    ...notices.flatMap((notice) => noticeEvents(notice, baseUrl)),
+    `X-WR-TIMEZONE:${defaultZone}`,
+    ...zones.flatMap((zone) => vtimezone(zone, fromYear, toYear)),
+    ...entries.flatMap(({ notice, replacement }) => noticeEvents(notice, baseUrl, replacement)),
     'END:VCALENDAR',
   ];
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
 /** The calendar of one notice ("add to calendar" on its page). */
-export const noticeCalendar = (notice: Notice, context: CalendarContext): string =>
-  calendar(notice.title, [notice], context);
+export const noticeCalendar = (entry: CalendarEntry, context: CalendarContext): string =>
+  calendar(entry.notice.title, [entry], context);

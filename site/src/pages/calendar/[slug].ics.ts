@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE } from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContent } from '../../lib/content.ts';
+import { replacementOf } from '../../lib/feeds.ts';
 import { noticeCalendar } from '../../lib/outputs/ical.ts';
 import { outputResponse } from '../../lib/outputs/respond.ts';
 
@@ -13,5 +14,5 @@ export const GET: APIRoute = async ({ params, url }) => {
   const content = await getSiteContent();
   const notice = content.versions.get(params.slug ?? '')?.[DEFAULT_LOCALE];
   if (!notice) return new Response(null, { status: 404 });
-  return outputResponse(url, noticeCalendar(notice, { baseUrl: content.baseUrl }));
+  return outputResponse(url, noticeCalendar({ notice, replacement: replacementOf(content, notice.slug) }, content));
 };

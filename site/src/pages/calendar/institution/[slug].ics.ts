@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContent } from '../../../lib/content.ts';
-import { institutionCalendarNotices } from '../../../lib/feeds.ts';
+import { institutionCalendarEntries } from '../../../lib/feeds.ts';
 import { calendar } from '../../../lib/outputs/ical.ts';
 import { outputResponse } from '../../../lib/outputs/respond.ts';
 
@@ -13,6 +13,6 @@ export const GET: APIRoute = async ({ params, url }) => {
   if (!institution) return new Response(null, { status: 404 });
   return outputResponse(
     url,
-    calendar(institution.name, institutionCalendarNotices(content, institution.slug), content),
+    calendar(institution.name, institutionCalendarEntries(content, institution.slug), content),
   );
 };
