@@ -225,6 +225,26 @@ describe('feeds', () => {
     }
   });
 
+  test('the CAP index lists what is in effect now: nothing expired or replaced, newest sent first', () => {
+    const index = parseXmlStrict(read(site, '/cap/index.atom'), 'CAP index');
+    const entries = [...(index.getElementsByTagName('entry') as unknown as Iterable<Element>)].map((entry) => {
+      const href = entry.getElementsByTagName('link')[0]?.getAttribute('href') ?? '';
+      const alert = parseXmlStrict(read(site, new URL(href).pathname), href);
+      return { updated: childText(entry, 'updated') ?? '', sent: childText(alert, 'sent') ?? '', alert };
+    });
+    expect(entries.length).toBeGreaterThan(3);
+    const sent = entries.map((entry) => new Date(entry.sent).getTime());
+    expect(sent).toEqual([...sent].sort((a, b) => b - a));
+    for (const { alert, updated, sent: sentText } of entries) {
+      expect(new Date(updated).getTime()).toBe(new Date(sentText).getTime());
+      for (const expires of [...(alert.getElementsByTagName('expires') as unknown as Iterable<Element>)]) {
+        expect(new Date(expires.textContent ?? '').getTime()).toBeGreaterThan(now.getTime());
+      }
+    }
+    // The old pool closure ended four days ago and was replaced by its extension: not listed.
+    expect(read(site, '/cap/index.atom')).not.toContain(':zamkniecie-plywalni-miejskiej:');
+  });
+
   test('pages announce the feeds (autodiscovery) and robots.txt names the sitemap', () => {
     for (const pagePath of allPagePaths(site).filter((p) => p !== '/404.html')) {
       const page = readPage(site, pagePath);

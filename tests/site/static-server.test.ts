@@ -47,6 +47,17 @@ describe("the publisher's static server", () => {
     expect(response.headers.get('content-type')).toBe(type);
   });
 
+  test('the CAP index declares for each message the type the server sends for it', async () => {
+    const index = await (await get('/cap/index.atom')).text();
+    const links = [...index.matchAll(/<link rel="alternate" type="([^"]+)" href="([^"]+)"\/>/g)];
+    expect(links.length).toBeGreaterThan(0);
+    for (const [, declared, href] of links) {
+      const response = await get(new URL(href ?? '').pathname);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')?.split(';')[0]).toBe(declared);
+    }
+  });
+
   test('compresses text, and the bytes are the file', async () => {
     const response = await raw('/rss.xml', { 'accept-encoding': 'gzip' });
     expect(response.encoding).toBe('gzip');

@@ -2,7 +2,7 @@ import type { Notice } from '@tablica/shared';
 import { absoluteUrl } from '../routes.ts';
 import { capIdentifier, capPath } from './cap.ts';
 import { escapeMarkup } from './escape.ts';
-import { outputPaths } from './manifest.ts';
+import { contentTypeOf, outputPaths } from './manifest.ts';
 
 /**
  * An Atom feed listing the current CAP messages (the usual way alert aggregators poll a CAP
@@ -13,13 +13,15 @@ export function capIndexAtom(notices: Notice[], { baseUrl, title }: { baseUrl: s
   const updated = notices.reduce((latest, notice) => Math.max(latest, notice.updatedAt.getTime()), 0);
   const entries = notices.map((notice) => {
     const href = absoluteUrl(baseUrl, capPath(notice));
+    // The type the server sends for the file, so the index never declares another.
+    const type = contentTypeOf(capPath(notice)).split(';')[0];
     return [
       '<entry>',
       `<id>${escapeMarkup(capIdentifier(baseUrl, notice))}</id>`,
       `<title>${escapeMarkup(notice.title)}</title>`,
       `<updated>${notice.updatedAt.toISOString()}</updated>`,
       `<summary>${escapeMarkup(notice.summary)}</summary>`,
-      `<link rel="alternate" type="application/cap+xml" href="${escapeMarkup(href)}"/>`,
+      `<link rel="alternate" type="${type}" href="${escapeMarkup(href)}"/>`,
       '</entry>',
     ].join('');
   });

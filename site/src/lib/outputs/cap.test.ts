@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { CAP_XSD, childText, parseXmlStrict, xmllint } from '../../../../tests/support/xml.ts';
 import { capMessage, capMessageType } from './cap.ts';
-import { BASE_URL, NOW, testInstitution, testNotice } from './test-notices.ts';
+import { BASE_URL, testInstitution, testNotice } from './test-notices.ts';
 
-const context = { baseUrl: BASE_URL, now: NOW, institution: testInstitution(), superseded: undefined };
+const context = { baseUrl: BASE_URL, institution: testInstitution(), superseded: undefined };
 
 describe('CAP 1.2 (pure function, validated against the OASIS schema)', () => {
   test.each([
@@ -39,5 +39,46 @@ describe('CAP 1.2 (pure function, validated against the OASIS schema)', () => {
     const xml = capMessage([testNotice({ title: 'Zamknięcie </headline><script>x</script> & co' })], context);
     expect((await xmllint(xml, 'cap.xml', CAP_XSD)).valid).toBe(true);
     expect(childText(parseXmlStrict(xml), 'headline')).toBe('Zamknięcie </headline><script>x</script> & co');
+  });
+
+  test('contact carries every channel, preferred first, with extensions, hours and notes; advisories are instructions', async () => {
+    const notice = testNotice({
+      channels: [
+        { kind: 'email', label: 'E-mail', value: 'Sekretariat@mops.example.pl' },
+        {
+          kind: 'phone',
+          label: 'Sekretariat',
+          value: '12 616 55 80',
+          extension: '214',
+          preferred: true,
+          hours: 'pn–pt 8–15',
+        },
+        { kind: 'phone', label: 'Pogotowie wodociągowe', value: '994', note: 'całodobowo' },
+      ],
+      procedures: [{ text: 'Zadzwoń przed wizytą.' }],
+      advisories: [
+        { tone: 'info', title: 'Beczkowóz', text: 'Beczkowóz stoi przy ul. Lipowej 5.' },
+        { tone: 'warning', text: 'Nie pij wody z kranu.' },
+      ],
+    });
+    const xml = capMessage([notice], context);
+    expect((await xmllint(xml, 'cap.xml', CAP_XSD)).valid).toBe(true);
+    expect(childText(parseXmlStrict(xml), 'contact')).toBe(
+      [
+        'Sekretariat: +48 12 616 55 80 wew. 214 (Godziny: pn–pt 8–15)',
+        'E-mail: sekretariat@mops.example.pl',
+        'Pogotowie wodociągowe: 994 (całodobowo)',
+      ].join('\n'),
+    );
+    expect(childText(parseXmlStrict(xml), 'instruction')).toBe(
+      '1. Zadzwoń przed wizytą.\n\nInformacja: Beczkowóz\nBeczkowóz stoi przy ul. Lipowej 5.\n\nUwaga\nNie pij wody z kranu.',
+    );
+  });
+
+  test('a message reads the same in every build: urgency and certainty are as at the time it was sent', () => {
+    // Sent on 13 March for a closure from 16 March: "Future" then, and in any later build.
+    const xml = parseXmlStrict(capMessage([testNotice()], context));
+    expect(childText(xml, 'urgency')).toBe('Future');
+    expect(childText(xml, 'certainty')).toBe('Likely');
   });
 });

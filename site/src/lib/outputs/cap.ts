@@ -1,6 +1,5 @@
 import {
   type Category,
-  channelHref,
   type Institution,
   LOCALE_REGISTRY,
   type Notice,
@@ -8,7 +7,7 @@ import {
   type Severity,
   wallClockAt,
 } from '@tablica/shared';
-import { channelDisplayValue } from '../channel-text.ts';
+import { channelLine } from '../channel-text.ts';
 import { suspensionPeriodText } from '../format.ts';
 import { UI } from '../i18n/ui.ts';
 import { absoluteUrl, routes } from '../routes.ts';
@@ -29,7 +28,6 @@ const CAP_EVENT_MAX = 34;
 
 export interface CapContext {
   baseUrl: string;
-  now: Date;
   institution: Institution | undefined;
   /** The notice this one supersedes, in its current version: the message an Update refers to. */
   superseded?: Notice | undefined;
@@ -63,11 +61,36 @@ export function capMessageType(notice: Notice): 'Alert' | 'Update' | 'Cancel' {
 const element = (name: string, value: string | undefined) =>
   value === undefined || value === '' ? '' : `<${name}>${escapeMarkup(value)}</${name}>`;
 
-function info(notice: Notice, { baseUrl, now, institution }: CapContext): string {
+/** The preferred channel first, then the others in the editor's order. */
+const channelsInOrder = (notice: Notice) => [
+  ...notice.channels.filter((channel) => channel.preferred),
+  ...notice.channels.filter((channel) => !channel.preferred),
+];
+
+/**
+ * What residents are asked to do: the numbered steps, then each advisory ("Uwaga: …") — CAP's
+ * `instruction` is the one field for recommended action.
+ */
+function instructionOf(notice: Notice): string {
   const ui = UI[notice.locale];
-  const status = noticeStatus(notice, now);
-  const upcoming = status === 'upcoming';
-  const preferred = notice.channels.find((channel) => channel.preferred) ?? notice.channels[0];
+  const steps = notice.procedures.map((step, index) =>
+    [`${index + 1}. ${step.text}`, ...step.items.map((item) => `   - ${item}`)].join('\n'),
+  );
+  const advisories = notice.advisories.map((advisory) => {
+    const tone = advisory.tone === 'warning' ? ui.advisoryWarning : ui.advisoryInfo;
+    return `${advisory.title ? `${tone}: ${advisory.title}` : tone}\n${advisory.text}`;
+  });
+  return [...steps, ...advisories].join('\n\n');
+}
+
+/**
+ * One language's `info`. A message describes the notice as it stood when it was sent, so what
+ * depends on time (urgency, certainty) is read at `sent`, never at build time: the file of a
+ * given identifier reads the same in every build.
+ */
+function info(notice: Notice, sent: Date, { baseUrl, institution }: CapContext): string {
+  const ui = UI[notice.locale];
+  const upcoming = noticeStatus(notice, sent) === 'upcoming';
   const description = [
     notice.summary,
     ...notice.suspensions.map(
@@ -75,9 +98,6 @@ function info(notice: Notice, { baseUrl, now, institution }: CapContext): string
         `${suspension.facility}: ${ui.suspensionMode[suspension.mode]}, ${suspensionPeriodText(suspension, notice, notice.locale)}`,
     ),
   ].join('\n');
-  const instruction = notice.procedures
-    .map((step, index) => [`${index + 1}. ${step.text}`, ...step.items.map((item) => `   - ${item}`)].join('\n'))
-    .join('\n');
   const areaDescription = notice.area?.description ?? institution?.area?.description ?? institution?.address?.city;
   const teryt = notice.area?.teryt ?? institution?.area?.teryt ?? [];
   return [
@@ -94,11 +114,14 @@ function info(notice: Notice, { baseUrl, now, institution }: CapContext): string
     element('senderName', institution?.name),
     element('headline', notice.headline ?? notice.title),
     element('description', description),
-    element('instruction', instruction),
+    element('instruction', instructionOf(notice)),
     element('web', absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale))),
+    // CAP has one contact per info: every channel goes in it, one per line, preferred first.
     element(
       'contact',
-      preferred && `${preferred.label}: ${channelHref(preferred) ? channelDisplayValue(preferred) : preferred.value}`,
+      channelsInOrder(notice)
+        .map((channel) => channelLine(channel, notice.locale))
+        .join('\n'),
     ),
     areaDescription
       ? `<area>${element('areaDesc', areaDescription)}${teryt
@@ -133,7 +156,7 @@ export function capMessage(translations: Notice[], context: CapContext): string 
     element('msgType', capMessageType(original)),
     element('scope', 'Public'),
     element('references', references),
-    ...translations.map((notice) => info(notice, context)),
+    ...translations.map((notice) => info(notice, original.updatedAt, context)),
     '</alert>\n',
   ].join('');
 }

@@ -12,6 +12,7 @@ describe('the outputs manifest: one table of where outputs live and how they are
     ['/embed.js', 'text/javascript; charset=utf-8', 'short', true, false],
     ['/embed/notice/x/', 'application/octet-stream', 'revalidate', false, true],
     ['/cap/index.atom', 'application/atom+xml; charset=utf-8', 'revalidate', false, false],
+    ['/cap/x/v2.xml', 'application/cap+xml; charset=utf-8', 'revalidate', true, false],
     ['/calendar/x.ics', 'text/calendar; charset=utf-8', 'revalidate', false, false],
     ['/_astro/app.1a2b.css', 'text/css; charset=utf-8', 'immutable', false, false],
   ])('%s: %s, cache %s, CORS %s, framable %s', (pathname, type, cache, crossOrigin, framable) => {

@@ -119,6 +119,14 @@ export const SERVING_RULES: readonly ServingRule[] = [
     contentType: 'application/rss+xml; charset=utf-8',
     cache: 'revalidate',
   },
+  {
+    output: 'CAP messages',
+    matches: (pathname) => pathname.startsWith('/cap/') && pathname.endsWith('.xml'),
+    // The type the CAP index declares for its links (the one CAP aggregators expect).
+    contentType: 'application/cap+xml; charset=utf-8',
+    cache: 'revalidate',
+    crossOrigin: true,
+  },
   { output: 'JSON files', matches: (pathname) => pathname.endsWith('.json'), cache: 'revalidate', json: true },
   { output: 'pages and everything else', matches: () => true, cache: 'revalidate' },
 ];

@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../../lib/content.ts';
-import { capMessageNotices } from '../../lib/feeds.ts';
+import { currentCapNotices } from '../../lib/feeds.ts';
 import { capIndexAtom } from '../../lib/outputs/cap-index.ts';
 import { outputResponse } from '../../lib/outputs/respond.ts';
 
 export const GET: APIRoute = async ({ url }) => {
   const content = await getSiteContent();
-  const atom = capIndexAtom(capMessageNotices(content), {
+  const atom = capIndexAtom(currentCapNotices(content), {
     baseUrl: content.baseUrl,
     title: `${content.settings.siteName} — CAP`,
   });

@@ -21,7 +21,6 @@ export const GET: APIRoute = async ({ props, url }) => {
   const superseded = original?.supersedes ? content.versions.get(original.supersedes)?.pl : undefined;
   const xml = capMessage(translations, {
     baseUrl: content.baseUrl,
-    now: content.now,
     institution: original && content.institutionBySlug.get(original.institution),
     superseded,
   });
