@@ -87,6 +87,7 @@ const REPRESENTED_DIFFERENTLY: Record<string, string> = {
   'notice.scheduledPublishAt': 'steers a publication: when the scheduler publishes the draft (publishing/scheduler.ts)',
   'notice.scheduledLiftAt': 'steers a publication: when the scheduler lifts the notice (publishing/scheduler.ts)',
   'notice.phase': 'the editors\' list column "Stan", computed (publishing/phase.ts)',
+  'notice.publications': 'JSON kept by the CMS (publishing/publication-history.ts), a checked list in the shared model',
   'notice.createdAt': 'Strapi system field',
   'notice.updatedAt': 'Strapi system field',
   'notice.publishedAt': 'Strapi draft & publish system field',

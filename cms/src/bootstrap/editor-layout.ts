@@ -77,6 +77,7 @@ export const NOTICE_LABELS: Labels = {
   area: ['Obszar', 'Opis i kody TERYT gmin (7 cyfr, np. 2464011 dla Częstochowy).'],
   preparedBy: ['Informację wytworzył(a)', 'Metryczka BIP: osoba lub komórka odpowiedzialna za treść.'],
   publishedBy: ['Informację opublikował(a)', 'Metryczka BIP.'],
+  publications: ['Historia publikacji', 'Każda ogłoszona wersja z datą wysłania; prowadzi system (komunikaty CAP).'],
   revision: [
     'Wersja',
     'Rośnie o jeden przy każdej publikacji istotnej zmiany (kalendarze, komunikaty CAP, kanały RSS).',
@@ -142,6 +143,7 @@ export const COMPUTED_FIELDS: Record<string, string> = {
   effectiveFrom: 'the instant of "Obowiązuje od" (day and optional time)',
   effectiveUntil: 'the (exclusive) instant of "Obowiązuje do" (day, inclusive, and optional time)',
   phase: 'where the notice stands (src/publishing/phase.ts): a list column and filter, kept by the scheduler',
+  publications: 'each announced version, sent time and text (src/publishing/publication-history.ts), for CAP',
 };
 
 export const COMPONENT_LABELS: Record<string, Labels> = {

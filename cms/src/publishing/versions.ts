@@ -29,6 +29,8 @@ function contentOf(entity: StrapiRecord | null): PublicVersion {
     updatedAt: _u,
     publishedAt: _p,
     revision: _r,
+    // The history of what was announced is not what residents read now.
+    publications: _h,
     ...content
   } = toSharedNotice(entity, { mediaBaseUrl: 'http://cms.invalid' });
   return content;

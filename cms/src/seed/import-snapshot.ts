@@ -18,13 +18,19 @@ async function documentIdBySlug(strapi: Core.Strapi, uid: typeof NOTICE | typeof
 }
 
 /**
- * Keeps the snapshot's own dates and revision (the 2020 notice was published in 2020), instead
+ * Keeps the snapshot's own dates, revision and publication history (the 2020 notice was published in 2020), instead
  * of the moment of import.
  */
 async function keepDates(strapi: Core.Strapi, documentId: string, notice: Notice) {
   const rows = strapi.db.query(NOTICE);
   const where = { documentId, locale: notice.locale };
-  const dates = { createdAt: notice.createdAt, updatedAt: notice.updatedAt, revision: notice.revision };
+  const dates = {
+    createdAt: notice.createdAt,
+    updatedAt: notice.updatedAt,
+    revision: notice.revision,
+    // The snapshot's own record of what was announced, not the import's publication.
+    publications: notice.publications,
+  };
   await rows.updateMany({ where: { ...where, publishedAt: { $null: true } }, data: dates });
   await rows.updateMany({
     where: { ...where, publishedAt: { $notNull: true } },

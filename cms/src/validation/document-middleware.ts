@@ -11,6 +11,7 @@ import { INSTITUTION_POPULATE, SITE_SETTINGS_POPULATE } from '../content/populat
 import type { StrapiRecord } from '../content/strapi-record';
 import { toSharedInstitution, toSharedSiteSettings } from '../content/to-shared';
 import { refreshPhases } from '../publishing/phase';
+import { recordPublications } from '../publishing/publication-history';
 import {
   bumpRevision,
   isNewVersion,
@@ -117,6 +118,7 @@ async function noticeAction<T>(
     const after = await publicVersions(strapi, savedId, allLocales);
     if (isNewVersion(before, after, await markedSignificant(strapi, savedId))) await bumpRevision(strapi, savedId);
     await resetPublicationControls(strapi, savedId, locales);
+    await recordPublications(strapi, savedId, await localesOf(strapi, savedId, '*'), new Date());
   }
   return result;
 }

@@ -198,8 +198,11 @@ export async function checkNoticeWrite(
     if (Number(data.revision) !== storedRevision) fieldErrors.push(fieldError(['revision'], 'revision-server-owned'));
   }
   delete data.revision;
-  // A duplicate is a new notice: version 0, and none of its source's schedules.
-  if (mode === 'clone') Object.assign(data, { revision: 0, scheduledPublishAt: null, scheduledLiftAt: null });
+  // The record of what was announced is the CMS's own (publishing/publication-history.ts).
+  delete data.publications;
+  // A duplicate is a new notice: version 0, no history, and none of its source's schedules.
+  if (mode === 'clone')
+    Object.assign(data, { revision: 0, publications: null, scheduledPublishAt: null, scheduledLiftAt: null });
   if (stored?.newLocale) fillSharedFields(data, stored.base);
   else await addressFromTitle(strapi, data, existing, mode, documentId);
   const byDay = enteredByDay(data);

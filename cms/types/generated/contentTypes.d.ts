@@ -653,6 +653,12 @@ export interface ApiNoticeNotice extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    publications: Schema.Attribute.JSON &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     publishedBy: Schema.Attribute.String &
       Schema.Attribute.SetPluginOptions<{

@@ -7,6 +7,7 @@ export * from './link.ts';
 export * from './local-date.ts';
 export * from './notice.ts';
 export * from './procedure.ts';
+export * from './publication.ts';
 export * from './site-settings.ts';
 export * from './snapshot.ts';
 export * from './source.ts';

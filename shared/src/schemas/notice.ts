@@ -8,6 +8,7 @@ import { ChannelSchema } from './channel.ts';
 import { AttachmentSchema, LinkSchema } from './link.ts';
 import { InstantSchema, isInstantText } from './local-date.ts';
 import { ProcedureStepSchema } from './procedure.ts';
+import { MAX_PUBLICATIONS, PublicationSchema } from './publication.ts';
 import { SourceSchema } from './source.ts';
 import { SuspensionSchema } from './suspension.ts';
 import { multiLine, SlugSchema, singleLine } from './text.ts';
@@ -76,6 +77,8 @@ const publicationFields = {
   publishedAt: InstantSchema,
   /** Rises by one with every published change (iCalendar SEQUENCE, CAP message versions). */
   revision: z.number().int().min(1).default(1),
+  /** This language's announced versions, oldest first (the CMS records them; older data has none). */
+  publications: z.array(PublicationSchema).max(MAX_PUBLICATIONS).default([]),
 };
 
 const PERIOD_FIELDS = new Set<PropertyKey>(['effectiveFrom', 'effectiveUntil', 'timeZone']);
