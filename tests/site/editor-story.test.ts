@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { localDateAt } from '@tablica/shared';
 import { DOMParser } from '@xmldom/xmldom';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +70,9 @@ async function outputs(): Promise<Outputs> {
     rssTitle: item?.getElementsByTagName('title')[0]?.textContent ?? '(not in the feed)',
     capType: cap.getElementsByTagName('msgType')[0]?.textContent ?? '',
     capIdentifier: cap.getElementsByTagName('identifier')[0]?.textContent ?? '',
+    capReferences: cap.getElementsByTagName('references')[0]?.textContent ?? '',
+    /** Every CAP message of the notice still served, by version. */
+    capVersions: readdirSync(path.join(build.outDir, 'cap', SLUG)).sort(),
     sequence: Number(event?.getFirstPropertyValue('sequence')),
     status: String(event?.getFirstPropertyValue('status')),
     lastDay: lastDay.toString(),
@@ -138,6 +142,9 @@ describe('an editor publishes, extends, translates and lifts a notice: every out
     expect(extended.rssTitle).toBe('Aktualizacja: Zamknięcie punktu pomocy rodzinie');
     expect(extended.capType).toBe('Update');
     expect(extended.capIdentifier).not.toBe(first.capIdentifier);
+    // The Update names the Alert it follows, which is still there.
+    expect(extended.capReferences).toContain(`,${first.capIdentifier},`);
+    expect(extended.capVersions).toEqual(['v1.xml', 'v2.xml']);
     expect(extended.sequence).toBeGreaterThan(first.sequence);
     expect(extended.lastDay).toBe(`${YEAR}-04-10`);
   });
@@ -162,14 +169,19 @@ describe('an editor publishes, extends, translates and lifts a notice: every out
     expect(translated.page).toContain('Wersja 2');
   });
 
-  it('Odwołaj: lifted on the page, "Odwołano" in RSS, a CAP Cancel, the calendar event CANCELLED', async () => {
+  it('Odwołaj: lifted on the page, "Odwołano" in RSS, a CAP Cancel naming both earlier messages, the calendar event ends today', async () => {
     const response = await admin(`/tablica/notices/${documentId}/lift`, 'POST', { note: 'Punkt znów przyjmuje.' });
     expect(response.status, response.text).toBe(200);
     const lifted = await outputs();
     expect(lifted.page).toContain('Komunikat odwołano. Punkt znów przyjmuje.');
     expect(lifted.rssTitle).toMatch(/^Odwołano: Zamknięcie punktu pomocy rodzinie/);
     expect(lifted.capType).toBe('Cancel');
-    expect(lifted.status).toBe('CANCELLED');
+    expect(lifted.capReferences).toContain(`,${first.capIdentifier},`);
+    expect(lifted.capReferences).toContain(`,${extended.capIdentifier},`);
+    expect(lifted.capVersions).toEqual(['v1.xml', 'v2.xml', 'v3.xml']);
+    // The closure was in force from 16 March: it happened, so calendars keep it, ending today.
+    expect(lifted.status).toBe('CONFIRMED');
+    expect(lifted.lastDay).toBe(localDateAt(new Date(), 'Europe/Warsaw'));
     expect(lifted.sequence).toBeGreaterThan(translated.sequence);
     expect(lifted.ukPage).toMatch(/Повідомлення скасовано/);
   });

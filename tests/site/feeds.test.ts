@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -223,6 +223,37 @@ describe('feeds', () => {
       );
       if (original?.supersedes) expect(childText(alert, 'references')).toContain(`:${original.supersedes}:v`);
     }
+  });
+
+  test('every Update and Cancel names the messages it follows, and each named message is there as it was sent', async () => {
+    const capDirectory = path.join(site, 'cap');
+    const files = readdirSync(capDirectory, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.xml'))
+      .map((file) => `/cap/${file}`);
+    const messages = new Map(files.map((file) => [file, parseXmlStrict(read(site, file), file)]));
+    for (const file of files) expect((await xmllint(read(site, file), 'alert.xml', CAP_XSD)).valid, file).toBe(true);
+    let named = 0;
+    for (const [file, alert] of messages) {
+      for (const reference of (childText(alert, 'references') ?? '').split(' ').filter(Boolean)) {
+        const [sender, identifier, sent] = reference.split(',');
+        const [, , , slug, version] = (identifier ?? '').split(':');
+        const target = messages.get(`/cap/${slug}/${version}.xml`);
+        expect(target, `${file} names ${identifier}`).toBeDefined();
+        expect(childText(target as Document, 'identifier')).toBe(identifier);
+        expect(childText(target as Document, 'sender')).toBe(sender);
+        expect(childText(target as Document, 'sent')).toBe(sent);
+        named += 1;
+      }
+    }
+    expect(named).toBeGreaterThanOrEqual(2);
+    // The water outage was announced at 06:15 with one tanker, updated at 09:30 with a second one.
+    const update = messages.get('/cap/awaria-wodociagu-ul-lipowa/v2.xml') as Document;
+    const first = messages.get('/cap/awaria-wodociagu-ul-lipowa/v1.xml') as Document;
+    expect(childText(update, 'msgType')).toBe('Update');
+    expect(childText(update, 'references')).toContain(`,${childText(first, 'identifier')},${childText(first, 'sent')}`);
+    expect(childText(first, 'msgType')).toBe('Alert');
+    expect(childText(first, 'description')).toContain('Beczkowóz stoi przy szkole nr 2.');
+    expect(childText(update, 'description')).toContain('Beczkowozy stoją przy szkole nr 2 i przy kościele.');
   });
 
   test('the CAP index lists what is in effect now: nothing expired or replaced, newest sent first', () => {

@@ -168,15 +168,3 @@ export function institutionCalendarEntries(content: SiteContent, institution: st
 export function capMessageNotices(content: SiteContent): Notice[] {
   return inLanguage(content, singleLanguageOf('cap')).filter((notice) => feedNotices([notice], content.now).length > 0);
 }
-
-/**
- * The messages of the CAP index, which aggregators take as "in effect now": not expired at build
- * time (a lifted notice's Cancel stays until its announced end, so they learn of it), not replaced
- * by a newer notice (whose Update names it), newest sent first.
- */
-export function currentCapNotices(content: SiteContent): Notice[] {
-  return capMessageNotices(content)
-    .filter((notice) => !notice.effectiveUntil || notice.effectiveUntil > content.now)
-    .filter((notice) => (content.supersededBy.get(notice.slug) ?? []).length === 0)
-    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || a.slug.localeCompare(b.slug));
-}

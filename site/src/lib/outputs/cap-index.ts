@@ -1,6 +1,5 @@
-import type { Notice } from '@tablica/shared';
 import { absoluteUrl } from '../routes.ts';
-import { capIdentifier, capPath } from './cap.ts';
+import { type CapMessageVersion, capIdentifier, capPath } from './cap.ts';
 import { escapeMarkup } from './escape.ts';
 import { contentTypeOf, outputPaths } from './manifest.ts';
 
@@ -8,10 +7,14 @@ import { contentTypeOf, outputPaths } from './manifest.ts';
  * An Atom feed listing the current CAP messages (the usual way alert aggregators poll a CAP
  * source): one entry per message, linking the CAP XML.
  */
-export function capIndexAtom(notices: Notice[], { baseUrl, title }: { baseUrl: string; title: string }): string {
+export function capIndexAtom(
+  messages: CapMessageVersion[],
+  { baseUrl, title }: { baseUrl: string; title: string },
+): string {
   const self = absoluteUrl(baseUrl, outputPaths.capIndex);
-  const updated = notices.reduce((latest, notice) => Math.max(latest, notice.updatedAt.getTime()), 0);
-  const entries = notices.map((notice) => {
+  const updated = messages.reduce((latest, { sent }) => Math.max(latest, sent.getTime()), 0);
+  const entries = messages.flatMap(({ translations: [notice], sent }) => {
+    if (!notice) return [];
     const href = absoluteUrl(baseUrl, capPath(notice));
     // The type the server sends for the file, so the index never declares another.
     const type = contentTypeOf(capPath(notice)).split(';')[0];
@@ -19,7 +22,7 @@ export function capIndexAtom(notices: Notice[], { baseUrl, title }: { baseUrl: s
       '<entry>',
       `<id>${escapeMarkup(capIdentifier(baseUrl, notice))}</id>`,
       `<title>${escapeMarkup(notice.title)}</title>`,
-      `<updated>${notice.updatedAt.toISOString()}</updated>`,
+      `<updated>${sent.toISOString()}</updated>`,
       `<summary>${escapeMarkup(notice.summary)}</summary>`,
       `<link rel="alternate" type="${type}" href="${escapeMarkup(href)}"/>`,
       '</entry>',

@@ -29,8 +29,6 @@ const CAP_EVENT_MAX = 34;
 export interface CapContext {
   baseUrl: string;
   institution: Institution | undefined;
-  /** The notice this one supersedes, in its current version: the message an Update refers to. */
-  superseded?: Notice | undefined;
 }
 
 /** CAP's dateTime: seconds and an explicit offset, never "Z" (the schema's pattern). */
@@ -132,31 +130,47 @@ function info(notice: Notice, sent: Date, { baseUrl, institution }: CapContext):
   ].join('');
 }
 
+/** An earlier message a message follows: CAP's `references` names it by identifier and sent time. */
+export interface CapReference {
+  slug: string;
+  revision: number;
+  sent: Date;
+  timeZone: string;
+}
+
+/** One version of a notice as a CAP message: its texts (the original language first), when it was sent, what it follows. */
+export interface CapMessageVersion {
+  translations: Notice[];
+  sent: Date;
+  references: CapReference[];
+}
+
 /**
- * A CAP 1.2 message (OASIS) for the current version of a notice: one `info` per language it is
+ * A CAP 1.2 message (OASIS) for one version of a notice: one `info` per language it was
  * written in. Validated against the official schema in the tests.
  */
-export function capMessage(translations: Notice[], context: CapContext): string {
+export function capMessage({ translations, sent, references }: CapMessageVersion, context: CapContext): string {
   const [original] = translations;
   if (!original) throw new Error('Tablica: a CAP message needs at least one version of the notice');
   const { baseUrl } = context;
-  // CAP's `references` is "sender,identifier,sent". Only a superseded notice's message can be
-  // named: the send times of a notice's own earlier versions are not kept.
-  const { superseded } = context;
-  const references =
-    superseded &&
-    `${capSender(baseUrl)},${capIdentifier(baseUrl, superseded)},${capDateTime(superseded.updatedAt, superseded.timeZone)}`;
+  // CAP's `references`: "sender,identifier,sent" for each earlier message, separated by spaces.
+  const referenced = references
+    .map(
+      (reference) =>
+        `${capSender(baseUrl)},${capIdentifier(baseUrl, reference)},${capDateTime(reference.sent, reference.timeZone)}`,
+    )
+    .join(' ');
   return [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
     '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">',
     element('identifier', capIdentifier(baseUrl, original)),
     element('sender', capSender(baseUrl)),
-    element('sent', capDateTime(original.updatedAt, original.timeZone)),
+    element('sent', capDateTime(sent, original.timeZone)),
     element('status', 'Actual'),
     element('msgType', capMessageType(original)),
     element('scope', 'Public'),
-    element('references', references),
-    ...translations.map((notice) => info(notice, original.updatedAt, context)),
+    element('references', referenced),
+    ...translations.map((notice) => info(notice, sent, context)),
     '</alert>\n',
   ].join('');
 }
