@@ -35,6 +35,8 @@ interface Outputs {
   rssTitle: string;
   capType: string;
   capIdentifier: string;
+  capReferences: string;
+  capVersions: string[];
   sequence: number;
   status: string;
   lastDay: string;
