@@ -5,12 +5,12 @@ import { describe, expect, inject, test } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
 import { useEmbedHarness } from '../support/embed-harness.ts';
 import { fileOf, pageExists, readPage } from '../support/html.ts';
-import { WORDPRESS_HOST_SCRIPT, wordpressFilterOembed } from '../support/wordpress-oembed.ts';
 import { demoSnapshot } from './demo-content.ts';
 
 const site = inject('demoSite');
 const snapshot = demoSnapshot();
 const BASE = 'https://tablica.example.org';
+const OLD = 'mops-czestochowa-koronawirus-zmiany-2020';
 const active = snapshot.notices.filter((n) => n.locale === 'pl' && noticeStatus(n, new Date()) === 'active');
 /** A notice ended in the last days (so still offered for embedding) that exists only in Polish. */
 const ended = snapshot.notices.find(
@@ -29,64 +29,37 @@ function discoveredOembed(pagePath: string) {
   return JSON.parse(readFileSync(fileOf(site, href.slice(BASE.length)), 'utf8'));
 }
 
-describe('oEmbed', () => {
+describe('oEmbed discovery (WordPress itself is in wordpress.test.ts)', () => {
   test.each([
-    ['a notice page', () => `/komunikaty/${active[0]?.slug}/`],
-    ['an institution page', () => '/instytucje/pwik-brzozow/'],
-    ['the home page', () => '/'],
-  ])('%s is discoverable, answers type "rich" and survives WordPress\'s filter for unknown providers', (_, path) => {
+    ['a notice page', () => `/komunikaty/${active[0]?.slug}/`, '/embed/notice/'],
+    ['an institution page', () => '/instytucje/pwik-brzozow/', '/embed/pwik-brzozow/'],
+    ['the home page', () => '/', '/embed/'],
+    ['an English notice page', () => `/en/notices/${OLD}/`, '/en/embed/notice/'],
+    ['a Ukrainian institution page', () => '/uk/institutions/pwik-brzozow/', '/uk/embed/pwik-brzozow/'],
+  ])('%s names an oEmbed answer of type "rich" framing its own language', (_, path, frame) => {
     const answer = discoveredOembed(path());
     expect(answer).toMatchObject({ version: '1.0', type: 'rich', provider_url: BASE });
     expect(answer.width).toBeGreaterThan(0);
     expect(answer.height).toBeGreaterThan(0);
-    const filtered = wordpressFilterOembed(answer.html);
-    expect(filtered, 'WordPress keeps the embed').not.toBe(false);
     const kept = readPage(site, '/').createElement('div');
-    kept.innerHTML = filtered as string;
-    const frame = kept.querySelector('iframe');
-    expect(frame?.getAttribute('src')).toMatch(new RegExp(`^${BASE}/embed/.*#\\?secret=abcdefghij$`));
-    expect(frame?.getAttribute('title')).toBe(answer.title);
+    kept.innerHTML = answer.html;
+    expect(kept.querySelector('iframe')?.getAttribute('src')).toMatch(new RegExp(`^${BASE}${frame}`));
     expect(kept.querySelector('blockquote a')?.getAttribute('href')).toBe(`${BASE}${path()}`);
   });
 
-  test('a notice long in the archive is not offered for embedding any more (its page stays)', () => {
-    const old = 'mops-czestochowa-koronawirus-zmiany-2020';
-    const page = readPage(site, `/komunikaty/${old}/`);
-    expect(page.querySelector('h1')).not.toBeNull();
-    expect(page.querySelector('link[type="application/json+oembed"]')).toBeNull();
-    expect(page.querySelector('details.embed')).toBeNull();
-    expect(pageExists(site, `/widget/notice/${old}.json`)).toBe(false);
-    expect(pageExists(site, `/embed/notice/${old}/`)).toBe(false);
-  });
-
-  test('English and Ukrainian pages offer no Polish embed to oEmbed consumers', () => {
-    expect(readPage(site, '/en/').querySelector('link[type="application/json+oembed"]')).toBeNull();
+  test('a notice ended years ago stays embeddable, marked as ended, so old articles keep showing it', () => {
+    const page = readPage(site, `/komunikaty/${OLD}/`);
+    expect(page.querySelector('link[type="application/json+oembed"]')).not.toBeNull();
+    const frame = readPage(site, `/embed/notice/${OLD}/`);
+    expect(frame.querySelector('h1')?.textContent).toContain('MOPS');
+    expect(frame.querySelector('.ended')?.textContent?.trim()).toMatch(/^Zakończony: od 16 marca do 25 marca 2020 r\./);
+    expect(readPage(site, `/en/embed/notice/${OLD}/`).querySelector('.ended')?.textContent?.trim()).toMatch(/^Ended: /);
+    expect(pageExists(site, `/widget/notice/${OLD}.json`)).toBe(true);
   });
 });
 
 describe.skipIf(!hasChromium)('embeds in Chromium', () => {
   const harness = useEmbedHarness(site);
-
-  test("a WordPress post with a pasted notice address: the frame shows, sized by WordPress's protocol", async () => {
-    const answer = discoveredOembed(`/komunikaty/${active[0]?.slug}/`);
-    const html = (wordpressFilterOembed(answer.html) as string).replaceAll(BASE, harness.siteServer.url);
-    const url = harness.host.set(
-      '/wordpress.html',
-      `<!doctype html><html lang="pl"><head><title>Post</title><link rel="icon" href="data:,"></head><body>
-<article><h1>Post</h1>${html}</article><script>${WORDPRESS_HOST_SCRIPT}</script></body></html>`,
-    );
-    const context = await harness.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(url);
-    const heights = () => page.evaluate(() => (window as unknown as { wpHeights: number[] }).wpHeights);
-    await expect.poll(async () => (await heights()).length).toBeGreaterThan(0);
-    const frame = page.locator('iframe');
-    expect(await frame.getAttribute('style')).toBeNull(); // shown
-    expect(await page.locator('blockquote').isVisible()).toBe(false); // the quote gave way
-    const inside = page.frameLocator('iframe');
-    expect(await inside.getByRole('heading', { level: 1 }).textContent()).toBe(active[0]?.title);
-    await context.close();
-  });
 
   test("the single-notice widget shows the reader's language or the original, and an ended notice as ended", async () => {
     const translated = snapshot.notices.find((n) => n.locale === 'en' && noticeStatus(n, new Date()) === 'active');
@@ -142,9 +115,12 @@ ${element(translated?.slug ?? '', 'en')}${element(ended?.slug ?? '', 'en')}
     expect(await code.inputValue()).toContain('variant="banner"');
     await page.getByLabel('Ramka (iframe)').check();
     expect(await page.getByLabel('Pasek pilnych komunikatów (jedna linia)').isDisabled()).toBe(true);
-    expect(await code.inputValue()).toMatch(/^<iframe src="https:\/\/tablica\.example\.org\/embed\/pwik-brzozow\/"/);
+    // In the language chosen above (English): the frame and the address to paste.
+    expect(await code.inputValue()).toMatch(
+      /^<iframe src="https:\/\/tablica\.example\.org\/en\/embed\/pwik-brzozow\/"/,
+    );
     await page.getByLabel('WordPress: wklejony adres').check();
-    expect(await code.inputValue()).toBe('https://tablica.example.org/instytucje/pwik-brzozow/');
+    expect(await code.inputValue()).toBe('https://tablica.example.org/en/institutions/pwik-brzozow/');
 
     const { violations } = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

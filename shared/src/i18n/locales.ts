@@ -49,16 +49,10 @@ export const TRANSLATION_LOCALES = LOCALES.filter((locale) => locale !== DEFAULT
  * institution's or one category's stream or one message as the institution issued it, and their
  * consumers (newsrooms' sites, calendar apps, alerting systems) take one address per stream:
  * CAP carries the translations inside its one message, and readers of a translation have the
- * per-language site feeds and widget files.
+ * per-language site feeds and widget files. Embeds and oEmbed answers are per language: a
+ * newsroom embeds the page it reads, in its language.
  */
-export const SINGLE_LANGUAGE_OUTPUTS = [
-  'institution-feeds',
-  'category-feeds',
-  'calendars',
-  'cap',
-  'embeds',
-  'oembed',
-] as const;
+export const SINGLE_LANGUAGE_OUTPUTS = ['institution-feeds', 'category-feeds', 'calendars', 'cap'] as const;
 export type SingleLanguageOutput = (typeof SINGLE_LANGUAGE_OUTPUTS)[number];
 
 /** The language a single-language output is published in. */

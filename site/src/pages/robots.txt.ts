@@ -1,3 +1,4 @@
+import { LOCALES } from '@tablica/shared';
 import type { APIRoute } from 'astro';
 import { getSiteContent } from '../lib/content.ts';
 import { outputPaths } from '../lib/outputs/manifest.ts';
@@ -8,6 +9,6 @@ export const GET: APIRoute = async ({ url }) => {
   const { baseUrl } = await getSiteContent();
   return outputResponse(
     url,
-    `User-agent: *\nAllow: /\nDisallow: ${outputPaths.embed.site}\n\nSitemap: ${absoluteUrl(baseUrl, outputPaths.sitemap)}\n`,
+    `User-agent: *\nAllow: /\n${LOCALES.map((locale) => `Disallow: ${outputPaths.embed.site(locale)}\n`).join('')}\nSitemap: ${absoluteUrl(baseUrl, outputPaths.sitemap)}\n`,
   );
 };

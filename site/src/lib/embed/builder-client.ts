@@ -8,9 +8,8 @@ import { iframeSnippet, WIDGET_THEMES, type WidgetTheme, widgetSnippet } from '.
 
 interface BuilderData {
   siteUrl: string;
-  /** The locale registry's languages, and the one the frames and oEmbed answers speak. */
+  /** The locale registry's languages (the first is the default). */
   languages: Locale[];
-  embedLanguage: Locale;
   /** The widget's fallback link words, per widget language. */
   fallback: Record<Locale, string>;
   copied: string;
@@ -57,7 +56,7 @@ export function startEmbedBuilder(): void {
       variant = 'list';
       (field('variant') as RadioNodeList).value = 'list';
     }
-    const lang = pick((field('lang') as HTMLSelectElement).value, data.languages, data.embedLanguage);
+    const lang = pick((field('lang') as HTMLSelectElement).value, data.languages, data.languages[0] as Locale);
     const theme: WidgetTheme = pick((field('theme') as RadioNodeList).value, WIDGET_THEMES, 'auto');
     const limit = Number((field('limit') as HTMLInputElement).value) || 3;
     for (const element of document.querySelectorAll<HTMLElement>('[data-only]')) {
@@ -68,13 +67,14 @@ export function startEmbedBuilder(): void {
 
     const target = variant === 'single' ? selected('notice') : selected('institution');
     const urls = JSON.parse(target?.dataset.urls ?? '{}') as Urls;
+    const frames = JSON.parse(target?.dataset.embeds ?? '{}') as Urls;
     const slug = target?.value || undefined;
     const frame = (siteUrl: string) =>
       iframeSnippet({
         siteUrl,
-        // The frame's address comes from the outputs manifest, through the option (data-embed).
-        path: target?.dataset.embed ?? '/embed/',
-        title: `${data.fallback[data.embedLanguage]}: ${target?.dataset.name ?? ''}`,
+        // The frame's address, in the chosen language, comes from the outputs manifest (data-embeds).
+        path: frames[lang] ?? '/embed/',
+        title: `${data.fallback[lang]}: ${target?.dataset.name ?? ''}`,
       });
     const snippet =
       way === 'script'
@@ -94,7 +94,7 @@ export function startEmbedBuilder(): void {
           })
         : way === 'iframe'
           ? frame(data.siteUrl)
-          : urls[data.embedLanguage];
+          : urls[lang];
     code.value = snippet;
     // The preview's frame comes from this very site (the public address may not be live yet);
     // WordPress shows a frame too. Redrawn only when the embed itself changed.

@@ -35,12 +35,18 @@ const pl: BuilderWords = {
   intro:
     'Dla redakcji radia, gazet i portali: wybierz, co pokazać, sprawdź podgląd i skopiuj kod. Komunikaty odświeżają się same, a zakończone znikają.',
   way: 'Sposób osadzenia',
-  ways: { script: 'Skrypt (zalecany)', iframe: 'Ramka (iframe)', wordpress: 'WordPress: wklejony adres' },
+  ways: {
+    script: 'Skrypt (zalecany poza WordPressem)',
+    iframe: 'Ramka (iframe)',
+    wordpress: 'WordPress: wklejony adres (zalecany w WordPressie)',
+  },
   wayHelp: {
-    script: 'Wklej kod w miejscu, w którym komunikaty mają się pojawić (blok „Własny HTML”).',
-    iframe: 'Dla stron, które nie przyjmują skryptów. Ramka pokazuje do 5 komunikatów, po polsku.',
+    script:
+      'Wklej kod w miejscu, w którym komunikaty mają się pojawić. W WordPressie tylko Administrator lub Redaktor (blok „Własny HTML”): Autorom i Współpracownikom WordPress usuwa skrypt.',
+    iframe:
+      'Dla stron, które nie przyjmują skryptów. Ramka pokazuje do 5 komunikatów. W WordPressie tylko Administrator lub Redaktor: Autorom i Współpracownikom WordPress usuwa ramkę.',
     wordpress:
-      'Wklej sam adres w osobnym akapicie edytora WordPress — WordPress sam pokaże ramkę z komunikatami i dopasuje jej wysokość.',
+      'Działa w każdej roli WordPressa, także Autora i Współpracownika: wklej sam adres w osobnym akapicie — WordPress sam pokaże komunikat i dopasuje wysokość.',
   },
   institution: 'Instytucja',
   allInstitutions: 'Wszystkie instytucje',
@@ -72,12 +78,18 @@ const en: BuilderWords = {
   intro:
     'For radio, newspaper and portal editors: choose what to show, check the preview and copy the code. Notices update themselves, and ended ones disappear.',
   way: 'How to embed',
-  ways: { script: 'Script (recommended)', iframe: 'Frame (iframe)', wordpress: 'WordPress: pasted address' },
+  ways: {
+    script: 'Script (recommended outside WordPress)',
+    iframe: 'Frame (iframe)',
+    wordpress: 'WordPress: pasted address (recommended in WordPress)',
+  },
   wayHelp: {
-    script: 'Paste the code where the notices should appear (a "Custom HTML" block).',
-    iframe: 'For sites that do not accept scripts. The frame shows up to 5 notices, in Polish.',
+    script:
+      'Paste the code where the notices should appear. In WordPress only an Administrator or Editor can (a "Custom HTML" block): WordPress removes the script for Authors and Contributors.',
+    iframe:
+      'For sites that do not accept scripts. The frame shows up to 5 notices. In WordPress only an Administrator or Editor can: WordPress removes the frame for Authors and Contributors.',
     wordpress:
-      'Paste just the address in its own paragraph in the WordPress editor: WordPress shows a frame with the notices and sizes it itself.',
+      'Works in every WordPress role, Authors and Contributors included: paste just the address in its own paragraph and WordPress shows the notice and sizes it itself.',
   },
   institution: 'Institution',
   allInstitutions: 'All institutions',
@@ -109,12 +121,18 @@ const uk: BuilderWords = {
   intro:
     'Для редакцій радіо, газет і порталів: виберіть, що показувати, перегляньте попередній вигляд і скопіюйте код. Повідомлення оновлюються самі, а завершені зникають.',
   way: 'Спосіб вбудовування',
-  ways: { script: 'Скрипт (рекомендовано)', iframe: 'Рамка (iframe)', wordpress: 'WordPress: вставлена адреса' },
+  ways: {
+    script: 'Скрипт (рекомендовано поза WordPress)',
+    iframe: 'Рамка (iframe)',
+    wordpress: 'WordPress: вставлена адреса (рекомендовано у WordPress)',
+  },
   wayHelp: {
-    script: 'Вставте код там, де мають з’явитися повідомлення (блок «Власний HTML»).',
-    iframe: 'Для сайтів, які не приймають скриптів. Рамка показує до 5 повідомлень польською.',
+    script:
+      'Вставте код там, де мають з’явитися повідомлення. У WordPress лише Адміністратор або Редактор (блок «Власний HTML»): Авторам і Дописувачам WordPress видаляє скрипт.',
+    iframe:
+      'Для сайтів, які не приймають скриптів. Рамка показує до 5 повідомлень. У WordPress лише Адміністратор або Редактор: Авторам і Дописувачам WordPress видаляє рамку.',
     wordpress:
-      'Вставте лише адресу окремим абзацом у редакторі WordPress — WordPress сам покаже рамку з повідомленнями й підбере її висоту.',
+      'Працює для будь-якої ролі у WordPress, зокрема Автора й Дописувача: вставте лише адресу окремим абзацом — WordPress сам покаже повідомлення й підбере висоту.',
   },
   institution: 'Установа',
   allInstitutions: 'Усі установи',

@@ -61,8 +61,10 @@ const pl = {
   area: 'Obszar',
   addToCalendar: 'Dodaj do kalendarza (.ics)',
   embedThisNotice: 'Umieść ten komunikat na swojej stronie',
-  embedHelp: 'Skopiuj ten kod i wklej go w edytorze HTML swojej strony (w WordPressie: blok „Własny HTML”).',
-  embedWordpress: 'W WordPressie wystarczy też wkleić adres tej strony w osobnym akapicie.',
+  embedHelp:
+    'Inna strona, albo WordPress, gdy masz rolę Administratora lub Redaktora: skopiuj ten kod do edytora HTML (w WordPressie: blok „Własny HTML”). Autorom i Współpracownikom WordPress ten kod usuwa.',
+  embedWordpress:
+    'WordPress (zalecane, działa w każdej roli, także Autora): wklej ten adres w osobnym akapicie — WordPress sam wstawi komunikat.',
   embedMore: 'Inne sposoby i ustawienia: kreator osadzania',
   supersedes: 'Ten komunikat zastępuje wcześniejszy:',
   supersededBy: 'Ten komunikat został zastąpiony nowszym:',
@@ -169,8 +171,10 @@ const en: UiStrings = {
   area: 'Area',
   addToCalendar: 'Add to calendar (.ics)',
   embedThisNotice: 'Embed this notice on your website',
-  embedHelp: 'Copy this code and paste it into your website\'s HTML editor (in WordPress: a "Custom HTML" block).',
-  embedWordpress: "In WordPress, pasting this page's address in its own paragraph also works.",
+  embedHelp:
+    'Any other website, or WordPress if you are an Administrator or Editor: paste this code into the HTML editor (in WordPress: a "Custom HTML" block). WordPress removes it for Authors and Contributors.',
+  embedWordpress:
+    'WordPress (recommended, works in every role, Authors included): paste this address in a paragraph of its own and WordPress embeds the notice.',
   embedMore: 'Other ways and settings: the embed builder',
   supersedes: 'This notice replaces an earlier one:',
   supersededBy: 'This notice has been replaced by a newer one:',
@@ -272,8 +276,10 @@ const uk: UiStrings = {
   area: 'Територія',
   addToCalendar: 'Додати до календаря (.ics)',
   embedThisNotice: 'Розмістити це повідомлення на своєму сайті',
-  embedHelp: 'Скопіюйте цей код і вставте його в HTML-редактор свого сайту (у WordPress: блок «Власний HTML»).',
-  embedWordpress: 'У WordPress також достатньо вставити адресу цієї сторінки окремим абзацом.',
+  embedHelp:
+    'Інший сайт або WordPress, якщо ви Адміністратор чи Редактор: вставте цей код у HTML-редактор (у WordPress: блок «Власний HTML»). Авторам і Дописувачам WordPress цей код видаляє.',
+  embedWordpress:
+    'WordPress (рекомендовано, працює для будь-якої ролі, зокрема Автора): вставте цю адресу окремим абзацом — WordPress сам вбудує повідомлення.',
   embedMore: 'Інші способи та налаштування: конструктор вбудовування',
   supersedes: 'Це повідомлення замінює попереднє:',
   supersededBy: 'Це повідомлення замінено новішим:',

@@ -10,6 +10,8 @@ import { routes } from '../routes.ts';
  */
 
 const feedPair = (directory: string) => ({ rss: `${directory}rss.xml`, json: `${directory}feed.json` });
+/** The default language's file at `path`; a translation's under its prefix, as its pages are. */
+const inLanguage = (locale: Locale, path: string) => (locale === DEFAULT_LOCALE ? path : `/${locale}${path}`);
 
 export const outputPaths = {
   /** The site's feeds, one pair per language. */
@@ -25,16 +27,17 @@ export const outputPaths = {
   widget: (locale: Locale, institution?: string) =>
     institution ? `/widget/${institution}/${locale}.json` : `/widget/${locale}.json`,
   noticeWidget: (slug: string) => `/widget/notice/${slug}.json`,
+  /** What a page's oEmbed discovery link names, in the page's language (WordPress embeds it). */
   oembed: {
-    site: '/oembed.json',
-    notice: (slug: string) => `/oembed/notice/${slug}.json`,
-    institution: (slug: string) => `/oembed/${slug}.json`,
+    site: (locale: Locale = DEFAULT_LOCALE) => inLanguage(locale, '/oembed.json'),
+    notice: (slug: string, locale: Locale = DEFAULT_LOCALE) => inLanguage(locale, `/oembed/notice/${slug}.json`),
+    institution: (slug: string, locale: Locale = DEFAULT_LOCALE) => inLanguage(locale, `/oembed/${slug}.json`),
   },
-  /** The pages other sites frame. */
+  /** The pages other sites frame, in each language. */
   embed: {
-    site: '/embed/',
-    notice: (slug: string) => `/embed/notice/${slug}/`,
-    institution: (slug: string) => `/embed/${slug}/`,
+    site: (locale: Locale = DEFAULT_LOCALE) => inLanguage(locale, '/embed/'),
+    notice: (slug: string, locale: Locale = DEFAULT_LOCALE) => inLanguage(locale, `/embed/notice/${slug}/`),
+    institution: (slug: string, locale: Locale = DEFAULT_LOCALE) => inLanguage(locale, `/embed/${slug}/`),
   },
   embedScript: '/embed.js',
   embedFrameScript: '/embed-frame.js',
@@ -81,6 +84,10 @@ export interface ServingRule {
 }
 
 const under = (prefix: string) => (pathname: string) => pathname.startsWith(prefix);
+/** Under a prefix in any language ("/embed/", "/en/embed/"). */
+const underInAnyLanguage = (prefix: (locale: Locale) => string) => (pathname: string) =>
+  LOCALES.some((locale) => pathname.startsWith(prefix(locale)));
+const OEMBED_FILE = new RegExp(`^(/(${LOCALES.join('|')}))?/oembed(\\.json$|/)`);
 const INLINE_ATTACHMENT = /\.(pdf|png|jpe?g|webp|gif)$/;
 
 /** The first rule that matches a path decides; the last matches everything (pages and the rest). */
@@ -107,12 +114,17 @@ export const SERVING_RULES: readonly ServingRule[] = [
   { output: 'widget data', matches: under('/widget/'), cache: 'revalidate', crossOrigin: true, json: true },
   {
     output: 'oEmbed answers',
-    matches: (pathname) => pathname === outputPaths.oembed.site || pathname.startsWith('/oembed/'),
+    matches: (pathname) => OEMBED_FILE.test(pathname),
     cache: 'revalidate',
     crossOrigin: true,
     json: true,
   },
-  { output: 'embed frames', matches: under(outputPaths.embed.site), cache: 'revalidate', framable: true },
+  {
+    output: 'embed frames',
+    matches: underInAnyLanguage(outputPaths.embed.site),
+    cache: 'revalidate',
+    framable: true,
+  },
   {
     output: 'RSS feeds',
     matches: (pathname) => pathname.endsWith('/rss.xml'),

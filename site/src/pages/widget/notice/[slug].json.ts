@@ -1,7 +1,6 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale, type Notice } from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContent } from '../../../lib/content.ts';
-import { embeddableSlugs } from '../../../lib/embed/embeddable.ts';
 import { outputResponse } from '../../../lib/outputs/respond.ts';
 import { singleNoticeWidgetData } from '../../../lib/outputs/widget-data.ts';
 import { routes } from '../../../lib/routes.ts';
@@ -9,7 +8,8 @@ import { routes } from '../../../lib/routes.ts';
 /** /widget/notice/<slug>.json: one notice in all its languages, for the single-notice widget. */
 export const getStaticPaths = (async () => {
   const content = await getSiteContent();
-  return [...embeddableSlugs(content)].map((slug) => ({ params: { slug } }));
+  // Every notice, ended ones too: a page that embedded one keeps showing it, marked as ended.
+  return content.slugs.map((slug) => ({ params: { slug } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, url }) => {

@@ -1,0 +1,70 @@
+import { type Locale, TRANSLATION_LOCALES } from '@tablica/shared';
+import type { SiteContent } from '../content.ts';
+import { outputPaths } from '../outputs/manifest.ts';
+import { absoluteUrl, routes } from '../routes.ts';
+import { oembedResponse } from './oembed.ts';
+
+/**
+ * What other sites can embed, in each language: the site's current notices, an institution's,
+ * and every notice written in that language — ended ones too, for good: an article from 2020
+ * that embedded a notice keeps showing it, marked as ended (WordPress keeps the oEmbed answer
+ * and re-fetches it; the frame it names must stay).
+ */
+export type EmbedTarget = { kind: 'site' } | { kind: 'institution'; slug: string } | { kind: 'notice'; slug: string };
+
+export function embedTargets(content: SiteContent, locale: Locale): EmbedTarget[] {
+  return [
+    { kind: 'site' },
+    ...content.institutions.map(({ slug }) => ({ kind: 'institution' as const, slug })),
+    ...content.slugs
+      .filter((slug) => content.versions.get(slug)?.[locale] !== undefined)
+      .map((slug) => ({ kind: 'notice' as const, slug })),
+  ];
+}
+
+/** The rest of a target's address below `…/embed/` or `…/oembed/` ("notice/<slug>", "<institution>"). */
+export const restOf = (target: EmbedTarget): string | undefined =>
+  target.kind === 'site' ? undefined : target.kind === 'notice' ? `notice/${target.slug}` : target.slug;
+
+export const embedPath = (target: EmbedTarget, locale: Locale): string =>
+  target.kind === 'site'
+    ? outputPaths.embed.site(locale)
+    : target.kind === 'notice'
+      ? outputPaths.embed.notice(target.slug, locale)
+      : outputPaths.embed.institution(target.slug, locale);
+
+export const oembedPath = (target: EmbedTarget, locale: Locale): string =>
+  target.kind === 'site'
+    ? outputPaths.oembed.site(locale)
+    : target.kind === 'notice'
+      ? outputPaths.oembed.notice(target.slug, locale)
+      : outputPaths.oembed.institution(target.slug, locale);
+
+/** The page a pasted address names, and the frame's "more" link. */
+export const targetPage = (target: EmbedTarget, locale: Locale): string =>
+  target.kind === 'site'
+    ? routes.home(locale)
+    : target.kind === 'notice'
+      ? routes.notice(target.slug, locale)
+      : routes.institution(target.slug, locale);
+
+export function targetTitle(content: SiteContent, target: EmbedTarget, locale: Locale): string {
+  if (target.kind === 'institution') return content.institutionBySlug.get(target.slug)?.name ?? target.slug;
+  if (target.kind === 'notice') return content.versions.get(target.slug)?.[locale]?.title ?? target.slug;
+  return content.settings.siteName;
+}
+
+/** The oEmbed answer for a target in a language. */
+export function oembedAnswer(content: SiteContent, target: EmbedTarget, locale: Locale) {
+  return oembedResponse({
+    siteName: content.settings.siteName,
+    baseUrl: content.baseUrl,
+    title: targetTitle(content, target, locale),
+    pageUrl: absoluteUrl(content.baseUrl, targetPage(target, locale)),
+    embedUrl: absoluteUrl(content.baseUrl, embedPath(target, locale)),
+  });
+}
+
+/** Static paths for the translations' copies of an embed route (`/[lang]/…`). */
+export const translatedTargets = (content: SiteContent) =>
+  TRANSLATION_LOCALES.flatMap((locale) => embedTargets(content, locale).map((target) => ({ locale, target })));
