@@ -51,7 +51,8 @@ export const IFRAME_START_HEIGHT = 320;
 /** The iframe embed; embed.js beside it lets the frame report its height to this page. */
 export function iframeSnippet({ siteUrl, path, title }: { siteUrl: string; path: string; title: string }): string {
   return (
-    `<iframe src="${escapeMarkup(siteUrl + path)}" title="${escapeMarkup(title)}" width="100%" height="${IFRAME_START_HEIGHT}" loading="lazy" style="border:0;display:block;max-width:100%"></iframe>\n` +
+    // No max-width of its own: a theme's column width (WordPress's content size) must win.
+    `<iframe src="${escapeMarkup(siteUrl + path)}" title="${escapeMarkup(title)}" width="100%" height="${IFRAME_START_HEIGHT}" loading="lazy" style="border:0;display:block"></iframe>\n` +
     `<script src="${escapeMarkup(siteUrl)}/embed.js" async></script>`
   );
 }
@@ -59,11 +60,13 @@ export function iframeSnippet({ siteUrl, path, title }: { siteUrl: string; path:
 /**
  * The HTML of an oEmbed answer, shaped to survive WordPress's filter for providers it does not
  * know (wp_filter_oembed_result): a blockquote with a link, shown until the frame reports its
- * height, then an iframe with only the attributes WordPress keeps.
+ * height, then an iframe with only the attributes WordPress keeps. Its width is "100%" (WordPress
+ * keeps no style): it fills the theme's column on a desktop and the screen on a phone, and gives
+ * the block editor no aspect ratio to force on a frame that sizes itself.
  */
 export function oembedHtml({ pageUrl, embedUrl, title }: { pageUrl: string; embedUrl: string; title: string }) {
   return (
     `<blockquote><a href="${escapeMarkup(pageUrl)}">${escapeMarkup(title)}</a></blockquote>` +
-    `<iframe src="${escapeMarkup(embedUrl)}" width="600" height="${IFRAME_START_HEIGHT}" title="${escapeMarkup(title)}" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>`
+    `<iframe src="${escapeMarkup(embedUrl)}" width="100%" height="${IFRAME_START_HEIGHT}" title="${escapeMarkup(title)}" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>`
   );
 }
