@@ -11,6 +11,7 @@ export * from './domain/slug.ts';
 export * from './domain/sort.ts';
 export * from './domain/status.ts';
 export * from './domain/suspension-period.ts';
+export * from './domain/version-sent.ts';
 export * from './fixtures/generate.ts';
 export * from './format/change-notes.ts';
 export * from './format/intl-cache.ts';

@@ -134,6 +134,23 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     await closeChecked(home);
   });
 
+  test('printed, a page carries its address and no language box or navigation', async () => {
+    // A notice not translated into English has the "only in Polish" box on screen.
+    const page = await openPage('/komunikaty/awaria-wodociagu-ul-lipowa/');
+    expect(await page.locator('.fallback-note').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect((await page.locator('.print-only').textContent())?.trim()).toBe(
+      'Wydrukowano ze strony: https://tablica.example.org/komunikaty/awaria-wodociagu-ul-lipowa/',
+    );
+    expect(await page.locator('.print-only').isVisible()).toBe(true);
+    for (const hidden of ['.fallback-note', '.language-switcher', '.site-nav']) {
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    }
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('.print-only').isVisible()).toBe(false);
+    await closeChecked(page);
+  });
+
   test("a missing address answers 404 with the site's own page, which leads home", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -151,6 +168,40 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     await page.keyboard.press('Enter');
     const first = page.locator('[data-search-results] a').first();
     await expect.poll(() => first.getAttribute('href'), { timeout: 10_000 }).toMatch(/awaria-wodociagu/);
+    await closeChecked(page);
+  });
+
+  test('search results say status and period, whole summaries, and put the notice in force above the ended one it replaced', async () => {
+    const page = await openPage('/szukaj/?q=p%C5%82ywalnia');
+    const results = page.locator('[data-search-results] > li');
+    await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    const read = await results.evaluateAll((items) =>
+      items.map((item) => ({
+        href: item.querySelector('a')?.getAttribute('href') ?? '',
+        status: item.querySelector('.status')?.textContent ?? '',
+        when: item.querySelector('.search-when')?.textContent ?? '',
+        summary: item.querySelector('p:last-child')?.textContent ?? '',
+      })),
+    );
+    const newer = read.findIndex((result) => result.href.includes('zamkniecie-plywalni-przedluzone'));
+    const older = read.findIndex((result) => result.href.includes('zamkniecie-plywalni-miejskiej'));
+    expect(newer).toBeGreaterThanOrEqual(0);
+    expect(older).toBeGreaterThan(newer);
+    expect(read[newer]?.status).toBe('Obowiązuje');
+    expect(read[older]?.status).toBe('Zakończony');
+    expect(read[older]?.when).toMatch(/^Zakończony od \d+ (listopada|grudnia|października)/);
+    const summary = demoSnapshot().notices.find(
+      (notice) => notice.slug === 'zamkniecie-plywalni-przedluzone' && notice.locale === 'pl',
+    )?.summary;
+    expect(read[newer]?.summary).toBe(summary);
+    await closeChecked(page);
+  });
+
+  test('a result for an announced notice says "not yet in force" whole (an excerpt once cut "ще не діє" to "діє")', async () => {
+    const page = await openPage('/en/search/?q=vaccination');
+    const status = page.locator('[data-search-results] .status').first();
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('Announced — not yet in force');
+    expect(await page.locator('[data-search-results]').textContent()).not.toMatch(/\bIn force\b/);
     await closeChecked(page);
   });
 });

@@ -108,6 +108,35 @@ describe('feeds', () => {
     expect(childText(lifted as Element, 'title')).toMatch(/^Odwołano: /);
   });
 
+  test('one instant per version: RSS, JSON Feed and CAP date an item alike (when that version was sent)', () => {
+    let compared = 0;
+    for (const locale of LOCALES) {
+      const prefix = locale === 'pl' ? '/' : `/${locale}/`;
+      const rss = parseXmlStrict(read(site, `${prefix}rss.xml`));
+      const json = JSON.parse(read(site, `${prefix}feed.json`));
+      for (const item of itemsOf(rss)) {
+        const twin = json.items.find((entry: { id: string }) => entry.id === childText(item, 'guid'));
+        expect(twin, childText(item, 'guid')).toBeDefined();
+        expect(new Date(childText(item, 'pubDate') ?? '').getTime()).toBe(new Date(twin.date_published).getTime());
+        if (locale !== 'pl') continue;
+        const [, , slug] = new URL(twin.url).pathname.split('/');
+        const cap = read(site, `/cap/${slug}/v${twin.id.split('#v')[1]}.xml`);
+        expect(new Date(childText(parseXmlStrict(cap), 'sent') ?? '').getTime()).toBe(
+          new Date(twin.date_published).getTime(),
+        );
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(3);
+    // The water outage's second version was sent at 09:30, not when the notice was first published (06:15).
+    const outage = JSON.parse(read(site, '/feed.json')).items.find((item: { id: string }) =>
+      item.id.endsWith('awaria-wodociagu-ul-lipowa/#v2'),
+    );
+    expect(outage.date_published).toBe(
+      zonedTimeToInstant(addDays(localDateAt(now, 'Europe/Warsaw'), -1), '09:30', 'Europe/Warsaw').toISOString(),
+    );
+  });
+
   test('JSON Feed 1.1 with the structured notice in _tablica', () => {
     for (const feedPath of [
       '/feed.json',

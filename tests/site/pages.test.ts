@@ -17,6 +17,23 @@ const linkedSlugs = (document: Document, selector: string) =>
     link.getAttribute('href')?.split('/').at(-2),
   );
 
+describe('small things residents and printers see', () => {
+  test('an advisory heading reads "Uwaga: Przegotuj wodę", with no space before the colon', () => {
+    const heading = readPage(site, noticePath('awaria-wodociagu-ul-lipowa', 'pl')).querySelector('.advisory-title');
+    expect(heading?.textContent?.trim()).toBe('Uwaga: Przegotuj wodę');
+  });
+
+  test('the archive sends a reader of a replaced notice on to the notice that replaced it', () => {
+    const card = [...readPage(site, '/archiwum/').querySelectorAll('.notice-card')].find((element) =>
+      element.querySelector('a[href="/komunikaty/zamkniecie-plywalni-miejskiej/"]'),
+    );
+    expect(card, 'the old pool closure is in the archive').toBeDefined();
+    expect(card?.querySelector('.replaced-by a')?.getAttribute('href')).toBe(
+      '/komunikaty/zamkniecie-plywalni-przedluzone/',
+    );
+  });
+});
+
 describe('pages of the demo site', () => {
   test.each(LOCALES)(
     'each translation into %s has its page; lists there link untranslated notices to the Polish one, marked',
@@ -88,7 +105,9 @@ describe('pages of the demo site', () => {
 
   test('the archive lists every expired notice and nothing else', () => {
     const page = readPage(site, '/archiwum/');
-    expect(new Set(linkedSlugs(page, 'main'))).toEqual(new Set(withStatus(snapshot, 'expired').map((n) => n.slug)));
+    expect(new Set(linkedSlugs(page, 'main .notice-card-title'))).toEqual(
+      new Set(withStatus(snapshot, 'expired').map((n) => n.slug)),
+    );
   });
 
   test('the MOPS 2020 notice page carries every part of the seed notice, in words', () => {
@@ -147,9 +166,11 @@ describe('pages of the demo site', () => {
         name: notice.title,
         text: notice.summary,
         inLanguage: notice.locale,
-        datePosted: notice.publishedAt.toISOString(),
       });
-      if (notice.effectiveUntil) expect(data.expires).toBe(notice.effectiveUntil.toISOString());
+      // The same instants, written in the notice's local time ("…T00:00:00+01:00"), not UTC.
+      expect(data.datePosted).toMatch(/[+-]\d{2}:\d{2}$/);
+      expect(new Date(data.datePosted).getTime()).toBe(notice.publishedAt.getTime());
+      if (notice.effectiveUntil) expect(new Date(data.expires).getTime()).toBe(notice.effectiveUntil.getTime());
     }
   });
 

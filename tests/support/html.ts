@@ -26,11 +26,14 @@ export function parseXml(text: string): Document {
  * embeds under /embed/ are a different kind of page (no site frame): only with `embeds`.
  */
 export function allPagePaths(siteDir: string, { embeds = false } = {}): string[] {
-  return (readdirSync(siteDir, { recursive: true }) as string[])
-    .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'))
-    .filter((file) => embeds || !file.startsWith('embed'))
-    .map((file) => `/${file.replaceAll(path.sep, '/')}`.replace(/index\.html$/, ''))
-    .sort();
+  return (
+    (readdirSync(siteDir, { recursive: true }) as string[])
+      .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'))
+      // Embed frames, in every language (embed/…, en/embed/…), are not pages of the site.
+      .filter((file) => embeds || !/^([a-z]{2}\/)?embed\//.test(file.replaceAll(path.sep, '/')))
+      .map((file) => `/${file.replaceAll(path.sep, '/')}`.replace(/index\.html$/, ''))
+      .sort()
+  );
 }
 
 export const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';

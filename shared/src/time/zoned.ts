@@ -163,3 +163,16 @@ export function isLocalMidnight(instant: Date, timeZone: string): boolean {
   const wall = wallClockAt(instant, timeZone);
   return wall.hour === 0 && wall.minute === 0 && wall.second === 0 && instant.getUTCMilliseconds() === 0;
 }
+
+/**
+ * ISO 8601 with the zone's offset at that instant and whole seconds: "2020-03-26T00:00:00+01:00".
+ * What readers of a machine format see should match the wall clock of the notice (CAP requires
+ * this form; JSON-LD on a Polish page reads better in Polish time than in UTC).
+ */
+export function localIsoDateTime(instant: Date, timeZone: string): string {
+  const wall = wallClockAt(instant, timeZone);
+  const offsetMinutes = Math.round(offsetAt(instant, timeZone) / 60_000);
+  const pad = (value: number) => String(Math.abs(value)).padStart(2, '0');
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${sign}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
+}

@@ -1,4 +1,11 @@
-import { DEFAULT_LOCALE, LOCALES, type Notice, type Publication, PublishedNoticeSchema } from '@tablica/shared';
+import {
+  DEFAULT_LOCALE,
+  LOCALES,
+  type Notice,
+  type Publication,
+  PublishedNoticeSchema,
+  versionSentAt,
+} from '@tablica/shared';
 import type { SiteContent } from './content.ts';
 import { capMessageNotices } from './feeds.ts';
 import type { CapMessageVersion, CapReference } from './outputs/cap.ts';
@@ -15,10 +22,10 @@ export interface CapMessageFile extends CapMessageVersion {
   revision: number;
 }
 
-/** When the original language's version `revision` was sent (its update time when unrecorded). */
+/** When the original language's version `revision` was sent (see versionSentAt); unknown for an unrecorded earlier one. */
 function sentOf(original: Notice, revision: number): Date | undefined {
-  const recorded = original.publications.find((entry) => entry.revision === revision)?.sent;
-  return recorded ?? (revision === original.revision ? original.updatedAt : undefined);
+  if (revision === original.revision) return versionSentAt(original);
+  return original.publications.find((entry) => entry.revision === revision)?.sent;
 }
 
 /** A recorded version as the notice it was; undefined when the model has moved on and it no longer reads. */
@@ -60,7 +67,7 @@ function noticeMessages(content: SiteContent, slug: string): CapMessageFile[] {
         {
           slug: replaced.slug,
           revision: replaced.revision,
-          sent: sentOf(replaced, replaced.revision) ?? replaced.updatedAt,
+          sent: versionSentAt(replaced),
           timeZone: replaced.timeZone,
         },
       ]

@@ -1,12 +1,27 @@
 /**
  * The search page's script: the only client JavaScript besides the "ended" marker. It queries the
- * Pagefind index of the page's language and lists results as plain text links.
+ * Pagefind index of the page's language and lists results as plain text links, each with its
+ * status (by the reader's clock), its period and its summary; notices in force or announced come
+ * before ended ones, in Pagefind's order within each.
  */
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  meta: { title?: string; starts?: string; ends?: string; period?: string; summary?: string };
 }
+
+type Status = 'upcoming' | 'active' | 'expired';
+
+/** Where a result stands now; pages that are not notices have no dates and no status. */
+function statusOf(meta: PagefindResultData['meta'], now: number): Status | undefined {
+  const starts = meta.starts ? Date.parse(meta.starts) : Number.NaN;
+  if (Number.isNaN(starts)) return undefined;
+  const ends = meta.ends ? Date.parse(meta.ends) : Number.NaN;
+  if (now < starts) return 'upcoming';
+  return !Number.isNaN(ends) && now >= ends ? 'expired' : 'active';
+}
+
+const RANK: Record<Status | 'page', number> = { active: 0, upcoming: 1, page: 2, expired: 3 };
 
 interface Pagefind {
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
@@ -41,17 +56,35 @@ export function runSearchPage(): void {
       return;
     }
     const search = await (await load()).search(query);
-    const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+    const now = Date.now();
+    // Current first: a notice ended in 2020 must not outrank the one that replaced it. The sort is
+    // stable, so Pagefind's relevance still orders each group.
+    const results = (await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data())))
+      .map((result) => ({ result, status: statusOf(result.meta, now) }))
+      .sort((a, b) => RANK[a.status ?? 'page'] - RANK[b.status ?? 'page']);
     status.textContent =
       results.length === 0 ? (status.dataset.none ?? '') : `${status.dataset.count ?? ''} ${search.results.length}`;
-    for (const result of results) {
+    for (const { result, status: state } of results) {
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = result.url;
       link.textContent = result.meta.title ?? result.url;
+      item.append(link);
+      if (state) {
+        // The status in words (and by its data-state shape, as on the pages), then the period.
+        const when = document.createElement('p');
+        when.className = 'search-when';
+        const badge = document.createElement('span');
+        badge.className = 'status';
+        badge.dataset.state = state;
+        badge.textContent = list.dataset[`status${state[0]?.toUpperCase()}${state.slice(1)}`] ?? state;
+        when.append(badge, ` ${result.meta.period ?? ''}`);
+        item.append(when);
+      }
+      // A notice's whole summary (never cut mid-sentence); other pages' excerpt.
       const excerpt = document.createElement('p');
-      excerpt.textContent = plainText(result.excerpt);
-      item.append(link, excerpt);
+      excerpt.textContent = result.meta.summary ?? plainText(result.excerpt);
+      item.append(excerpt);
       list.append(item);
     }
   };

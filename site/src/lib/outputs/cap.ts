@@ -2,10 +2,10 @@ import {
   type Category,
   type Institution,
   LOCALE_REGISTRY,
+  localIsoDateTime,
   type Notice,
   noticeStatus,
   type Severity,
-  wallClockAt,
 } from '@tablica/shared';
 import { channelLine } from '../channel-text.ts';
 import { suspensionPeriodText } from '../format.ts';
@@ -32,14 +32,7 @@ export interface CapContext {
 }
 
 /** CAP's dateTime: seconds and an explicit offset, never "Z" (the schema's pattern). */
-export function capDateTime(instant: Date, timeZone: string): string {
-  const wall = wallClockAt(instant, timeZone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  const offsetMinutes = Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-  const pad = (value: number) => String(Math.abs(value)).padStart(2, '0');
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${sign}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
-}
+export const capDateTime = (instant: Date, timeZone: string): string => localIsoDateTime(instant, timeZone);
 
 export const capSender = (baseUrl: string) => `tablica@${new URL(baseUrl).hostname}`;
 

@@ -1,4 +1,4 @@
-import { type Notice, noticeStatus, suspensionPeriod } from '@tablica/shared';
+import { type Notice, noticeStatus, suspensionPeriod, versionSentAt } from '@tablica/shared';
 import { type FeedDefinition, feedItemId, feedItemTitle } from '../feeds.ts';
 import { noticePeriodText } from '../format.ts';
 import { absoluteUrl, routes } from '../routes.ts';
@@ -69,7 +69,9 @@ export function jsonFeed(feed: FeedDefinition, baseUrl: string, now: Date) {
         title: feedItemTitle(notice),
         summary: notice.summary,
         content_html: noticeHtml(notice, url),
-        date_published: notice.publishedAt.toISOString(),
+        // Each version is its own item (see feedItemId): published when it was sent, as in RSS and
+        // CAP; modified when a correction was published since.
+        date_published: versionSentAt(notice).toISOString(),
         date_modified: notice.updatedAt.toISOString(),
         language: notice.locale,
         tags: [notice.category, notice.severity],

@@ -1,4 +1,6 @@
-import { type Institution, type Notice, suspensionPeriod } from '@tablica/shared';
+import { type Institution, localIsoDateTime, type Notice } from '@tablica/shared';
+import { suspensionPeriodText } from '../format.ts';
+import { UI } from '../i18n/ui.ts';
 import { absoluteUrl, routes } from '../routes.ts';
 
 export interface JsonLdContext {
@@ -8,8 +10,14 @@ export interface JsonLdContext {
   feedPath: string;
 }
 
-/** schema.org `SpecialAnnouncement` for one notice: what search engines show as a COVID-style alert. */
+/**
+ * schema.org `SpecialAnnouncement` for one notice, in the page's language and the notice's local
+ * time. Google stopped showing these results in 2025; it stays because it is cheap and other
+ * readers of structured data use it.
+ */
 export function specialAnnouncement(notice: Notice, { baseUrl, institution, feedPath }: JsonLdContext) {
+  const local = (instant: Date) => localIsoDateTime(instant, notice.timeZone);
+  const ui = UI[notice.locale];
   const url = absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale));
   const organization = institution && {
     '@type': 'GovernmentOrganization',
@@ -25,9 +33,9 @@ export function specialAnnouncement(notice: Notice, { baseUrl, institution, feed
     text: notice.summary,
     inLanguage: notice.locale,
     category: notice.category,
-    datePosted: notice.publishedAt.toISOString(),
-    dateModified: notice.updatedAt.toISOString(),
-    ...(notice.effectiveUntil ? { expires: notice.effectiveUntil.toISOString() } : {}),
+    datePosted: local(notice.publishedAt),
+    dateModified: local(notice.updatedAt),
+    ...(notice.effectiveUntil ? { expires: local(notice.effectiveUntil) } : {}),
     ...(organization ? { publisher: organization, author: organization } : {}),
     ...(notice.area
       ? {
@@ -48,14 +56,12 @@ export function specialAnnouncement(notice: Notice, { baseUrl, institution, feed
       : {}),
     ...(notice.suspensions.length > 0
       ? {
-          announcementLocation: notice.suspensions.map((suspension) => {
-            const period = suspensionPeriod(suspension, notice);
-            return {
-              '@type': 'CivicStructure',
-              name: suspension.facility,
-              ...(period.end ? { description: `${suspension.mode} until ${period.end.toISOString()}` } : {}),
-            };
-          }),
+          // "Zamknięta, od 16 marca do 25 marca 2020 r.": what the page says, in its words.
+          announcementLocation: notice.suspensions.map((suspension) => ({
+            '@type': 'CivicStructure',
+            name: suspension.facility,
+            description: `${ui.suspensionMode[suspension.mode]}, ${suspensionPeriodText(suspension, notice, notice.locale)}`,
+          })),
         }
       : {}),
     webFeed: absoluteUrl(baseUrl, feedPath),

@@ -1,4 +1,5 @@
 import { getRssString, type RSSOptions } from '@astrojs/rss';
+import { versionSentAt } from '@tablica/shared';
 import { type FeedDefinition, feedItemId, feedItemTitle } from '../feeds.ts';
 import { UI } from '../i18n/ui.ts';
 import { absoluteUrl, routes } from '../routes.ts';
@@ -23,7 +24,8 @@ export function rssOptions(feed: FeedDefinition, baseUrl: string): RSSOptions {
       return {
         title: feedItemTitle(notice),
         link,
-        pubDate: notice.updatedAt,
+        // When this version was sent: the same instant JSON Feed and CAP give it.
+        pubDate: versionSentAt(notice),
         description: notice.summary,
         content: noticeHtml(notice, link),
         categories: [UI[notice.locale].category[notice.category]],
