@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { routes } from '../../site/src/lib/routes.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { allPagePaths } from '../support/html.ts';
 import { type StaticServer, serveDirectory } from '../support/static-server.ts';
@@ -132,6 +133,56 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     const home = await afterEnd('/');
     expect(await home.locator('.urgent-banner li').first().isHidden()).toBe(true);
     await closeChecked(home);
+  });
+
+  test('on a 375×812 phone every notice shows what changed, until when and a call button in the first screen', async () => {
+    const snapshot = demoSnapshot();
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true });
+    const slugs = [...new Set(snapshot.notices.map((notice) => notice.slug))];
+    for (const locale of ['pl', 'en', 'uk'] as const) {
+      for (const slug of slugs) {
+        // Translated or not: an address in every language answers (the original's key facts if untranslated).
+        const path = routes.notice(slug, locale);
+        const page = await context.newPage();
+        const response = await page.goto(`${server.url}${path}`);
+        expect(response?.status(), path).toBe(200);
+        const bottoms = await page.evaluate(() =>
+          Object.fromEntries(
+            ['h1', '.notice-header .lead', '.notice-header .period', '.notice-header .call a', '.fallback-note'].map(
+              (selector) => {
+                const box = document.querySelector(selector)?.getBoundingClientRect();
+                return [selector, box ? { bottom: box.bottom, height: box.height } : undefined];
+              },
+            ),
+          ),
+        );
+        for (const selector of ['h1', '.notice-header .lead', '.notice-header .period']) {
+          expect(bottoms[selector]?.bottom, `${path} ${selector}`).toBeLessThanOrEqual(812);
+        }
+        const original = snapshot.notices.find((notice) => notice.slug === slug && notice.locale === 'pl');
+        if (original?.channels.some((channel) => channel.kind === 'phone')) {
+          expect(bottoms['.notice-header .call a']?.bottom, `${path}: the call button`).toBeLessThanOrEqual(812);
+        }
+        // The language note, where there is one, is one line.
+        if (bottoms['.fallback-note']) expect(bottoms['.fallback-note'].height, path).toBeLessThanOrEqual(30);
+        await page.close();
+      }
+    }
+    await context.close();
+  });
+
+  test('an untranslated notice’s Ukrainian address leads to the original, in Ukrainian, instead of a 404', async () => {
+    const page = await openPage('/uk/notices/filia-biblioteki-nr-3-zamknieta/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('uk');
+    expect((await page.locator('.fallback-note').textContent())?.trim()).toBe('Повідомлення доступне лише польською.');
+    expect(await page.locator('h1').getAttribute('lang')).toBe('pl');
+    const link = page.getByRole('link', { name: 'Прочитати все повідомлення польською' });
+    expect(await link.getAttribute('href')).toBe('/komunikaty/filia-biblioteki-nr-3-zamknieta/');
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(
+      'https://tablica.example.org/komunikaty/filia-biblioteki-nr-3-zamknieta/',
+    );
+    await closeChecked(page);
   });
 
   test('printed, a page carries its address and no language box or navigation', async () => {

@@ -9,6 +9,8 @@ export const LIST_PAGE_SIZE = 20;
 export type PageProps =
   | { kind: 'home'; locale: Locale }
   | { kind: 'notice'; locale: Locale; slug: string }
+  /** A notice's address in a language it is not written in: a short page leading to the original. */
+  | { kind: 'untranslated'; locale: Locale; slug: string }
   | { kind: 'institutions'; locale: Locale }
   | { kind: 'institution'; locale: Locale; slug: string }
   | { kind: 'current' | 'archive'; locale: Locale; page: number; pageCount: number }
@@ -39,6 +41,11 @@ export function allPages(content: SiteContent): SitePage[] {
       ...content.slugs
         .filter((slug) => content.versions.get(slug)?.[locale] !== undefined)
         .map((slug): SitePage => ({ url: routes.notice(slug, locale), props: { kind: 'notice', locale, slug } })),
+      // A reader who swaps /komunikaty/ for /uk/notices/ (or follows a link shared in Ukrainian)
+      // gets the key facts and the way to the original, not a 404.
+      ...content.slugs
+        .filter((slug) => content.versions.get(slug)?.[locale] === undefined)
+        .map((slug): SitePage => ({ url: routes.notice(slug, locale), props: { kind: 'untranslated', locale, slug } })),
       { url: routes.institutions(locale), props: { kind: 'institutions', locale } },
       ...content.institutions.map(
         ({ slug }): SitePage => ({
@@ -64,6 +71,7 @@ export function pageIn(content: SiteContent, props: PageProps, locale: Locale): 
     case 'home':
       return routes.home(locale);
     case 'notice':
+    case 'untranslated':
       return content.versions.get(props.slug)?.[locale] ? routes.notice(props.slug, locale) : undefined;
     case 'institutions':
       return routes.institutions(locale);
