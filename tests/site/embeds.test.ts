@@ -142,6 +142,32 @@ ${element(translated?.slug ?? '', 'en')}${element(ended?.slug ?? '', 'en')}
     await context.close();
   });
 
+  test.each([
+    ['/osadz/', 375],
+    ['/osadz/', 1280],
+    ['/en/embed-builder/', 375],
+    ['/en/embed-builder/', 1280],
+  ])('the embed builder %s at %i px does not shift as it loads (CLS 0)', async (path, width) => {
+    const context = await harness.browser.newContext({ viewport: { width, height: 812 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) shifts.push(entry.value);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${harness.siteServer.url}${path}`);
+    // Until the builder has written its code and the preview widget has drawn its notices.
+    await expect.poll(() => page.locator('[data-preview] tablica-notices section').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+    expect(shifts.reduce((sum, value) => sum + value, 0)).toBe(0);
+    await context.close();
+  });
+
   test('a notice page links to the builder with the notice chosen', async () => {
     const slug = active[0]?.slug ?? '';
     const link = readPage(site, `/komunikaty/${slug}/`).querySelector(`a[href="/osadz/?notice=${slug}"]`);

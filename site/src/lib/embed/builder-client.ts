@@ -121,8 +121,8 @@ export function startEmbedBuilder(): void {
       status.textContent = data.copyFailed;
     }
   });
-  form.hidden = false;
-  copy.hidden = false;
+  // The copy button's place is kept from the first paint; it is usable once this runs.
+  copy.classList.remove('awaiting-script');
   update();
 }
 
