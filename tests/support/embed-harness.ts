@@ -12,11 +12,14 @@ export interface EmbedHarness {
   host: HostSite;
 }
 
-/** Chromium, the built site and a host site on another origin, for one describe block. */
-export function useEmbedHarness(site: string): EmbedHarness {
+/**
+ * Chromium, the built site and a host site on another origin, for one describe block. `site` may
+ * be a function, for a site built in an earlier beforeAll.
+ */
+export function useEmbedHarness(site: string | (() => string)): EmbedHarness {
   const harness = {} as EmbedHarness;
   beforeAll(async () => {
-    harness.siteServer = await serveDirectory(site);
+    harness.siteServer = await serveDirectory(typeof site === 'function' ? site() : site);
     harness.host = await startHostSite();
     harness.browser = await launchChromium();
   });

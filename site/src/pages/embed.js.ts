@@ -3,7 +3,8 @@ import { widgetScriptConfig } from '../lib/outputs/manifest.ts';
 import { outputResponse } from '../lib/outputs/respond.ts';
 import source from '../widget/embed.js?raw';
 
-const CONFIG = /\/\* @tablica-config \*\/[^\n]*?\/\* @end \*\//;
+// The placeholder object between the markers, on one line or several (as the formatter leaves it).
+const CONFIG = /\/\* @tablica-config \*\/[\s\S]*?\/\* @end \*\//;
 // JSDoc types and the ts-check line are for the type checker, not for every reader's download.
 const TYPE_COMMENTS = /^\s*\/\/ @ts-check\n|^\s*\/\*\*(?:[^*]|\*(?!\/))*\*\/\n?|\/\*\*(?:[^*]|\*(?!\/))*\*\/ ?/gm;
 

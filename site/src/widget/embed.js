@@ -9,9 +9,13 @@
   if (!window.customElements || customElements.get(NAME)) return;
   // The site this script came from serves the widget data and the embed pages beside it.
   const BASE = new URL('.', /** @type {HTMLScriptElement | null} */ (document.currentScript)?.src || location.href);
-  // The languages with widget data, written in at build time from the locale registry (src/pages/embed.js.ts).
+  // The languages with widget data and the reserve figures, written in at build time (src/pages/embed.js.ts).
   /** @type {WidgetScriptConfig} */
-  const CONFIG = /* @tablica-config */ { languages: ['pl', 'en', 'uk'], defaultLanguage: 'pl' } /* @end */;
+  const CONFIG = /* @tablica-config */ {
+    languages: ['pl', 'en', 'uk'],
+    defaultLanguage: 'pl',
+    spare: { item: 6.05, line: 1.26, call: 1.8 },
+  } /* @end */;
   // Every line box is clamped, so the widget never grows past the space the embed builder tells
   // the host page to reserve (site/src/lib/embed/reserve.ts): no layout shift on the host page.
   // Typography is set inside the shadow root, out of reach of the host page's resets.
@@ -35,8 +39,11 @@ a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:-3
 .when,.more{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;font-size:.9em}
 .more{margin-top:.4em;-webkit-line-clamp:1}
 .sum{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden;margin-top:.4em}
-.banner{white-space:nowrap;text-overflow:ellipsis}
-.banner p,.banner li,.banner .t,.banner .when{display:inline}`;
+.call{display:block;margin-top:.4em;font-weight:700;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.fill{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden;font-size:.9em;margin-top:.3em}
+.banner ul,.banner p{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.banner p,.banner li,.banner .t,.banner .when{display:inline}
+.banner li+li::before{content:" · "}`;
   let warned = false;
   /** @param {string} message */
   const warn = (message) => {
@@ -107,10 +114,14 @@ a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:-3
      * @param {WidgetFile} data
      * @param {WidgetWords} words
      */
-    render(root, data, { region, more, none, urgent, ended, read, noUrgent }) {
+    render(root, data, { region, more, none, urgent, ended, read, noUrgent, call }) {
       const single = this.hasAttribute('notice');
       const variant = single ? 'single' : this.getAttribute('variant') === 'banner' ? 'banner' : 'list';
-      const limit = Math.min(10, Math.max(1, Number(this.getAttribute('limit')) || (variant === 'list' ? 3 : 1)));
+      // A banner is one line: every urgent notice in it, the count first so a phone still sees it.
+      const limit =
+        variant === 'banner'
+          ? 10
+          : Math.min(10, Math.max(1, Number(this.getAttribute('limit')) || (variant === 'list' ? 3 : 1)));
       const now = Date.now();
       /** @param {WidgetNotice} notice */
       const over = (notice) => notice.until && Date.parse(notice.until) <= now;
@@ -144,6 +155,9 @@ a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:-3
         box.append(
           element('h2', { part: 'heading' }, ...label(notice), notice.title),
           element('span', { class: 'when', part: 'period' }, notice.period),
+          ...(notice.call
+            ? [element('a', { href: notice.call.href, class: 'call', part: 'call' }, `${call}: ${notice.call.number}`)]
+            : []),
           element('p', { class: 'sum', part: 'summary' }, notice.summary),
           element('a', { href: notice.url, class: 'more', part: 'more' }, read),
         );
@@ -155,20 +169,45 @@ a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:-3
       } else {
         if (variant === 'list') box.append(element('h2', { part: 'heading' }, data.title));
         const list = element('ul', { part: 'list' });
-        for (const notice of notices) {
-          list.append(
+        // Space reserved for more notices than are in force is given to those shown — the phone
+        // to call, then the summary — instead of standing empty (figures from
+        // site/src/lib/embed/reserve.ts, written in at build time).
+        const { item: ITEM, line: LINE, call: CALL } = CONFIG.spare;
+        const budget =
+          variant === 'list' && notices.length < limit ? ((limit - notices.length) * ITEM) / notices.length : 0;
+        for (const [index, notice] of notices.entries()) {
+          const item = element(
+            'li',
+            { part: `item ${notice.severity}`, lang: notice.lang },
             element(
-              'li',
-              { part: `item ${notice.severity}`, lang: notice.lang },
-              element(
-                'span',
-                { class: 't' },
-                ...label(notice),
-                link(notice, variant === 'banner' ? notice.headline || notice.title : notice.title),
-              ),
-              element('span', { class: 'when', part: 'period' }, ` ${notice.period}`),
+              'span',
+              { class: 't' },
+              // In a banner of several, the first says how many there are.
+              ...(variant === 'banner' && index === 0 && notices.length > 1
+                ? [element('span', { class: 'sev', part: 'severity' }, `${urgent} (${notices.length}): `)]
+                : variant === 'banner' && index > 0
+                  ? []
+                  : label(notice)),
+              link(notice, variant === 'banner' ? notice.headline || notice.title : notice.title),
             ),
+            variant === 'banner' && notices.length > 1
+              ? ''
+              : element('span', { class: 'when', part: 'period' }, ` ${notice.period}`),
           );
+          let left = budget;
+          if (notice.call && left >= CALL) {
+            item.append(
+              element('a', { href: notice.call.href, class: 'call', part: 'call' }, `${call}: ${notice.call.number}`),
+            );
+            left -= CALL;
+          }
+          const lines = Math.floor((left - 0.3) / LINE);
+          if (lines > 0) {
+            const summary = element('span', { class: 'fill', part: 'summary' }, notice.summary);
+            summary.style.webkitLineClamp = String(lines);
+            item.append(summary);
+          }
+          list.append(item);
         }
         box.append(list);
         if (variant === 'list') box.append(element('a', { href: data.url, class: 'more', part: 'more' }, more));

@@ -20,8 +20,18 @@ const HEADING = 2 * LINE + 0.35;
 const ITEM = 0.6 + 2 * LINE + 2 * SMALL_LINE + 0.125;
 /** The "all notices" link below the list. */
 const MORE = 0.4 + SMALL_LINE;
-/** A single notice: title (4 lines), period (2), summary (4), "read the notice". */
-const SINGLE = 4 * LINE + 0.35 + 2 * SMALL_LINE + 0.4 + 4 * LINE + MORE;
+/** The tap-to-call line under a single notice's period. */
+const CALL = 0.4 + LINE;
+/** A single notice: title (4 lines), period (2), the call line, summary (4), "read the notice". */
+const SINGLE = 4 * LINE + 0.35 + 2 * SMALL_LINE + CALL + 0.4 + 4 * LINE + MORE;
+
+/**
+ * What embed.js needs to fill space reserved for more notices than are in force: each shown item
+ * gets a share of the spare items' height for its call line (CALL) and summary lines (SMALL_LINE
+ * each, after a 0.3em gap), so the list uses the space instead of leaving it empty, and still
+ * never outgrows it.
+ */
+export const SPARE_SPACE = { item: ITEM, line: SMALL_LINE, call: CALL };
 
 export function widgetReserveEm(variant: WidgetVariant, limit: number): number {
   const em =

@@ -10,6 +10,7 @@ export interface WidgetWords {
   ended: string;
   read: string;
   noUrgent: string;
+  call: string;
 }
 
 export const WIDGET_WORDS: Record<Locale, WidgetWords> = {
@@ -21,6 +22,7 @@ export const WIDGET_WORDS: Record<Locale, WidgetWords> = {
     ended: 'Zakończony',
     read: 'Czytaj komunikat',
     noUrgent: 'Brak pilnych komunikatów.',
+    call: 'Zadzwoń',
   },
   en: {
     region: 'Notices',
@@ -30,6 +32,7 @@ export const WIDGET_WORDS: Record<Locale, WidgetWords> = {
     ended: 'Ended',
     read: 'Read the notice',
     noUrgent: 'No urgent notices.',
+    call: 'Call',
   },
   uk: {
     region: 'Повідомлення',
@@ -39,5 +42,6 @@ export const WIDGET_WORDS: Record<Locale, WidgetWords> = {
     ended: 'Завершено',
     read: 'Читати повідомлення',
     noUrgent: 'Немає термінових повідомлень.',
+    call: 'Зателефонувати',
   },
 };

@@ -1,4 +1,5 @@
 import { type Category, DEFAULT_LOCALE, LOCALES, type Locale, singleLanguageOf } from '@tablica/shared';
+import { SPARE_SPACE } from '../embed/reserve.ts';
 import { routes } from '../routes.ts';
 
 /**
@@ -209,10 +210,13 @@ export const REQUIRED_FILES: readonly string[] = [
 export const widgetScriptConfig = (): WidgetScriptConfig => ({
   languages: [...LOCALES],
   defaultLanguage: DEFAULT_LOCALE,
+  spare: SPARE_SPACE,
 });
 
 export interface WidgetScriptConfig {
   /** The languages with widget data files (`lang=` of the element); any other gets the default. */
   languages: string[];
   defaultLanguage: string;
+  /** A reserved list item's height, a summary line's and a call line's, in em (embed/reserve.ts). */
+  spare: { item: number; line: number; call: number };
 }

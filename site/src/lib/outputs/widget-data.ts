@@ -1,5 +1,7 @@
 import { current, effectiveEnd, LOCALES, type Locale, type Notice, type Severity } from '@tablica/shared';
+import { channelDisplayValue, mainPhone } from '../channel-text.ts';
 import { noticePeriodText } from '../format.ts';
+import { UI } from '../i18n/ui.ts';
 import { WIDGET_WORDS, type WidgetWords } from '../i18n/widget.ts';
 import type { LocalizedNotice } from '../localized-notice.ts';
 import { absoluteUrl, routes } from '../routes.ts';
@@ -33,6 +35,8 @@ export interface WidgetNotice {
   /** When it stops being in force (lifted or ended); null while open-ended. */
   until: string | null;
   period: string;
+  /** The main phone, for a tap-to-call line ("Zadzwoń: +48 32 555 01 99"); absent without one. */
+  call?: { label: string; number: string; href: string };
 }
 
 export interface WidgetContext {
@@ -96,5 +100,15 @@ function widgetNotice(notice: Notice, baseUrl: string): WidgetNotice {
     from: notice.effectiveFrom.toISOString(),
     until: effectiveEnd(notice)?.toISOString() ?? null,
     period: noticePeriodText(notice, notice.locale),
+    ...callOf(notice),
   };
+}
+
+function callOf(notice: Notice): Pick<WidgetNotice, 'call'> {
+  const phone = mainPhone(notice.channels);
+  if (!phone) return {};
+  const number = phone.extension
+    ? `${channelDisplayValue(phone)} ${UI[notice.locale].extension} ${phone.extension}`
+    : channelDisplayValue(phone);
+  return { call: { label: phone.label, number, href: phone.href } };
 }
