@@ -17,6 +17,29 @@ const linkedSlugs = (document: Document, selector: string) =>
     link.getAttribute('href')?.split('/').at(-2),
   );
 
+describe('link previews (Open Graph, X cards)', () => {
+  test('every page names a 1200×630 PNG card that exists, with its alt text; notices show their institution’s', () => {
+    const seen = new Map<string, string>();
+    for (const pagePath of allPagePaths(site).filter((p) => p !== '/404.html')) {
+      const page = readPage(site, pagePath);
+      const meta = (name: string) =>
+        page.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute('content') ?? '';
+      expect(meta('twitter:card'), pagePath).toBe('summary_large_image');
+      expect(meta('og:image:alt'), pagePath).not.toBe('');
+      const image = meta('og:image');
+      expect(image, pagePath).toMatch(/^https:\/\/tablica\.example\.org\/og\/.+\.png$/);
+      const png = readFileSync(fileOf(site, new URL(image).pathname));
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], image).toEqual([1200, 630]);
+      seen.set(pagePath, new URL(image).pathname);
+    }
+    expect(seen.get(noticePath('awaria-wodociagu-ul-lipowa', 'pl'))).toBe('/og/instytucje/pwik-brzozow.png');
+    expect(seen.get('/instytucje/mops-czestochowa/')).toBe('/og/instytucje/mops-czestochowa.png');
+    expect(seen.get('/')).toBe('/og/site.png');
+    const pool = readFileSync(fileOf(site, '/og/instytucje/mosir-brzozow.png'));
+    expect(pool.equals(readFileSync(fileOf(site, '/og/instytucje/pwik-brzozow.png')))).toBe(false);
+  });
+});
+
 describe('small things residents and printers see', () => {
   test('an advisory heading reads "Uwaga: Przegotuj wodę", with no space before the colon', () => {
     const heading = readPage(site, noticePath('awaria-wodociagu-ul-lipowa', 'pl')).querySelector('.advisory-title');
@@ -49,7 +72,10 @@ describe('pages of the demo site', () => {
       let fallbacksSeen = 0;
       for (const notice of polishOriginals(snapshot)) {
         if (translated.has(notice.slug)) continue;
-        expect(pageExists(site, noticePath(notice.slug, locale))).toBe(false);
+        // Its address in this language answers with the original's key facts and the way to it.
+        const stub = readPage(site, noticePath(notice.slug, locale));
+        expect(stub.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+        expect(stub.querySelector(`a[href="${noticePath(notice.slug, 'pl')}"]`)).not.toBeNull();
         const link = home.querySelector(`main a[href="${noticePath(notice.slug, 'pl')}"]`);
         if (!link) continue; // not current: not on the home page
         fallbacksSeen++;

@@ -40,6 +40,8 @@ export const outputPaths = {
     notice: (slug: string, locale: Locale = DEFAULT_LOCALE) => inLanguage(locale, `/embed/notice/${slug}/`),
     institution: (slug: string, locale: Locale = DEFAULT_LOCALE) => inLanguage(locale, `/embed/${slug}/`),
   },
+  /** Link preview images (og:image): the site's, and each institution's (its notices use it too). */
+  card: (institution?: string) => (institution ? `/og/instytucje/${institution}.png` : '/og/site.png'),
   embedScript: '/embed.js',
   embedFrameScript: '/embed-frame.js',
   sitemap: '/sitemap.xml',
