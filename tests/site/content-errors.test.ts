@@ -66,7 +66,14 @@ describe('content the build must not publish', () => {
       expect(build.output).toContain('notice "zamkniecie-plywalni-przedluzone", locale en');
       expect(build.output).toMatch(field);
       const written = (page: string) => existsSync(path.join(build.outDir, page, 'index.html'));
-      expect(written('en/notices/zamkniecie-plywalni-przedluzone')).toBe(false);
+      // The bad English version is published nowhere: its address leads to the Polish original.
+      const english = readFileSync(
+        path.join(build.outDir, 'en/notices/zamkniecie-plywalni-przedluzone/index.html'),
+        'utf8',
+      );
+      expect(english).toContain('<meta name="robots" content="noindex">');
+      expect(english).toContain('href="/komunikaty/zamkniecie-plywalni-przedluzone/"');
+      expect(english).not.toContain('javascript:');
       expect(written('komunikaty/zamkniecie-plywalni-przedluzone')).toBe(true);
       expect(written('en/notices/mops-czestochowa-koronawirus-zmiany-2020')).toBe(true);
       const { problems } = JSON.parse(readFileSync(report, 'utf8'));

@@ -88,7 +88,10 @@ describe('the site built from a real Strapi', () => {
       expect(html, path).not.toContain(DRAFT_TITLE);
       expect(html, path).not.toContain(UNPUBLISHED_TRANSLATION);
     }
-    expect(allPagePaths(build.outDir)).not.toContain('/en/notices/filia-biblioteki-nr-3-zamknieta/');
+    // Its English address leads to the published Polish original; the English draft is nowhere.
+    const english = readPage(build.outDir, '/en/notices/filia-biblioteki-nr-3-zamknieta/');
+    expect(english.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(english.querySelector('h1')?.getAttribute('lang')).toBe('pl');
   });
 
   test('(the unpublished translation really is in the CMS, as a draft)', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_LOCALE, LOCALES, noticeStatus } from '@tablica/shared';
 import { describe, expect, inject, test } from 'vitest';
+import { SPARE_SPACE } from '../../site/src/lib/embed/reserve.ts';
 import { WIDGET_WORDS } from '../../site/src/lib/i18n/widget.ts';
 import type { LocalizedNotice } from '../../site/src/lib/localized-notice.ts';
 import { WIDGET_NOTICES, widgetData } from '../../site/src/lib/outputs/widget-data.ts';
@@ -64,7 +65,7 @@ describe('widget data', () => {
   test('embed.js knows the languages of the locale registry, and each data file carries its words', () => {
     const script = readFileSync(fileOf(site, '/embed.js'), 'utf8');
     const config = JSON.parse(/const CONFIG = (\{[^\n]*\});/.exec(script)?.[1] ?? 'null');
-    expect(config).toEqual({ languages: LOCALES, defaultLanguage: DEFAULT_LOCALE });
+    expect(config).toEqual({ languages: LOCALES, defaultLanguage: DEFAULT_LOCALE, spare: SPARE_SPACE });
     expect(script, 'the JSDoc types are stripped from what readers download').not.toMatch(/@typedef|@ts-check/);
     for (const locale of LOCALES) {
       const data = JSON.parse(readFileSync(fileOf(site, `/widget/${locale}.json`), 'utf8'));
