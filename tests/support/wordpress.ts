@@ -146,7 +146,8 @@ add_filter('http_allowed_safe_ports', function ($ports) { $ports[] = ${port}; re
 `;
 
 async function waitUntilUp(url: string, process: ChildProcess, log: () => string) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  // Up to 30 s: on a machine busy with the other test projects the first answers can be slow.
+  for (let attempt = 0; attempt < 300; attempt += 1) {
     if (process.exitCode !== null) throw new Error(`php -S stopped: ${log()}`);
     try {
       const response = await fetch(`${url}/wp-login.php`);
