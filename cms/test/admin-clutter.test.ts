@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminLogin } from './helpers/admin.ts';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { rest } from './helpers/rest.ts';
 
@@ -8,8 +9,7 @@ let token: string;
 
 beforeAll(async () => {
   cms = await bootStrapi({ env: { ADMIN_EMAIL: EDITOR.email, ADMIN_PASSWORD: EDITOR.password } });
-  const login = await rest<{ data: { token: string } }>(cms.url, '/admin/login', { method: 'POST', body: EDITOR });
-  token = login.body.data.token;
+  token = await adminLogin(cms.url, EDITOR);
 });
 afterAll(async () => {
   await cms?.stop();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminUserToken } from './helpers/admin.ts';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { noticeData } from './helpers/notices.ts';
 import { rest } from './helpers/rest.ts';
@@ -11,17 +12,7 @@ let cms: RunningStrapi;
 const tokens: Record<'editor' | 'author', string> = { editor: '', author: '' };
 let institution: string;
 
-async function adminUser(code: string, email: string) {
-  const role = await cms.strapi.db.query('admin::role').findOne({ where: { code } });
-  await cms.strapi
-    .service('admin::user')
-    .create({ email, firstname: 'Test', lastname: code, password: PASSWORD, isActive: true, roles: [role.id] });
-  const login = await rest<{ data: { token: string } }>(cms.url, '/admin/login', {
-    method: 'POST',
-    body: { email, password: PASSWORD },
-  });
-  return login.body.data.token;
-}
+const adminUser = (code: string, email: string) => adminUserToken(cms, code, email, PASSWORD);
 
 beforeAll(async () => {
   cms = await bootStrapi({ seedDemo: true });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminUserToken } from './helpers/admin.ts';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { createInstitution, noticeData } from './helpers/notices.ts';
 import { rest } from './helpers/rest.ts';
@@ -23,17 +24,7 @@ interface PublicNotice {
   updates: { at: string; text: string }[];
 }
 
-async function adminUser(code: string, email: string) {
-  const role = await cms.strapi.db.query('admin::role').findOne({ where: { code } });
-  await cms.strapi
-    .service('admin::user')
-    .create({ email, firstname: 'Test', lastname: code, password: PASSWORD, isActive: true, roles: [role.id] });
-  const login = await rest<{ data: { token: string } }>(cms.url, '/admin/login', {
-    method: 'POST',
-    body: { email, password: PASSWORD },
-  });
-  return login.body.data.token;
-}
+const adminUser = (code: string, email: string) => adminUserToken(cms, code, email, PASSWORD);
 
 const act = (action: 'extend' | 'lift', documentId: string, body: Record<string, unknown>, token = tokens.editor) =>
   rest<{ data: { revision: number; until: string }; error?: { message: string } }>(

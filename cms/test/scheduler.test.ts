@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSchedulerPass } from '../src/publishing/scheduler';
+import { adminLogin } from './helpers/admin.ts';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { createInstitution, noticeData } from './helpers/notices.ts';
 import { rest } from './helpers/rest.ts';
@@ -50,8 +51,7 @@ const inForce = (overrides: Record<string, unknown> = {}) =>
 beforeAll(async () => {
   cms = await bootStrapi({ env: { ADMIN_EMAIL: EDITOR.email, ADMIN_PASSWORD: EDITOR.password } });
   institution = await createInstitution(cms.strapi);
-  const login = await rest<{ data: { token: string } }>(cms.url, '/admin/login', { method: 'POST', body: EDITOR });
-  token = login.body.data.token;
+  token = await adminLogin(cms.url, EDITOR);
 });
 afterAll(async () => {
   await cms?.stop();

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminLogin } from './helpers/admin.ts';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
-import { rest } from './helpers/rest.ts';
 
 /**
  * Files an editor (or an Author) uploads are served from the CMS's own origin, where the admin
@@ -23,8 +23,7 @@ const planted: string[] = [];
 
 beforeAll(async () => {
   cms = await bootStrapi({ env: { ADMIN_EMAIL: EDITOR.email, ADMIN_PASSWORD: EDITOR.password } });
-  const login = await rest<{ data: { token: string } }>(cms.url, '/admin/login', { method: 'POST', body: EDITOR });
-  adminToken = login.body.data.token;
+  adminToken = await adminLogin(cms.url, EDITOR);
 });
 afterAll(async () => {
   for (const file of planted) rmSync(file, { force: true });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AdminCall, adminLogin, editAndPublish as publishForm } from './helpers/admin.ts';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { createInstitution, noticeData } from './helpers/notices.ts';
 import { rest } from './helpers/rest.ts';
@@ -17,8 +18,10 @@ let cms: RunningStrapi;
 let institution: string;
 let adminToken: string;
 
-const admin = (method: string, path: string, body?: unknown) =>
+const admin: AdminCall = (method, path, body) =>
   rest<{ data: Record<string, unknown> }>(cms.url, path, { method, token: adminToken, body });
+const editAndPublish = (documentId: string, changes: Record<string, unknown>, locale = 'pl') =>
+  publishForm(admin, documentId, changes, locale);
 
 interface PublicNotice {
   revision: number;
@@ -32,19 +35,6 @@ async function publicView(documentId: string, locale = 'pl') {
   return response.status === 200 ? response.body.data : undefined;
 }
 
-/** The editor's form: what the edit view shows, with their changes on top, then "Opublikuj". */
-async function editAndPublish(documentId: string, changes: Record<string, unknown>, locale = 'pl') {
-  const shown = await admin('GET', `${CM}/${documentId}?locale=${locale}`);
-  expect(shown.status, JSON.stringify(shown.body)).toBe(200);
-  const { id: _id, documentId: _d, createdAt: _c, updatedAt: _u, publishedAt: _p, ...form } = shown.body.data;
-  const published = await admin('POST', `${CM}/${documentId}/actions/publish?locale=${locale}`, {
-    ...form,
-    ...changes,
-  });
-  expect(published.status, JSON.stringify(published.body)).toBe(200);
-  return published.body.data;
-}
-
 async function publishedNotice() {
   const created = await cms.strapi.documents(NOTICE).create({ locale: 'pl', data: noticeData(institution) as never });
   await cms.strapi.documents(NOTICE).publish({ documentId: created.documentId, locale: 'pl' });
@@ -54,9 +44,7 @@ async function publishedNotice() {
 beforeAll(async () => {
   cms = await bootStrapi({ env: { ADMIN_EMAIL: EDITOR.email, ADMIN_PASSWORD: EDITOR.password } });
   institution = await createInstitution(cms.strapi);
-  const login = await rest<{ data: { token: string } }>(cms.url, '/admin/login', { method: 'POST', body: EDITOR });
-  expect(login.status, login.text).toBe(200);
-  adminToken = login.body.data.token;
+  adminToken = await adminLogin(cms.url, EDITOR);
 });
 afterAll(async () => {
   await cms?.stop();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminLogin } from './helpers/admin.ts';
 import { bootStrapi, createApiToken, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { createInstitution, noticeData } from './helpers/notices.ts';
 import { rest } from './helpers/rest.ts';
@@ -70,9 +71,7 @@ beforeAll(async () => {
   cms = await bootStrapi({ env: { ADMIN_EMAIL: EDITOR.email, ADMIN_PASSWORD: EDITOR.password } });
   writer = await createApiToken(cms.strapi, 'full-access');
   institution = await createInstitution(cms.strapi);
-  const login = await rest<{ data: { token: string } }>(cms.url, '/admin/login', { method: 'POST', body: EDITOR });
-  expect(login.status, login.text).toBe(200);
-  adminToken = login.body.data.token;
+  adminToken = await adminLogin(cms.url, EDITOR);
 });
 afterAll(async () => {
   await cms?.stop();
