@@ -1,9 +1,12 @@
-import type { Notice, NoticeDraft } from '../schemas/notice.ts';
-
 export const NOTICE_STATUSES = ['upcoming', 'active', 'expired'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
-type Period = Pick<Notice | NoticeDraft, 'effectiveFrom' | 'effectiveUntil'> & { liftedAt?: Date | undefined };
+/** What status depends on: a notice, a draft, or the dates a search result carries. */
+interface Period {
+  effectiveFrom: Date;
+  effectiveUntil?: Date | undefined;
+  liftedAt?: Date | undefined;
+}
 
 /** When a notice stops being in force: lifted early, or its announced end; undefined while open-ended. */
 export function effectiveEnd(notice: Period): Date | undefined {

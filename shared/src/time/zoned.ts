@@ -164,6 +164,10 @@ export function isLocalMidnight(instant: Date, timeZone: string): boolean {
   return wall.hour === 0 && wall.minute === 0 && wall.second === 0 && instant.getUTCMilliseconds() === 0;
 }
 
+/** Offset of `timeZone` from UTC at `instant`, in whole minutes (Warsaw: 60 or 120). */
+export const offsetMinutesAt = (instant: Date, timeZone: string): number =>
+  Math.round(offsetAt(instant, timeZone) / 60_000);
+
 /**
  * ISO 8601 with the zone's offset at that instant and whole seconds: "2020-03-26T00:00:00+01:00".
  * What readers of a machine format see should match the wall clock of the notice (CAP requires
@@ -171,7 +175,7 @@ export function isLocalMidnight(instant: Date, timeZone: string): boolean {
  */
 export function localIsoDateTime(instant: Date, timeZone: string): string {
   const wall = wallClockAt(instant, timeZone);
-  const offsetMinutes = Math.round(offsetAt(instant, timeZone) / 60_000);
+  const offsetMinutes = offsetMinutesAt(instant, timeZone);
   const pad = (value: number) => String(Math.abs(value)).padStart(2, '0');
   const sign = offsetMinutes < 0 ? '-' : '+';
   return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${sign}${pad(Math.trunc(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;

@@ -100,6 +100,10 @@ function memo(content: SiteContent, key: string, derive: () => LocalizedNotice[]
 }
 
 /** Every notice as a page in `locale` shows it, in reading order. */
+/** The newer notices that replace `slug`, as read in `pageLocale` (the original where untranslated). */
+export const successorsIn = (content: SiteContent, slug: string, pageLocale: Locale): LocalizedNotice[] =>
+  (content.supersededBy.get(slug) ?? []).flatMap((newer) => localize(content, newer, pageLocale) ?? []);
+
 export function localizedNotices(content: SiteContent, locale: Locale): LocalizedNotice[] {
   return memo(content, `all:${locale}`, () => content.slugs.flatMap((slug) => localize(content, slug, locale) ?? []));
 }

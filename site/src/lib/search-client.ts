@@ -1,3 +1,6 @@
+// Only the status rule: the rest of @tablica/shared (schemas, Zod) stays out of the browser.
+import { type NoticeStatus, noticeStatus } from '@tablica/shared/status';
+
 /**
  * The search page's script: the only client JavaScript besides the "ended" marker. It queries the
  * Pagefind index of the page's language and lists results as plain text links, each with its
@@ -10,18 +13,15 @@ interface PagefindResultData {
   meta: { title?: string; starts?: string; ends?: string; period?: string; summary?: string };
 }
 
-type Status = 'upcoming' | 'active' | 'expired';
-
-/** Where a result stands now; pages that are not notices have no dates and no status. */
-function statusOf(meta: PagefindResultData['meta'], now: number): Status | undefined {
-  const starts = meta.starts ? Date.parse(meta.starts) : Number.NaN;
-  if (Number.isNaN(starts)) return undefined;
-  const ends = meta.ends ? Date.parse(meta.ends) : Number.NaN;
-  if (now < starts) return 'upcoming';
-  return !Number.isNaN(ends) && now >= ends ? 'expired' : 'active';
+/** Where a result stands now (the site's own rule); pages that are not notices have no dates. */
+function statusOf(meta: PagefindResultData['meta'], now: Date): NoticeStatus | undefined {
+  const starts = meta.starts ? new Date(meta.starts) : undefined;
+  if (!starts || Number.isNaN(starts.getTime())) return undefined;
+  const ends = meta.ends ? new Date(meta.ends) : undefined;
+  return noticeStatus({ effectiveFrom: starts, effectiveUntil: ends }, now);
 }
 
-const RANK: Record<Status | 'page', number> = { active: 0, upcoming: 1, page: 2, expired: 3 };
+const RANK: Record<NoticeStatus | 'page', number> = { active: 0, upcoming: 1, page: 2, expired: 3 };
 
 interface Pagefind {
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
@@ -56,7 +56,7 @@ export function runSearchPage(): void {
       return;
     }
     const search = await (await load()).search(query);
-    const now = Date.now();
+    const now = new Date();
     // Current first: a notice ended in 2020 must not outrank the one that replaced it. The sort is
     // stable, so Pagefind's relevance still orders each group.
     const results = (await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data())))

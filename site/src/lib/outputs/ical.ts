@@ -85,12 +85,17 @@ function endNote(notice: Notice, replacement: Replacement | undefined, baseUrl: 
  * every published change, plus one once a newer notice replaces it: calendar apps take each as an
  * update of the same event (stable UID).
  */
-function noticeEvents(notice: Notice, baseUrl: string, replacement: Replacement | undefined): string[] {
+function noticeEvents(
+  notice: Notice,
+  events: CalendarEvent[],
+  baseUrl: string,
+  replacement: Replacement | undefined,
+): string[] {
   const url = absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale));
   const host = new URL(baseUrl).hostname;
   const description = [notice.summary, ...endNote(notice, replacement, baseUrl), url].join('\n');
   const stamp = replacement && replacement.publishedAt > notice.updatedAt ? replacement.publishedAt : notice.updatedAt;
-  return calendarEvents(notice, replacement).flatMap((event) => [
+  return events.flatMap((event) => [
     'BEGIN:VEVENT',
     `UID:${notice.slug}-${event.number}@${host}`,
     `SEQUENCE:${notice.revision + (replacement ? 1 : 0)}`,
@@ -118,13 +123,10 @@ export interface CalendarEntry {
 }
 
 /** The years timed events (and the year of the build) fall in, for the VTIMEZONE definitions. */
-function yearsCovered(entries: CalendarEntry[], now: Date): [number, number] {
+function yearsCovered(events: CalendarEvent[], now: Date): [number, number] {
   const years = [now.getUTCFullYear()];
-  for (const { notice, replacement } of entries) {
-    for (const event of calendarEvents(notice, replacement)) {
-      if (event.allDay) continue;
-      years.push(event.start.getUTCFullYear(), (event.end ?? event.start).getUTCFullYear());
-    }
+  for (const event of events.filter(({ allDay }) => !allDay)) {
+    years.push(event.start.getUTCFullYear(), (event.end ?? event.start).getUTCFullYear());
   }
   return [Math.min(...years), Math.max(...years) + 1];
 }
@@ -137,7 +139,11 @@ function yearsCovered(entries: CalendarEntry[], now: Date): [number, number] {
 export function calendar(name: string, entries: CalendarEntry[], { baseUrl, now }: CalendarContext): string {
   const defaultZone = entries[0]?.notice.timeZone ?? DEFAULT_TIME_ZONE;
   const zones = [...new Set([defaultZone, ...entries.map(({ notice }) => notice.timeZone)])];
-  const [fromYear, toYear] = yearsCovered(entries, now);
+  const withEvents = entries.map((entry) => ({ ...entry, events: calendarEvents(entry.notice, entry.replacement) }));
+  const [fromYear, toYear] = yearsCovered(
+    withEvents.flatMap(({ events }) => events),
+    now,
+  );
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -147,7 +153,7 @@ export function calendar(name: string, entries: CalendarEntry[], { baseUrl, now 
     `X-WR-CALNAME:${escapeText(name)}`,
     `X-WR-TIMEZONE:${defaultZone}`,
     ...zones.flatMap((zone) => vtimezone(zone, fromYear, toYear)),
-    ...entries.flatMap(({ notice, replacement }) => noticeEvents(notice, baseUrl, replacement)),
+    ...withEvents.flatMap(({ notice, events, replacement }) => noticeEvents(notice, events, baseUrl, replacement)),
     'END:VCALENDAR',
   ];
   return `${lines.map(fold).join('\r\n')}\r\n`;

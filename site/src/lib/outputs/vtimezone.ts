@@ -1,4 +1,4 @@
-import { wallClockAt } from '@tablica/shared';
+import { offsetMinutesAt } from '@tablica/shared';
 
 /**
  * An RFC 5545 VTIMEZONE for an IANA zone, read off the runtime's own tz data through `Intl`
@@ -12,12 +12,8 @@ const DAY = 24 * HOUR;
 
 const pad = (value: number, width = 2) => String(Math.abs(value)).padStart(width, '0');
 
-/** Offset from UTC at `instant`, in minutes (Warsaw: 60 or 120). */
-function offsetMinutes(instant: number, timeZone: string): number {
-  const wall = wallClockAt(new Date(instant), timeZone);
-  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return Math.round((wallAsUtc - Math.floor(instant / 1000) * 1000) / 60_000);
-}
+/** Offset from UTC at `instant` (milliseconds since the epoch), in minutes. */
+const offsetMinutes = (instant: number, timeZone: string) => offsetMinutesAt(new Date(instant), timeZone);
 
 const offsetText = (minutes: number) =>
   `${minutes < 0 ? '-' : '+'}${pad(Math.trunc(Math.abs(minutes) / 60))}${pad(Math.abs(minutes) % 60)}`;
