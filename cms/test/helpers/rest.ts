@@ -10,13 +10,20 @@ export async function rest<T = Record<string, unknown>>(
   path: string,
   { method = 'GET', token, body }: { method?: string; token?: string; body?: unknown } = {},
 ): Promise<RestResponse<T>> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
+  const send = () =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const response = await send().catch((error: unknown) => {
+    // A kept-alive connection the server closed just as it was reused: browsers resend an idempotent
+    // request once on a fresh connection, and so do we (a busy 2-core CI machine hit exactly this).
+    if (isIdempotent(method) && connectionWasReset(error)) return send();
+    throw error;
   });
   const text = await response.text();
   let parsed: unknown = text;
@@ -26,6 +33,15 @@ export async function rest<T = Record<string, unknown>>(
     // Not JSON: keep the text for the assertion message.
   }
   return { status: response.status, body: parsed as T, text };
+}
+
+function isIdempotent(method: string): boolean {
+  return method === 'GET' || method === 'HEAD';
+}
+
+function connectionWasReset(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
+  return cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET';
 }
 
 /** Every key anywhere in a JSON value, for "this must never appear" assertions. */
