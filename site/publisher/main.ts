@@ -15,13 +15,17 @@
  *   TABLICA_POLL_SECONDS  how often to ask the CMS for changes a webhook missed (default 120)
  *   TABLICA_BASE_URL      the public address of the site (default http://127.0.0.1:<SITE_PORT>)
  *   TABLICA_RETRY_SECONDS first pause before retrying a failed build (default 5, doubling to 300)
+ *   SMTP_URL, MAIL_FROM, … e-mail subscriptions (subscriptions/service.ts); off without SMTP_URL
  */
+
+import { SUBSCRIPTION_API } from '../src/lib/subscription-paths.ts';
 import { createControlHandler } from './control-server.ts';
 import type { DeployTarget } from './deploy/deploy-target.ts';
 import { deployTargetFromEnv } from './deploy/from-env.ts';
 import { createPreviewHandler } from './preview.ts';
 import { Publisher } from './publisher.ts';
 import { createSiteHandler, listen } from './static-server.ts';
+import { Subscriptions, subscriptionsFromEnv } from './subscriptions/service.ts';
 
 async function waitFor(url: string): Promise<void> {
   for (;;) {
@@ -50,21 +54,38 @@ export async function startPublisher(
   if (secret.length < 16) throw new Error('Tablica: set SITE_REBUILD_SECRET (16+ characters) to receive webhooks.');
   const host = env.HOST ?? '127.0.0.1';
   const sitePort = Number(env.SITE_PORT ?? 4321);
+  const baseUrl = env.TABLICA_BASE_URL ?? `http://${host}:${sitePort}`;
+  const logLine = log ?? ((message: string) => console.error(`[publisher] ${new Date().toISOString()} ${message}`));
+  const subscriptionsConfig = subscriptionsFromEnv(env, {
+    baseUrl,
+    stateDirectory: target.stateDirectory,
+    log: logLine,
+  });
+  const subscriptions = subscriptionsConfig ? new Subscriptions(subscriptionsConfig) : undefined;
   const publisher = new Publisher({
     target,
     strapiUrl: env.STRAPI_URL ?? 'http://127.0.0.1:1337',
     strapiToken: env.STRAPI_TOKEN || undefined,
-    buildEnv: { ...env, TABLICA_BASE_URL: env.TABLICA_BASE_URL ?? `http://${host}:${sitePort}` },
+    buildEnv: {
+      ...env,
+      TABLICA_BASE_URL: baseUrl,
+      // The build offers the sign-up form only when something will send the mails.
+      TABLICA_SUBSCRIPTIONS: subscriptions ? '1' : '',
+    },
     pollIntervalMs: Number(env.TABLICA_POLL_SECONDS ?? 120) * 1000,
     retryDelaysMs: { first: Number(env.TABLICA_RETRY_SECONDS ?? 5) * 1000, max: 300_000 },
     ...(log ? { log } : {}),
+    ...(subscriptions ? { onLive: (report: unknown) => subscriptions.liveBuild(report as never) } : {}),
   });
   // Before listening: a second publisher on the same builds stops here, having changed nothing.
   publisher.target.lock();
-  const logLine = log ?? ((message: string) => console.error(`[publisher] ${new Date().toISOString()} ${message}`));
   // Until the first build finishes there is nothing to serve: the server then answers 503.
   const site = await listen(
-    createSiteHandler(() => publisher.target.liveDirectory(), logLine),
+    createSiteHandler(
+      () => publisher.target.liveDirectory(),
+      logLine,
+      subscriptions ? { prefix: SUBSCRIPTION_API, handle: subscriptions.handle } : undefined,
+    ),
     { host, port: sitePort },
   );
   const preview = createPreviewHandler({
@@ -77,17 +98,20 @@ export async function startPublisher(
     port: Number(env.PUBLISHER_PORT ?? 4322),
   });
   // Under `npm start` the CMS boots beside it: serve what is live now, build once the CMS answers.
+  subscriptions?.start();
   if (autoStart && env.TABLICA_WAIT_FOR_CMS)
     void waitFor(`${publisher.options.strapiUrl}/_health`).then(() => publisher.start());
   else if (autoStart) publisher.start();
   return {
     publisher,
+    subscriptions,
     site,
     control,
     begin: () => publisher.start(),
     stop: async () => {
       await publisher.stop();
       await Promise.all([site.close(), control.close()]);
+      await subscriptions?.stop();
     },
   };
 }

@@ -20,6 +20,11 @@ export interface PublisherOptions {
   buildTimeoutMs?: number;
   retryDelaysMs?: { first: number; max: number };
   log?: (message: string) => void;
+  /**
+   * A build went live: its report (the notice versions it published, its institutions and
+   * settings). Subscriptions announce what is new in it — only now does every link in a message work.
+   */
+  onLive?: (report: unknown) => void;
 }
 
 export interface BuildRecord {
@@ -277,6 +282,12 @@ export class Publisher {
       );
     }
     for (const attachment of report.skippedAttachments) this.#log(`WARNING: attachment left out: ${attachment}`);
+    try {
+      this.options.onLive?.(report);
+    } catch (error) {
+      // Telling subscribers must never undo or block publishing: the site is live either way.
+      this.#log(`WARNING: subscribers could not be told of build ${record.id}: ${(error as Error).message}`);
+    }
   }
 
   /**

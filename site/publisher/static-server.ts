@@ -117,6 +117,7 @@ function serveFile(build: BuildDirectory, request: http.IncomingMessage, respons
 export function createSiteHandler(
   root: () => string | undefined,
   log: (message: string) => void = (message) => console.error(`[site] ${message}`),
+  dynamic?: { prefix: string; handle: Handler },
 ): Handler {
   // A part of a file is sent as it is: compressing a range would change what its offsets mean.
   const compress = compression({
@@ -133,6 +134,8 @@ export function createSiteHandler(
     return build;
   };
   return guard((request, response) => {
+    // The one part of the site that is not files: subscriptions (sign-up, confirm, manage).
+    if (dynamic && isUnder(request.url, dynamic.prefix)) return dynamic.handle(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       request.resume();
       response
@@ -153,6 +156,11 @@ export function createSiteHandler(
     const build = buildFor(directory);
     compress(request as never, response as never, () => serveFile(build, request, response));
   }, log);
+}
+
+function isUnder(url: string | undefined, prefix: string): boolean {
+  const pathname = new URL(url ?? '/', 'http://site').pathname;
+  return pathname === prefix || pathname.startsWith(`${prefix}/`);
 }
 
 /** Starts an HTTP server for `handler` on 127.0.0.1 (port 0: any free port). */

@@ -11,7 +11,8 @@ export function guard(handler: Handler, log: (message: string) => void): Handler
   return (request, response) => {
     const fail = (error: unknown) => {
       log(
-        `request failed: ${request.method} ${String(request.url).slice(0, 200)}: ${(error as Error)?.message ?? error}`,
+        // The path only: a query may carry a subscriber's link token.
+        `request failed: ${request.method} ${String(request.url).split('?')[0]?.slice(0, 200)}: ${(error as Error)?.message ?? error}`,
       );
       if (!response.headersSent) {
         response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });

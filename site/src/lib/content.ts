@@ -28,6 +28,8 @@ export interface SiteContent {
   versions: Map<string, Partial<Record<Locale, Notice>>>;
   /** For each notice, the newer notices that replace it (an update chain). */
   supersededBy: Map<string, string[]>;
+  /** Whether residents can subscribe to e-mail notifications (the publisher sends them). */
+  subscriptions: boolean;
 }
 
 async function readSiteContent(): Promise<SiteContent> {
@@ -64,6 +66,7 @@ async function readSiteContent(): Promise<SiteContent> {
     slugs: sortNotices(originals).map((notice) => notice.slug),
     versions,
     supersededBy,
+    subscriptions: config.subscriptions,
   };
 }
 

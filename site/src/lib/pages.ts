@@ -16,7 +16,8 @@ export type PageProps =
   | { kind: 'current' | 'archive'; locale: Locale; page: number; pageCount: number }
   | { kind: 'statement'; locale: Locale }
   | { kind: 'search'; locale: Locale }
-  | { kind: 'builder'; locale: Locale };
+  | { kind: 'builder'; locale: Locale }
+  | { kind: 'subscribe'; locale: Locale };
 
 export interface SitePage {
   url: string;
@@ -58,6 +59,9 @@ export function allPages(content: SiteContent): SitePage[] {
       { url: routes.statement(locale), props: { kind: 'statement', locale } },
       { url: routes.search(locale), props: { kind: 'search', locale } },
       { url: routes.builder(locale), props: { kind: 'builder', locale } },
+      ...(content.subscriptions
+        ? [{ url: routes.subscribe(locale), props: { kind: 'subscribe', locale } } satisfies SitePage]
+        : []),
     ];
   });
 }
@@ -87,5 +91,7 @@ export function pageIn(content: SiteContent, props: PageProps, locale: Locale): 
       return routes.search(locale);
     case 'builder':
       return routes.builder(locale);
+    case 'subscribe':
+      return routes.subscribe(locale);
   }
 }

@@ -9,6 +9,7 @@ const LATIN_SEGMENTS = {
   statement: 'accessibility',
   search: 'search',
   builder: 'embed-builder',
+  subscribe: 'notifications',
 } as const;
 
 /** Path segments of the languages with their own; the others use the Latin ones. */
@@ -20,6 +21,7 @@ const OWN_SEGMENTS: Partial<Record<Locale, Record<keyof typeof LATIN_SEGMENTS, s
     statement: 'deklaracja-dostepnosci',
     search: 'szukaj',
     builder: 'osadz',
+    subscribe: 'powiadomienia',
   },
 };
 
@@ -40,6 +42,8 @@ export const routes = {
   search: (locale: Locale) => `${prefix(locale)}${segments(locale).search}/`,
   /** The embed builder, for newsrooms' web editors. */
   builder: (locale: Locale) => `${prefix(locale)}${segments(locale).builder}/`,
+  /** E-mail notifications: the sign-up form (only when the publisher sends them). */
+  subscribe: (locale: Locale) => `${prefix(locale)}${segments(locale).subscribe}/`,
 };
 
 /** The route path without its leading and trailing slashes, as Astro's rest parameter wants it. */

@@ -23,6 +23,8 @@ export interface SiteBuildConfig {
   reportFile: string | undefined;
   /** Where attachments are copied to, so the site serves them itself (set by scripts/build.ts). */
   attachmentsDir: string | undefined;
+  /** The publisher sends e-mail notifications (TABLICA_SUBSCRIPTIONS=1): the site offers the sign-up. */
+  subscriptions: boolean;
 }
 
 function readNow(value: string | undefined): Date {
@@ -60,5 +62,6 @@ export function readSiteBuildConfig(env: NodeJS.ProcessEnv = process.env): SiteB
     lastGoodFile: env.TABLICA_LAST_GOOD || undefined,
     reportFile: env.TABLICA_BUILD_REPORT || undefined,
     attachmentsDir: env.TABLICA_ATTACHMENTS_DIR || undefined,
+    subscriptions: env.TABLICA_SUBSCRIPTIONS === '1',
   };
 }

@@ -73,9 +73,14 @@ async function readContent(logger: LoaderContext['logger']): Promise<LoadedConte
     for (const skipped of skippedAttachments) logger.warn(`attachment left out: ${skipped}`);
     if (mirrored.files > 0) logger.info(`${mirrored.files} attachment file(s) copied into the site`);
   }
-  // For the publisher: what could not be published as it is, and what was (the next build's last good).
+  // For the publisher: what could not be published as it is, and what was (the next build's last
+  // good; the notice versions that went live, with the institutions and settings its messages name).
   if (config.reportFile) {
-    writeFileSync(config.reportFile, JSON.stringify({ problems, skippedAttachments, notices: snapshot.notices }));
+    const { siteSettings, institutions, notices } = snapshot;
+    writeFileSync(
+      config.reportFile,
+      JSON.stringify({ problems, skippedAttachments, siteSettings, institutions, notices }),
+    );
   }
   return { source, snapshot };
 }
