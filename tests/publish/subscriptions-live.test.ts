@@ -1,0 +1,186 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type AdminCall, adminLogin, editAndPublish } from '../../cms/test/helpers/admin.ts';
+import { bootStrapi, type RunningStrapi } from '../../cms/test/helpers/boot-strapi.mts';
+import { rest } from '../../cms/test/helpers/rest.ts';
+import { startPublisher } from '../../site/publisher/main.ts';
+import { subscriptionPaths } from '../../site/src/lib/subscription-paths.ts';
+import { type MailCatcher, startMailCatcher } from '../support/mail-catcher.ts';
+import { type SwitchableProxy, startSwitchableProxy } from '../support/switchable-proxy.ts';
+import { BASE_URL, confirmFrom, linkIn, signUp } from './subscription-support.ts';
+import { eventually } from './support.ts';
+
+const SECRET = 'test-webhook-secret-0123456789';
+const EDITOR = { email: 'redakcja@example.org', password: 'Redakcja-test-2026!' };
+const CM = '/content-manager/collection-types/api::notice.notice';
+const RESIDENT = 'mieszkaniec.wodociagow@example.org';
+
+/**
+ * Subscriptions as residents meet them: the sign-up on the live site the publisher serves, an
+ * editor publishing in the admin of a real Strapi, the publisher building and going live, and
+ * the mail arriving at a real SMTP server — with every link in it working on the live site.
+ */
+describe('subscriptions on the live site', () => {
+  let cms: RunningStrapi;
+  let mail: MailCatcher;
+  let proxy: SwitchableProxy;
+  let running: Awaited<ReturnType<typeof startPublisher>>;
+  let adminToken = '';
+  let documentId = '';
+  const deployDir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
+  const log: string[] = [];
+  const admin: AdminCall = (method, urlPath, body) =>
+    rest<{ data: Record<string, unknown> }>(cms.url, urlPath, { method, token: adminToken, body });
+  const live = () =>
+    eventually(async () => {
+      const status = running.publisher.status();
+      if (status.queue.running || status.queue.queued || status.lastBuild?.result !== 'live') {
+        throw new Error(`not live: ${status.lastBuild?.result} ${JSON.stringify(status.lastBuild?.message)}`);
+      }
+      return status;
+    });
+  /** A link from a mail, on the test's live site (the public address is not this machine). */
+  const onSite = (link: string) => link.replace(BASE_URL, running.site.url);
+
+  beforeAll(async () => {
+    mail = await startMailCatcher();
+    // The publisher starts first (the CMS sends its webhooks there) and reaches the CMS through this.
+    proxy = await startSwitchableProxy();
+    running = await startPublisher(
+      {
+        ...process.env,
+        STRAPI_URL: proxy.url,
+        SITE_REBUILD_SECRET: SECRET,
+        SITE_PORT: '0',
+        PUBLISHER_PORT: '0',
+        TABLICA_DEPLOY_DIR: deployDir,
+        TABLICA_POLL_SECONDS: '3600',
+        TABLICA_BASE_URL: BASE_URL,
+        SMTP_URL: mail.url,
+        MAIL_FROM: '"Tablica" <powiadomienia@tablica.example.org>',
+        TABLICA_CLIENT_IP_HEADER: 'x-forwarded-for',
+      },
+      { autoStart: false, log: (message) => log.push(message) },
+    );
+    cms = await bootStrapi({
+      seedDemo: true,
+      env: {
+        SITE_REBUILD_URL: `${running.control.url}/hooks/rebuild`,
+        SITE_REBUILD_SECRET: SECRET,
+        ADMIN_EMAIL: EDITOR.email,
+        ADMIN_PASSWORD: EDITOR.password,
+      },
+    });
+    proxy.target = new URL(cms.url);
+    running.begin();
+    await live();
+    adminToken = await adminLogin(cms.url, EDITOR);
+  });
+
+  afterAll(async () => {
+    await running?.stop();
+    await cms?.stop();
+    await proxy?.close();
+    await mail?.close();
+    rmSync(deployDir, { recursive: true, force: true });
+  });
+
+  test('the live site offers the sign-up in every language, from every page’s footer and each institution’s page', async () => {
+    for (const [page, heading] of [
+      ['/powiadomienia/', 'Powiadomienia e-mail'],
+      ['/en/notifications/', 'E-mail notifications'],
+      ['/uk/notifications/', 'Сповіщення електронною поштою'],
+    ]) {
+      const html = await (await fetch(`${running.site.url}${page}`)).text();
+      expect(html).toContain(`<h1>${heading}</h1>`);
+      expect(html).toContain(`action="${subscriptionPaths.signUp}?lang=`);
+    }
+    const home = await (await fetch(`${running.site.url}/`)).text();
+    expect(home).toContain('href="/powiadomienia/"');
+    const institution = await (await fetch(`${running.site.url}/instytucje/pwik-brzozow/`)).text();
+    expect(institution).toContain('href="/powiadomienia/?topic=institution%3Apwik-brzozow"');
+  });
+
+  test('a resident subscribes; an editor publishes a notice in the admin → the mail arrives after the build is live, and each of its links opens', async () => {
+    expect((await signUp(running.site.url, { email: RESIDENT, topic: ['institution:pwik-brzozow'] })).status).toBe(202);
+    const confirmation = await eventually(async () => {
+      const found = mail.to(RESIDENT)[0];
+      if (!found) throw new Error('no confirmation yet');
+      return found;
+    });
+    expect((await confirmFrom(running.site.url, confirmation.parsed.text ?? '')).status).toBe(200);
+
+    const institution = await cms.strapi.db
+      .query('api::institution.institution')
+      .findOne({ where: { slug: 'pwik-brzozow' } });
+    const created = await admin('POST', `${CM}?locale=pl`, {
+      title: 'Brak wody na ulicy Kwiatowej',
+      slug: 'brak-wody-ul-kwiatowa',
+      summary: 'Do jutra do 18:00 nie będzie wody. Beczkowóz stoi przy szkole nr 2.',
+      institution: institution.documentId,
+      category: 'service-change',
+      severity: 'urgent',
+      effectiveFromDate: new Date().toISOString().slice(0, 10),
+      channels: [{ kind: 'phone', label: 'Pogotowie wodociągowe', value: '994' }],
+    });
+    expect(created.status, created.text).toBe(201);
+    documentId = String(created.body.data.documentId);
+    const published = await admin('POST', `${CM}/${documentId}/actions/publish?locale=pl`, {});
+    expect(published.status, published.text).toBe(200);
+
+    const notice = await eventually(async () => {
+      const found = mail.to(RESIDENT)[1];
+      if (!found) throw new Error('no notice mail yet');
+      return found;
+    });
+    const status = running.publisher.status();
+    expect(status.lastBuild?.result).toBe('live');
+    expect(notice.parsed.subject).toBe('Brak wody na ulicy Kwiatowej');
+    expect(notice.parsed.text).toContain('Beczkowóz stoi przy szkole nr 2.');
+    const page = `${BASE_URL}/komunikaty/brak-wody-ul-kwiatowa/`;
+    expect(notice.parsed.text).toContain(page);
+    // Every link in it works now: the notice is live, the manage page opens.
+    expect((await fetch(onSite(page))).status).toBe(200);
+    const manage = linkIn(notice.parsed.text ?? '', subscriptionPaths.manage);
+    expect((await fetch(`${running.site.url}${manage}`)).status).toBe(200);
+  });
+
+  test('a correction the editor marks as not significant sends nothing; Odwołaj sends "Odwołano"', async () => {
+    const builds = running.publisher.buildCount;
+    await editAndPublish(admin, documentId, {
+      summary: 'Do jutra do 18:00 nie będzie wody. Beczkowóz stoi przy Szkole Podstawowej nr 2.',
+      significantChange: false,
+    });
+    await eventually(async () => {
+      if (running.publisher.buildCount === builds) throw new Error('no build yet');
+    });
+    await live();
+    await running.subscriptions?.deliverer.idle();
+    expect(mail.to(RESIDENT)).toHaveLength(2);
+
+    const lifted = await admin('POST', `/tablica/notices/${documentId}/lift`, { note: 'Woda już płynie.' });
+    expect(lifted.status, lifted.text).toBe(200);
+    const lift = await eventually(async () => {
+      const found = mail.to(RESIDENT)[2];
+      if (!found) throw new Error('no lift mail yet');
+      return found;
+    });
+    expect(lift.parsed.subject).toBe('Odwołano: Brak wody na ulicy Kwiatowej');
+  });
+
+  test('the address is in no file of the live site and in no line the publisher logged', async () => {
+    const liveDirectory = running.publisher.target.liveDirectory() ?? '';
+    const files = (directory: string): string[] =>
+      readdirSync(directory).flatMap((name) => {
+        const file = path.join(directory, name);
+        return statSync(file).isDirectory() ? files(file) : [file];
+      });
+    for (const file of files(liveDirectory)) {
+      expect(readFileSync(file).includes(RESIDENT), file).toBe(false);
+    }
+    expect(log.join('\n')).not.toContain('@example.org');
+    expect(JSON.stringify(running.publisher.status())).not.toContain('@example.org');
+  });
+});
