@@ -25,6 +25,13 @@ const CONTROL_URL = `http://127.0.0.1:${PUBLISHER_PORT}`;
 // The signing key of rebuild requests: yours if set, else a fresh one for this run, given to both sides.
 const REBUILD_SECRET = process.env.SITE_REBUILD_SECRET || randomBytes(24).toString('base64url');
 const REBUILD_URL = `${CONTROL_URL}/hooks/rebuild`;
+// E-mail: your SMTP server if SMTP_URL is set; else MailDev, a local mail catcher with a web inbox,
+// so that the sign-up's confirmation and the notifications can be read without sending anything.
+const MAIL_SMTP_PORT = Number(process.env.MAIL_SMTP_PORT ?? 1025);
+const MAIL_WEB_PORT = Number(process.env.MAIL_WEB_PORT ?? 1080);
+const MAILDEV = path.join(ROOT, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js');
+const SMTP_URL = process.env.SMTP_URL || `smtp://127.0.0.1:${MAIL_SMTP_PORT}`;
+const MAIL_INBOX = process.env.SMTP_URL ? undefined : `http://127.0.0.1:${MAIL_WEB_PORT}`;
 // Strapi's CLI (STRAPI_CLI) and the publisher run directly on this Node 24 binary, not through
 // `npm run`, so that Ctrl-C reaches them and they can shut down cleanly.
 
@@ -71,6 +78,28 @@ if (adminBuildIsStale()) {
   }
 }
 
+// Loopback only, in memory, quiet: a catcher for this machine's eyes, not a relay.
+const mailCatcher =
+  MAIL_INBOX &&
+  supervise({
+    name: 'mail catcher',
+    command: process.execPath,
+    args: [
+      MAILDEV,
+      '--smtp',
+      String(MAIL_SMTP_PORT),
+      '--ip',
+      '127.0.0.1',
+      '--web',
+      String(MAIL_WEB_PORT),
+      '--web-ip',
+      '127.0.0.1',
+      '--silent',
+    ],
+    say,
+    options: { env: { ...process.env } },
+  });
+
 // The publisher first: it serves the last good build at once (if there is one) and builds as
 // soon as the CMS answers.
 const publisher = supervise({
@@ -87,6 +116,7 @@ const publisher = supervise({
       PUBLISHER_PORT: String(PUBLISHER_PORT),
       SITE_REBUILD_SECRET: REBUILD_SECRET,
       TABLICA_WAIT_FOR_CMS: '1',
+      SMTP_URL,
     },
   },
 });
@@ -119,7 +149,7 @@ const shutDown = async () => {
   if (stopping) return;
   stopping = true;
   say('stopping…');
-  await Promise.all([cms.stop(), publisher.stop()]);
+  await Promise.all([cms.stop(), publisher.stop(), mailCatcher?.stop()]);
   process.exit(0);
 };
 process.on('SIGINT', shutDown);
@@ -135,6 +165,7 @@ const summary = `
   Feeds           ${SITE_URL}/rss.xml   ${SITE_URL}/feed.json   ${SITE_URL}/cap/index.atom   ${SITE_URL}/calendar/institution/<slug>.ics
   Embed builder   ${SITE_URL}/osadz/   (widget: ${SITE_URL}/embed.js)
   Publisher       ${CONTROL_URL}/status   (rebuild requests ${REBUILD_URL}, signed; polls the CMS every 2 minutes)
+  E-mail          sign-up ${SITE_URL}/powiadomienia/   ${MAIL_INBOX ? `mails sent: ${MAIL_INBOX}/ (local inbox; nothing leaves this machine)` : `sent through ${new URL(SMTP_URL).host}`}
 
   Publish a notice in the CMS: the site, its feeds and widgets follow within seconds.
   If the CMS or the publisher stops, it is restarted; the site keeps serving the last good build.

@@ -75,7 +75,12 @@ export async function startPublisher(
     pollIntervalMs: Number(env.TABLICA_POLL_SECONDS ?? 120) * 1000,
     retryDelaysMs: { first: Number(env.TABLICA_RETRY_SECONDS ?? 5) * 1000, max: 300_000 },
     ...(log ? { log } : {}),
-    ...(subscriptions ? { onLive: (report: unknown) => subscriptions.liveBuild(report as never) } : {}),
+    ...(subscriptions
+      ? {
+          onLive: (report: unknown) => subscriptions.liveBuild(report as never),
+          subscriptionStatus: () => subscriptions.status(),
+        }
+      : {}),
   });
   // Before listening: a second publisher on the same builds stops here, having changed nothing.
   publisher.target.lock();

@@ -25,6 +25,8 @@ export interface PublisherOptions {
    * settings). Subscriptions announce what is new in it — only now does every link in a message work.
    */
   onLive?: (report: unknown) => void;
+  /** Counts for /status from the subscriptions (never an address). */
+  subscriptionStatus?: () => Record<string, number>;
 }
 
 export interface BuildRecord {
@@ -165,6 +167,7 @@ export class Publisher {
       nextScheduledBuild: this.nextScheduledBuild?.toISOString() ?? null,
       lastPoll: this.lastPoll ?? null,
       builds: this.target.list(),
+      subscriptions: this.options.subscriptionStatus?.() ?? null,
     };
   }
 

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureAdminBuild } from '../../cms/scripts/admin-build.mjs';
+import { subscriptionPaths } from '../../site/src/lib/subscription-paths.ts';
+import { linkIn, signUp } from './subscription-support.ts';
 import { eventually } from './support.ts';
 
 const START = path.resolve(import.meta.dirname, '../../scripts/start.mjs');
@@ -26,7 +28,7 @@ describe('npm start survives its parts dying', () => {
   let child: ChildProcess;
   let output = '';
   const scratch = mkdtempSync(path.join(tmpdir(), 'tablica-start-'));
-  const ports = { cms: 0, site: 0, publisher: 0 };
+  const ports = { cms: 0, site: 0, publisher: 0, mail: 0, inbox: 0 };
   const site = () => `http://127.0.0.1:${ports.site}`;
   const pids = (name: string) =>
     [...output.matchAll(new RegExp(`${name} started \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
@@ -36,12 +38,17 @@ describe('npm start survives its parts dying', () => {
     ports.cms = await freePort();
     ports.site = await freePort();
     ports.publisher = await freePort();
+    ports.mail = await freePort();
+    ports.inbox = await freePort();
     child = spawn(process.execPath, [START], {
       env: {
         ...process.env,
         PORT: String(ports.cms),
         SITE_PORT: String(ports.site),
         PUBLISHER_PORT: String(ports.publisher),
+        MAIL_SMTP_PORT: String(ports.mail),
+        MAIL_WEB_PORT: String(ports.inbox),
+        SMTP_URL: '',
         DATABASE_CLIENT: 'sqlite',
         DATABASE_URL: '',
         DATABASE_FILENAME: path.join(scratch, 'data.db'),
@@ -77,6 +84,21 @@ describe('npm start survives its parts dying', () => {
     expect(after).toContain('Press Enter to see this again');
   });
 
+  test('a newcomer signs up on the site and reads the confirmation in the local inbox it printed (MailDev)', async () => {
+    const inbox = `http://127.0.0.1:${ports.inbox}`;
+    expect(output).toContain(`mails sent: ${inbox}/`);
+    expect((await signUp(site(), { email: 'nowa.osoba@example.org' })).status).toBe(202);
+    const mails = await eventually(async () => {
+      const list = (await (await fetch(`${inbox}/api/email`)).json()) as { subject: string; text: string }[];
+      if (list.length === 0) throw new Error('the inbox is empty');
+      return list;
+    });
+    expect(mails[0]?.subject).toBe('Potwierdź zapis na powiadomienia — Tablica — komunikaty dla mieszkańców');
+    // The link in it leads to this machine's site (the public address npm start serves).
+    const link = linkIn(mails[0]?.text ?? '', subscriptionPaths.confirm, site());
+    expect((await fetch(`${site()}${link}`)).status).toBe(200);
+  });
+
   test('the site keeps answering while the CMS is dead, and the CMS is restarted', async () => {
     expect((await fetch(`${site()}/`)).status).toBe(200);
     const [cmsPid] = pids('CMS');
@@ -106,6 +128,8 @@ describe('npm start survives its parts dying', () => {
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);
-    for (const pid of [...pids('CMS'), ...pids('publisher')]) expect(() => process.kill(pid, 0)).toThrow();
+    for (const pid of [...pids('CMS'), ...pids('publisher'), ...pids('mail catcher')]) {
+      expect(() => process.kill(pid, 0)).toThrow();
+    }
   });
 });

@@ -128,8 +128,8 @@ export async function signUp(
 }
 
 /** The path and query of the link in a mail's text that goes to `pathname` (the test's server is not the public address). */
-export function linkIn(text: string, pathname: string): string {
-  const match = new RegExp(`${BASE_URL.replaceAll('.', '\\.')}(${pathname.replaceAll('/', '\\/')}\\?\\S+)`).exec(text);
+export function linkIn(text: string, pathname: string, baseUrl = BASE_URL): string {
+  const match = new RegExp(`${baseUrl.replaceAll('.', '\\.')}(${pathname.replaceAll('/', '\\/')}\\?\\S+)`).exec(text);
   if (!match?.[1]) throw new Error(`no ${pathname} link in:\n${text}`);
   return match[1];
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -40,6 +41,7 @@ async function subscribe(
 }
 
 const HOUR = 3_600_000;
+const SUBSCRIBERS = path.resolve(import.meta.dirname, '../../site/publisher/subscribers.ts');
 
 /** A header as it is in the message (unfolded), as a mail client reads it. */
 function rawHeader(raw: string, name: string): string {
@@ -454,6 +456,31 @@ describe('e-mail subscriptions: delivery that survives failures', () => {
     expect(run.subscriptions.store.forgetUnconfirmed(Date.now() + 49 * HOUR, 48 * HOUR)).toBe(1);
     expect(run.subscriptions.store.exportAddress(email)).toEqual({ subscriber: null, pendingSignUps: [] });
     expect((await confirmFrom(run.server.url, mail.parsed.text ?? '')).status).toBe(404);
+  });
+
+  test('an operator exports and erases an address on a person’s request (npm run subscribers -w site)', async () => {
+    const run = await start();
+    const email = 'wniosek.rodo@example.org';
+    await subscribe(run, email, { topic: ['institution:mbp-brzozow'], language: 'uk' });
+    const command = (...args: string[]) =>
+      spawnSync(process.execPath, [SUBSCRIBERS, ...args], {
+        env: { ...process.env, TABLICA_SUBSCRIPTIONS_DB: path.join(run.directory, 'subscriptions.db') },
+        encoding: 'utf8',
+      });
+    const exported = command('export', 'Wniosek.RODO@example.org');
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject({
+      address: email,
+      subscriber: { address: email, topics: ['institution:mbp-brzozow'], language: 'uk', frequency: 'immediate' },
+      pendingSignUps: [],
+    });
+    // What is kept is exactly this: no client address, no user agent, no history of mails.
+    expect(Object.keys(JSON.parse(exported.stdout).subscriber).sort()).toEqual(
+      ['address', 'consentedAt', 'frequency', 'id', 'language', 'topics'].sort(),
+    );
+    expect(command('delete', email).stdout).toContain('erased');
+    expect(run.subscriptions.store.subscriberByAddress(email)).toBeUndefined();
+    expect(command('count').stdout).toContain('"subscribers": 0');
   });
 
   test('no address appears in the log, in the status, or in any error — even when SMTP fails', async () => {

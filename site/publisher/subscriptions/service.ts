@@ -187,7 +187,7 @@ export function subscriptionsFromEnv(
   const directory = path.join(stateDirectory, 'subscriptions');
   mkdirSync(directory, { recursive: true });
   return {
-    databaseFile: env.TABLICA_SUBSCRIPTIONS_DB || path.join(directory, 'subscriptions.db'),
+    databaseFile: subscriptionsDatabaseFile(env, stateDirectory),
     smtpUrl: env.SMTP_URL,
     from: env.MAIL_FROM || `"Tablica" <powiadomienia@${new URL(baseUrl).hostname}>`,
     secret: env.TABLICA_SUBSCRIPTIONS_SECRET || localSecret(path.join(directory, 'secret')),
@@ -196,6 +196,11 @@ export function subscriptionsFromEnv(
     log,
     ...(env.TABLICA_CLIENT_IP_HEADER ? { clientHeader: env.TABLICA_CLIENT_IP_HEADER.toLowerCase() } : {}),
   };
+}
+
+/** Where the subscribers are kept: the publisher and the operator's command must agree. */
+export function subscriptionsDatabaseFile(env: NodeJS.ProcessEnv, stateDirectory: string): string {
+  return env.TABLICA_SUBSCRIPTIONS_DB || path.join(stateDirectory, 'subscriptions', 'subscriptions.db');
 }
 
 /** A secret made on this machine on first use and kept (readable by its owner only). */
