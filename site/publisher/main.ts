@@ -16,8 +16,11 @@
  *   TABLICA_BASE_URL      the public address of the site (default http://127.0.0.1:<SITE_PORT>)
  *   TABLICA_RETRY_SECONDS first pause before retrying a failed build (default 5, doubling to 300)
  *   SMTP_URL, MAIL_FROM, … e-mail subscriptions (subscriptions/service.ts); off without SMTP_URL
+ *   TABLICA_WEBSUB_HUBS   WebSub hubs (comma-separated) the feeds declare and each live build pings
  */
 
+import { absoluteUrl } from '../src/lib/routes.ts';
+import { readHubs } from '../src/lib/site-config.ts';
 import { SUBSCRIPTION_API } from '../src/lib/subscription-paths.ts';
 import { createControlHandler } from './control-server.ts';
 import type { DeployTarget } from './deploy/deploy-target.ts';
@@ -26,6 +29,7 @@ import { createPreviewHandler } from './preview.ts';
 import { Publisher } from './publisher.ts';
 import { createSiteHandler, listen } from './static-server.ts';
 import { Subscriptions, subscriptionsFromEnv } from './subscriptions/service.ts';
+import { changedFeeds, pingHubs } from './websub.ts';
 
 async function waitFor(url: string): Promise<void> {
   for (;;) {
@@ -62,6 +66,8 @@ export async function startPublisher(
     log: logLine,
   });
   const subscriptions = subscriptionsConfig ? new Subscriptions(subscriptionsConfig) : undefined;
+  // The feeds name these hubs (the build reads the same variable); each live build pings them.
+  const hubs = readHubs(env.TABLICA_WEBSUB_HUBS);
   const publisher = new Publisher({
     target,
     strapiUrl: env.STRAPI_URL ?? 'http://127.0.0.1:1337',
@@ -79,6 +85,14 @@ export async function startPublisher(
       ? {
           onLive: (report: unknown) => subscriptions.liveBuild(report as never),
           subscriptionStatus: () => subscriptions.status(),
+        }
+      : {}),
+    ...(hubs.length > 0
+      ? {
+          onSwitched: (previous: string | undefined, directory: string) => {
+            const feeds = changedFeeds(previous, directory).map((feed) => absoluteUrl(baseUrl, feed));
+            if (feeds.length > 0) void pingHubs(hubs, feeds, logLine);
+          },
         }
       : {}),
   });

@@ -25,6 +25,8 @@ export interface PublisherOptions {
    * settings). Subscriptions announce what is new in it — only now does every link in a message work.
    */
   onLive?: (report: unknown) => void;
+  /** A build is live in `directory` (`previous` was live before it): WebSub hubs are told. */
+  onSwitched?: (previous: string | undefined, directory: string) => void;
   /** Counts for /status from the subscriptions (never an address). */
   subscriptionStatus?: () => Record<string, number>;
 }
@@ -228,6 +230,7 @@ export class Publisher {
       discard();
       return finish('refused', refusal);
     }
+    const previousDirectory = this.target.liveDirectory();
     try {
       await this.target.goLive(id);
     } catch (error) {
@@ -235,6 +238,14 @@ export class Publisher {
       return finish('failed', `could not go live on ${this.target.description}: ${(error as Error).message}`);
     }
     this.#takeReport(reportFile, record);
+    const liveDirectory = this.target.liveDirectory();
+    if (liveDirectory) {
+      try {
+        this.options.onSwitched?.(previousDirectory, liveDirectory);
+      } catch (error) {
+        this.#log(`WARNING: after build ${id} went live: ${(error as Error).message}`);
+      }
+    }
     for (const notice of removed) this.#removed.delete(notice);
     if (fingerprint) this.#builtFingerprint = fingerprint;
     this.#schedule(check.manifest.nextChangeAt);

@@ -1,4 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -7,6 +9,7 @@ import { startPublisher } from '../../site/publisher/main.ts';
 import { subscriptionPaths } from '../../site/src/lib/subscription-paths.ts';
 import { type MailCatcher, startMailCatcher } from '../support/mail-catcher.ts';
 import { type SwitchableProxy, startSwitchableProxy } from '../support/switchable-proxy.ts';
+import { parseXmlStrict } from '../support/xml.ts';
 import { BASE_URL, confirmFrom, linkIn, signUp } from './subscription-support.ts';
 import { eventually } from './support.ts';
 
@@ -24,6 +27,10 @@ describe('subscriptions on the live site', () => {
   let cms: RunningStrapi;
   let mail: MailCatcher;
   let proxy: SwitchableProxy;
+  /** A WebSub hub on loopback: it records each publish ping it is sent. */
+  let hub: http.Server;
+  let hubUrl = '';
+  const pinged: string[] = [];
   let running: Awaited<ReturnType<typeof startPublisher>>;
   let adminToken = '';
   let documentId = '';
@@ -59,6 +66,19 @@ describe('subscriptions on the live site', () => {
 
   beforeAll(async () => {
     mail = await startMailCatcher();
+    hub = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        const form = new URLSearchParams(body);
+        if (request.method === 'POST' && form.get('hub.mode') === 'publish') pinged.push(form.get('hub.url') ?? '');
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => hub.listen(0, '127.0.0.1', resolve));
+    hubUrl = `http://127.0.0.1:${(hub.address() as AddressInfo).port}/hub`;
     // The publisher starts first (the CMS sends its webhooks there) and reaches the CMS through this.
     proxy = await startSwitchableProxy();
     running = await startPublisher(
@@ -74,6 +94,7 @@ describe('subscriptions on the live site', () => {
         SMTP_URL: mail.url,
         MAIL_FROM: '"Tablica" <powiadomienia@tablica.example.org>',
         TABLICA_CLIENT_IP_HEADER: 'x-forwarded-for',
+        TABLICA_WEBSUB_HUBS: hubUrl,
       },
       { autoStart: false, log: (message) => log.push(message) },
     );
@@ -99,6 +120,7 @@ describe('subscriptions on the live site', () => {
     await cms?.stop();
     await proxy?.close();
     await mail?.close();
+    hub?.close();
     rmSync(deployDir, { recursive: true, force: true });
   });
 
@@ -127,6 +149,7 @@ describe('subscriptions on the live site', () => {
     });
     expect((await confirmFrom(running.site.url, confirmation.parsed.text ?? '')).status).toBe(200);
 
+    pinged.length = 0;
     const institution = await cms.strapi.db
       .query('api::institution.institution')
       .findOne({ where: { slug: 'pwik-brzozow' } });
@@ -160,6 +183,31 @@ describe('subscriptions on the live site', () => {
     expect((await fetch(onSite(page))).status).toBe(200);
     const manage = linkIn(notice.parsed.text ?? '', subscriptionPaths.manage);
     expect((await fetch(`${running.site.url}${manage}`)).status).toBe(200);
+  });
+
+  test('WebSub: every feed names the hub, and once the build is live the hub hears of exactly the feeds that changed', async () => {
+    const rss = parseXmlStrict(await (await fetch(`${running.site.url}/rss.xml`)).text(), 'rss.xml');
+    const hubs = [...rss.getElementsByTagName('atom:link')].filter((link) => link.getAttribute('rel') === 'hub');
+    expect(hubs.map((link) => link.getAttribute('href'))).toEqual([hubUrl]);
+    const json = (await (await fetch(`${running.site.url}/instytucje/pwik-brzozow/feed.json`)).json()) as {
+      hubs?: { type: string; url: string }[];
+    };
+    expect(json.hubs).toEqual([{ type: 'WebSub', url: hubUrl }]);
+    const atom = parseXmlStrict(await (await fetch(`${running.site.url}/cap/index.atom`)).text(), 'index.atom');
+    expect([...atom.getElementsByTagName('link')].some((link) => link.getAttribute('rel') === 'hub')).toBe(true);
+
+    // The notice published in the test before: its feeds changed; another category's did not.
+    await eventually(async () => expect(pinged).toContain(`${BASE_URL}/rss.xml`));
+    expect(pinged).toEqual(
+      expect.arrayContaining([
+        `${BASE_URL}/feed.json`,
+        `${BASE_URL}/instytucje/pwik-brzozow/rss.xml`,
+        `${BASE_URL}/kategorie/service-change/rss.xml`,
+        `${BASE_URL}/cap/index.atom`,
+      ]),
+    );
+    expect(pinged).not.toContain(`${BASE_URL}/kategorie/health/rss.xml`);
+    expect(pinged).not.toContain(`${BASE_URL}/instytucje/mbp-brzozow/rss.xml`);
   });
 
   test('a correction the editor marks as not significant sends nothing; Odwołaj sends "Odwołano"', async () => {

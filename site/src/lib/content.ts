@@ -30,6 +30,8 @@ export interface SiteContent {
   supersededBy: Map<string, string[]>;
   /** Whether residents can subscribe to e-mail notifications (the publisher sends them). */
   subscriptions: boolean;
+  /** The WebSub hubs every feed declares. */
+  websubHubs: string[];
 }
 
 async function readSiteContent(): Promise<SiteContent> {
@@ -67,6 +69,7 @@ async function readSiteContent(): Promise<SiteContent> {
     versions,
     supersededBy,
     subscriptions: config.subscriptions,
+    websubHubs: config.websubHubs,
   };
 }
 

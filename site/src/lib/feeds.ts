@@ -42,6 +42,8 @@ export interface FeedDefinition {
   /** The HTML page the feed belongs to. */
   homePath: string;
   notices: Notice[];
+  /** WebSub hubs (rel="hub"): readers subscribed there hear of a change within seconds. */
+  hubs?: string[];
 }
 
 /** What a feed carries: current and announced notices and recently ended ones, newest change first. */
@@ -109,6 +111,7 @@ function buildCatalog(content: SiteContent): FeedDefinition[] {
     jsonPath: paths.json,
     ...definition,
     notices: feedNotices(definition.notices, content.now),
+    hubs: content.websubHubs,
   });
   return [
     ...LOCALES.map((locale) =>

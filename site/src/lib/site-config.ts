@@ -25,6 +25,8 @@ export interface SiteBuildConfig {
   attachmentsDir: string | undefined;
   /** The publisher sends e-mail notifications (TABLICA_SUBSCRIPTIONS=1): the site offers the sign-up. */
   subscriptions: boolean;
+  /** WebSub hubs the feeds name (TABLICA_WEBSUB_HUBS, comma-separated); the publisher pings them. */
+  websubHubs: string[];
 }
 
 function readNow(value: string | undefined): Date {
@@ -40,6 +42,26 @@ function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number): numb
   const count = Number(value);
   if (!Number.isInteger(count) || count < 0) throw new Error(`${name} must be a whole number, got "${value}".`);
   return count;
+}
+
+/** WebSub hubs: each an http(s) URL, or the build stops saying which one is not. */
+export function readHubs(value: string | undefined): string[] {
+  const hubs = (value ?? '')
+    .split(',')
+    .map((hub) => hub.trim())
+    .filter(Boolean);
+  for (const hub of hubs) {
+    let protocol = '';
+    try {
+      protocol = new URL(hub).protocol;
+    } catch {
+      // Reported below.
+    }
+    if (protocol !== 'https:' && protocol !== 'http:') {
+      throw new Error(`TABLICA_WEBSUB_HUBS: "${hub}" is not an http(s) address of a WebSub hub.`);
+    }
+  }
+  return hubs;
 }
 
 export function readSiteBuildConfig(env: NodeJS.ProcessEnv = process.env): SiteBuildConfig {
@@ -63,5 +85,6 @@ export function readSiteBuildConfig(env: NodeJS.ProcessEnv = process.env): SiteB
     reportFile: env.TABLICA_BUILD_REPORT || undefined,
     attachmentsDir: env.TABLICA_ATTACHMENTS_DIR || undefined,
     subscriptions: env.TABLICA_SUBSCRIPTIONS === '1',
+    websubHubs: readHubs(env.TABLICA_WEBSUB_HUBS),
   };
 }

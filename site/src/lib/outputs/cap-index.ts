@@ -2,6 +2,7 @@ import { absoluteUrl } from '../routes.ts';
 import { type CapMessageVersion, capIdentifier, capPath } from './cap.ts';
 import { escapeMarkup } from './escape.ts';
 import { contentTypeOf, outputPaths } from './manifest.ts';
+import { hubLinks } from './websub-links.ts';
 
 /**
  * An Atom feed listing the current CAP messages (the usual way alert aggregators poll a CAP
@@ -9,7 +10,7 @@ import { contentTypeOf, outputPaths } from './manifest.ts';
  */
 export function capIndexAtom(
   messages: CapMessageVersion[],
-  { baseUrl, title }: { baseUrl: string; title: string },
+  { baseUrl, title, hubs = [] }: { baseUrl: string; title: string; hubs?: readonly string[] },
 ): string {
   const self = absoluteUrl(baseUrl, outputPaths.capIndex);
   const updated = messages.reduce((latest, { sent }) => Math.max(latest, sent.getTime()), 0);
@@ -36,6 +37,7 @@ export function capIndexAtom(
     `<updated>${new Date(updated || 0).toISOString()}</updated>`,
     `<author><name>${escapeMarkup(title)}</name></author>`,
     `<link rel="self" type="application/atom+xml" href="${escapeMarkup(self)}"/>`,
+    hubLinks(hubs, 'link'),
     ...entries,
     '</feed>\n',
   ].join('');

@@ -61,6 +61,8 @@ export function jsonFeed(feed: FeedDefinition, baseUrl: string, now: Date) {
     home_page_url: absoluteUrl(baseUrl, feed.homePath),
     feed_url: absoluteUrl(baseUrl, feed.jsonPath),
     language: feed.language,
+    // JSON Feed 1.1's way to name WebSub hubs.
+    ...(feed.hubs?.length ? { hubs: feed.hubs.map((url) => ({ type: 'WebSub', url })) } : {}),
     items: feed.notices.map((notice) => {
       const url = absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale));
       return {

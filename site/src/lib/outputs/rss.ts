@@ -5,6 +5,7 @@ import { UI } from '../i18n/ui.ts';
 import { absoluteUrl, routes } from '../routes.ts';
 import { escapeMarkup } from './escape.ts';
 import { noticeHtml } from './notice-html.ts';
+import { hubLinks } from './websub-links.ts';
 
 /**
  * RSS 2.0 for one feed, through @astrojs/rss (which escapes what it writes): absolute links, a
@@ -18,7 +19,7 @@ export function rssOptions(feed: FeedDefinition, baseUrl: string): RSSOptions {
     description: feed.description,
     site: absoluteUrl(baseUrl, feed.homePath),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>${feed.language}</language><atom:link href="${escapeMarkup(self)}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>${feed.language}</language><atom:link href="${escapeMarkup(self)}" rel="self" type="application/rss+xml"/>${hubLinks(feed.hubs, 'atom:link')}`,
     items: feed.notices.map((notice) => {
       const link = absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale));
       return {

@@ -9,6 +9,7 @@ export const GET: APIRoute = async ({ url }) => {
   const atom = capIndexAtom(currentCapMessages(content), {
     baseUrl: content.baseUrl,
     title: `${content.settings.siteName} — CAP`,
+    hubs: content.websubHubs,
   });
   return outputResponse(url, atom);
 };

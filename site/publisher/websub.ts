@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The feed files of a build: every RSS and JSON Feed, and the CAP index. */
+const isFeed = (file: string) => /(^|\/)(rss\.xml|feed\.json)$/.test(file) || file === 'cap/index.atom';
+
+/**
+ * The site paths of the feeds whose bytes differ between the build that was live and the one that
+ * is live now (all of them when there was none): the feeds WebSub hubs need to hear about.
+ */
+export function changedFeeds(previous: string | undefined, current: string): string[] {
+  const files = (readdirSync(current, { recursive: true }) as string[])
+    .map((file) => file.split(path.sep).join('/'))
+    .filter(isFeed);
+  return files
+    .filter((file) => {
+      if (!previous) return true;
+      try {
+        return !readFileSync(path.join(previous, file)).equals(readFileSync(path.join(current, file)));
+      } catch {
+        return true;
+      }
+    })
+    .map((file) => `/${file}`)
+    .sort();
+}
+
+/**
+ * Tells each WebSub hub that these feeds changed (`hub.mode=publish`, one `hub.url` per request,
+ * as hubs commonly accept), once the build carrying them is live. A hub that does not answer
+ * within ten seconds or refuses is logged and tried once more a little later; the site is live
+ * either way, and readers' own polling still finds the change.
+ */
+export async function pingHubs(
+  hubs: readonly string[],
+  feedUrls: readonly string[],
+  log: (message: string) => void,
+  retryDelayMs = 5_000,
+): Promise<void> {
+  const ping = async (hub: string, url: string) => {
+    const response = await fetch(hub, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ 'hub.mode': 'publish', 'hub.url': url }).toString(),
+      signal: AbortSignal.timeout(10_000),
+    });
+    await response.body?.cancel();
+    if (response.status >= 300) throw new Error(`answered ${response.status}`);
+  };
+  await Promise.all(
+    hubs.flatMap((hub) =>
+      feedUrls.map(async (url) => {
+        try {
+          await ping(hub, url);
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
+          await ping(hub, url).catch((error: Error) =>
+            log(`WebSub: the hub ${new URL(hub).host} was not told of ${url}: ${error.message}`),
+          );
+        }
+      }),
+    ),
+  );
+}
