@@ -1,5 +1,6 @@
 /**
- * Publish-to-live latency (issue budget: median ≤ 20 s with 1,000 notices on a 2-core machine).
+ * Publish-to-live latency (issue budget: median ≤ 20 s with 1,000 notices on a 2-core machine),
+ * and publish → first e-mail in a subscriber's inbox (budget: median ≤ 15 s).
  *
  *   npm run bench:publish            (also part of npm run bench)
  *   TABLICA_BENCH_NOTICES=1000 TABLICA_BENCH_PUBLISHES=5
@@ -17,11 +18,13 @@ import { generateSnapshot, loadSnapshot } from '@tablica/shared';
 import { bootStrapi } from '../cms/test/helpers/boot-strapi.mts';
 import { startPublisher } from '../site/publisher/main.ts';
 import { runSiteBuild } from '../site/publisher/site-build.ts';
+import { startMailCatcher } from '../tests/support/mail-catcher.ts';
 import { startSwitchableProxy } from '../tests/support/switchable-proxy.ts';
 
 const NOTICES = Number(process.env.TABLICA_BENCH_NOTICES ?? 1_000);
 const PUBLISHES = Number(process.env.TABLICA_BENCH_PUBLISHES ?? 5);
 const BUDGET_MEDIAN_S = 20;
+const MAIL_BUDGET_MEDIAN_S = 15;
 const SECRET = 'bench-webhook-secret-0123456789';
 const require = createRequire(import.meta.url);
 const scratch = mkdtempSync(path.join(tmpdir(), 'tablica-publish-bench-'));
@@ -32,8 +35,11 @@ const percentile = (values: number[], p: number) => {
 };
 
 console.log(`Tablica publish-to-live benchmark: ${NOTICES.toLocaleString('en')} notices, ${PUBLISHES} publishes`);
+// A subscriber's inbox: a real SMTP server on loopback.
+const inbox = await startMailCatcher();
 const env = {
   ...process.env,
+  SMTP_URL: inbox.url,
   SITE_REBUILD_SECRET: SECRET,
   SITE_PORT: '0',
   PUBLISHER_PORT: '0',
@@ -65,6 +71,15 @@ const waitUntil = async (check: () => Promise<boolean> | boolean, timeoutMs = 30
   }
 };
 await waitUntil(() => running.publisher.lastBuild?.result === 'live');
+// One confirmed subscriber of everything, signed up after the first build (which is the baseline).
+const store = running.subscriptions?.store;
+if (!store) throw new Error('the publisher runs no subscriptions');
+const signUp = store.addPending(
+  { address: 'bench@example.org', topics: ['all'], language: 'pl', frequency: 'immediate' },
+  Date.now(),
+);
+store.confirmationSent(signUp, Date.now());
+store.confirm(signUp, Date.now(), 3_600_000);
 
 // The plain build from the same Strapi, measured twice in this run.
 const plain: number[] = [];
@@ -80,6 +95,7 @@ for (let i = 0; i < 2; i += 1) {
 
 const notices = cms.strapi.documents('api::notice.notice');
 const samples: number[] = [];
+const mailSamples: number[] = [];
 const original = snapshot.notices.filter((notice) => notice.locale === 'pl').slice(0, PUBLISHES);
 for (const [index, notice] of original.entries()) {
   const document = await notices.findFirst({ filters: { slug: notice.slug }, locale: 'pl' } as never);
@@ -91,6 +107,8 @@ for (const [index, notice] of original.entries()) {
   const escaped = title.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;');
   await waitUntil(async () => (await (await fetch(url)).text()).includes(escaped));
   samples.push(performance.now() - started);
+  await waitUntil(() => inbox.to('bench@example.org').some((mail) => mail.parsed.subject?.includes(title) === true));
+  mailSamples.push(performance.now() - started);
   await waitUntil(() => !running.publisher.queue.running && !running.publisher.queue.queued);
 }
 
@@ -104,9 +122,15 @@ console.log(
 console.log(
   `  budget:                  median ${median / 1000 <= BUDGET_MEDIAN_S ? 'within' : 'OVER'} ${BUDGET_MEDIAN_S} s`,
 );
+const mailMedian = percentile(mailSamples, 50);
+console.log(`  publish → e-mail in the inbox: ${mailSamples.map(seconds).join(', ')}`);
+console.log(
+  `  median ${seconds(mailMedian)}; ${(mailMedian / median).toFixed(2)}× publish → page served; budget: median ${mailMedian / 1000 <= MAIL_BUDGET_MEDIAN_S ? 'within' : 'OVER'} ${MAIL_BUDGET_MEDIAN_S} s`,
+);
 
 await running.stop();
 await cms.stop();
 await proxy.close();
+await inbox.close();
 rmSync(scratch, { recursive: true, force: true });
 process.exit(0);

@@ -13,8 +13,10 @@ export interface CaughtMail {
  * mailparser as a mail client would. `refuse` makes it answer 451 (try again later), as a busy
  * or broken relay does; `port` may be given to come back on the same address after a stop.
  */
-export async function startMailCatcher({ port = 0 } = {}) {
+export async function startMailCatcher({ port = 0, keep = true } = {}) {
   const mails: CaughtMail[] = [];
+  /** Every message accepted, also when `keep` is false (a benchmark counts without parsing). */
+  let accepted = 0;
   let refuse = false;
   const server = new SMTPServer({
     authOptional: true,
@@ -34,6 +36,11 @@ export async function startMailCatcher({ port = 0 } = {}) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', async () => {
+        accepted += 1;
+        if (!keep) {
+          callback();
+          return;
+        }
         const raw = Buffer.concat(chunks).toString('utf8');
         mails.push({
           to: session.envelope.rcptTo.map((recipient) => recipient.address),
@@ -53,6 +60,9 @@ export async function startMailCatcher({ port = 0 } = {}) {
     url: `smtp://127.0.0.1:${bound}`,
     port: bound,
     mails,
+    get accepted() {
+      return accepted;
+    },
     /** Mails to one address, in the order they came. */
     to: (address: string) => mails.filter((mail) => mail.to.includes(address)),
     set refuse(value: boolean) {
