@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createMailer } from '../site/publisher/subscriptions/mailer.ts';
 import { Subscriptions } from '../site/publisher/subscriptions/service.ts';
-import { demoReport, withNotice } from '../tests/publish/subscription-support.ts';
+import { demoReport, TEST_VAPID, withNotice } from '../tests/publish/subscription-support.ts';
 import { startMailCatcher } from '../tests/support/mail-catcher.ts';
 
 const SUBSCRIBERS = Number(process.env.TABLICA_BENCH_SUBSCRIBERS ?? 10_000);
@@ -41,6 +41,7 @@ const subscriptions = new Subscriptions({
   secret: 'bench-secret-for-links-0123456789',
   baseUrl: 'https://tablica.example.org',
   log: () => {},
+  vapid: TEST_VAPID,
 });
 subscriptions.liveBuild(demoReport());
 const { store } = subscriptions;

@@ -8,7 +8,9 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // The raw body is kept beside the parsed one: signed requests (the publisher's live versions)
+  // are verified over the bytes that were signed.
+  { name: 'strapi::body', config: { includeUnparsed: true } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -11,4 +11,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   sitePublicUrl: env('SITE_PUBLIC_URL', ''),
   // How often the scheduler looks for due publications and liftings (src/publishing/scheduler.ts).
   schedulerIntervalSeconds: env.int('TABLICA_SCHEDULER_INTERVAL_SECONDS', 30),
+  // Newsroom webhooks may reach private and loopback addresses only when the operator says so.
+  webhookAllowPrivate: env.bool('TABLICA_WEBHOOK_ALLOW_PRIVATE', false),
+  webhookIntervalSeconds: env.int('TABLICA_WEBHOOK_INTERVAL_SECONDS', 5),
 });

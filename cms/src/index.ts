@@ -7,6 +7,9 @@ import { ensurePublicAccess } from './bootstrap/public-access';
 import { removeLegacyRebuildWebhook } from './bootstrap/rebuild-webhook';
 import { seedDemoIfEmpty } from './bootstrap/seed-demo';
 import { backfillEnteredPeriods } from './content/entered-period';
+import { startWebhookSender } from './newsroom-webhooks/deliveries';
+import { registerLiveVersionsRoute } from './newsroom-webhooks/live-versions-route';
+import { registerWebhookRules } from './newsroom-webhooks/registration-rules';
 import { registerPreviewRoute } from './preview/preview-route';
 import { registerNoticeActionRoutes } from './publishing/notice-action-routes';
 import { registerPublishedProblemsRoute } from './publishing/published-problems';
@@ -16,10 +19,12 @@ import { registerValidation } from './validation/document-middleware';
 
 let stopNotifier: (() => void) | undefined;
 let stopScheduler: (() => void) | undefined;
+let webhookSender: ReturnType<typeof startWebhookSender> | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerValidation(strapi);
+    registerWebhookRules(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -27,6 +32,7 @@ export default {
     registerPublishedProblemsRoute(strapi);
     registerNoticeActionRoutes(strapi);
     registerPreviewRoute(strapi);
+    registerLiveVersionsRoute(strapi, env('rebuildSecret') || undefined, () => webhookSender?.poke());
     await ensureLocales(strapi);
     await ensurePublicAccess(strapi);
     await backfillEnteredPeriods(strapi);
@@ -46,6 +52,10 @@ export default {
     }
     if (strapi.config.get<boolean>('tablica.seedDemo', true)) await seedDemoIfEmpty(strapi);
     stopScheduler = startScheduler(strapi, strapi.config.get<number>('tablica.schedulerIntervalSeconds', 30));
+    webhookSender = startWebhookSender(strapi, {
+      intervalSeconds: strapi.config.get<number>('tablica.webhookIntervalSeconds', 5),
+      allowPrivate: strapi.config.get<boolean>('tablica.webhookAllowPrivate', false),
+    });
   },
 
   destroy() {
@@ -53,5 +63,7 @@ export default {
     stopScheduler = undefined;
     stopNotifier?.();
     stopNotifier = undefined;
+    void webhookSender?.stop();
+    webhookSender = undefined;
   },
 };

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('what the content manager offers an editor', () => {
-  it('the three kinds of content editors write, not the end-user "User" type', async () => {
+  it('the kinds of content editors write (and the newsrooms' webhooks with their log), not the end-user "User" type', async () => {
     const types = await rest<{ data: { uid: string; isDisplayed: boolean }[] }>(
       cms.url,
       '/content-manager/content-types',
@@ -26,8 +26,10 @@ describe('what the content manager offers an editor', () => {
     const shown = types.body.data.filter((type) => type.isDisplayed).map((type) => type.uid);
     expect(shown.sort()).toEqual([
       'api::institution.institution',
+      'api::newsroom-webhook.newsroom-webhook',
       'api::notice.notice',
       'api::site-setting.site-setting',
+      'api::webhook-delivery.webhook-delivery',
     ]);
   });
 });

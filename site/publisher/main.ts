@@ -25,9 +25,11 @@ import { SUBSCRIPTION_API } from '../src/lib/subscription-paths.ts';
 import { createControlHandler } from './control-server.ts';
 import type { DeployTarget } from './deploy/deploy-target.ts';
 import { deployTargetFromEnv } from './deploy/from-env.ts';
+import { tellCmsOfLiveVersions } from './newsroom-notifier.ts';
 import { createPreviewHandler } from './preview.ts';
 import { Publisher } from './publisher.ts';
 import { createSiteHandler, listen } from './static-server.ts';
+import type { LiveReport } from './subscriptions/live-versions.ts';
 import { Subscriptions, subscriptionsFromEnv } from './subscriptions/service.ts';
 import { changedFeeds, pingHubs } from './websub.ts';
 
@@ -81,12 +83,17 @@ export async function startPublisher(
     pollIntervalMs: Number(env.TABLICA_POLL_SECONDS ?? 120) * 1000,
     retryDelaysMs: { first: Number(env.TABLICA_RETRY_SECONDS ?? 5) * 1000, max: 300_000 },
     ...(log ? { log } : {}),
-    ...(subscriptions
-      ? {
-          onLive: (report: unknown) => subscriptions.liveBuild(report as never),
-          subscriptionStatus: () => subscriptions.status(),
-        }
-      : {}),
+    // A build is live: subscribers are told (if any), and the CMS, which sends newsrooms' webhooks.
+    onLive: (report: unknown) => {
+      subscriptions?.liveBuild(report as LiveReport);
+      void tellCmsOfLiveVersions(report as LiveReport, {
+        strapiUrl: env.STRAPI_URL ?? 'http://127.0.0.1:1337',
+        secret,
+        baseUrl,
+        log: logLine,
+      });
+    },
+    ...(subscriptions ? { subscriptionStatus: () => subscriptions.status() } : {}),
     ...(hubs.length > 0
       ? {
           onSwitched: (previous: string | undefined, directory: string) => {

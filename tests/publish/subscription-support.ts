@@ -5,6 +5,7 @@ import { loadSnapshot } from '@tablica/shared';
 import demo from '@tablica/shared/fixtures/demo.json' with { type: 'json' };
 import { type Challenge, solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
+import webpush from 'web-push';
 import { createSiteHandler, listen } from '../../site/publisher/static-server.ts';
 import type { LiveReport } from '../../site/publisher/subscriptions/live-versions.ts';
 import { Subscriptions, type SubscriptionsConfig } from '../../site/publisher/subscriptions/service.ts';
@@ -12,6 +13,8 @@ import { SUBSCRIPTION_API, subscriptionPaths } from '../../site/src/lib/subscrip
 import { startMailCatcher } from '../support/mail-catcher.ts';
 
 export const BASE_URL = 'https://tablica.example.org';
+/** VAPID keys made for this test run, as the publisher makes its own. */
+export const TEST_VAPID = { ...webpush.generateVAPIDKeys(), subject: 'mailto:powiadomienia@tablica.example.org' };
 export interface Report extends LiveReport {
   notices: Record<string, unknown>[];
 }
@@ -61,6 +64,9 @@ export async function startSubscriptions(config: Partial<SubscriptionsConfig> = 
     botCheckPrefix: '00',
     clientHeader: 'x-forwarded-for',
     now: () => Date.now() + offset,
+    vapid: TEST_VAPID,
+    // The push service of these tests is on loopback, over plain http.
+    pushAllowPrivate: true,
     ...config,
   });
   subscriptions.liveBuild(report);

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bootStrapi, type RunningStrapi } from '../../cms/test/helpers/boot-strapi.mts';
 import { startPublisher } from '../../site/publisher/main.ts';
@@ -31,6 +32,9 @@ describe('subscriptions on the live site', () => {
   let hub: http.Server;
   let hubUrl = '';
   const pinged: string[] = [];
+  /** A newsroom's webhook endpoint on loopback. */
+  const newsroom: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  let newsroomServer: http.Server;
   let running: Awaited<ReturnType<typeof startPublisher>>;
   let adminToken = '';
   let documentId = '';
@@ -78,6 +82,17 @@ describe('subscriptions on the live site', () => {
       });
     });
     await new Promise<void>((resolve) => hub.listen(0, '127.0.0.1', resolve));
+    newsroomServer = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        newsroom.push({ headers: request.headers, body });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => newsroomServer.listen(0, '127.0.0.1', resolve));
     hubUrl = `http://127.0.0.1:${(hub.address() as AddressInfo).port}/hub`;
     // The publisher starts first (the CMS sends its webhooks there) and reaches the CMS through this.
     proxy = await startSwitchableProxy();
@@ -105,6 +120,8 @@ describe('subscriptions on the live site', () => {
         SITE_REBUILD_SECRET: SECRET,
         ADMIN_EMAIL: EDITOR.email,
         ADMIN_PASSWORD: EDITOR.password,
+        // The newsroom's endpoint is on loopback here.
+        TABLICA_WEBHOOK_ALLOW_PRIVATE: 'true',
       },
     });
     proxy.target = new URL(cms.url);
@@ -121,6 +138,7 @@ describe('subscriptions on the live site', () => {
     await proxy?.close();
     await mail?.close();
     hub?.close();
+    newsroomServer?.close();
     rmSync(deployDir, { recursive: true, force: true });
   });
 
@@ -150,6 +168,13 @@ describe('subscriptions on the live site', () => {
     expect((await confirmFrom(running.site.url, confirmation.parsed.text ?? '')).status).toBe(200);
 
     pinged.length = 0;
+    const webhook = await admin('POST', '/content-manager/collection-types/api::newsroom-webhook.newsroom-webhook', {
+      name: 'Radio Brzozów',
+      url: `http://127.0.0.1:${(newsroomServer.address() as AddressInfo).port}/tablica`,
+      enabled: true,
+    });
+    expect(webhook.status, webhook.text).toBe(201);
+    const newsroomSecret = String(webhook.body.data.secret);
     const institution = await cms.strapi.db
       .query('api::institution.institution')
       .findOne({ where: { slug: 'pwik-brzozow' } });
@@ -183,6 +208,18 @@ describe('subscriptions on the live site', () => {
     expect((await fetch(onSite(page))).status).toBe(200);
     const manage = linkIn(notice.parsed.text ?? '', subscriptionPaths.manage);
     expect((await fetch(`${running.site.url}${manage}`)).status).toBe(200);
+
+    // The newsroom registered in the admin is sent the same news, signed (Standard Webhooks).
+    const delivered = await eventually(async () => {
+      const found = newsroom.find((request) => request.body.includes('brak-wody-ul-kwiatowa'));
+      if (!found) throw new Error('no webhook yet');
+      return found;
+    });
+    const payload = new Webhook(newsroomSecret).verify(delivered.body, delivered.headers as Record<string, string>);
+    expect(payload).toMatchObject({
+      type: 'notice.published',
+      data: { slug: 'brak-wody-ul-kwiatowa', revision: 1, languages: { pl: { url: page } } },
+    });
   });
 
   test('WebSub: every feed names the hub, and once the build is live the hub hears of exactly the feeds that changed', async () => {

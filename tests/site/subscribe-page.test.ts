@@ -8,7 +8,7 @@ import { createSiteHandler, listen, type StaticServer } from '../../site/publish
 import { Subscriptions } from '../../site/publisher/subscriptions/service.ts';
 import { routes } from '../../site/src/lib/routes.ts';
 import { SUBSCRIPTION_API } from '../../site/src/lib/subscription-paths.ts';
-import { demoReport } from '../publish/subscription-support.ts';
+import { demoReport, TEST_VAPID } from '../publish/subscription-support.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { type MailCatcher, startMailCatcher } from '../support/mail-catcher.ts';
 import { buildSite } from '../support/site-build.ts';
@@ -40,6 +40,7 @@ describe.skipIf(!hasChromium)('the e-mail sign-up page in Chromium', () => {
       secret: 'a-test-secret-for-links-0123456789',
       baseUrl: 'https://tablica.example.org',
       log: () => {},
+      vapid: TEST_VAPID,
     });
     subscriptions.liveBuild(demoReport());
     subscriptions.start();

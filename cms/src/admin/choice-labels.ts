@@ -61,6 +61,10 @@ export const CHOICE_LABELS: Record<string, string> = {
   none: 'Niezgodna',
   'self-assessment': 'Samoocena',
   external: 'Ocena zewnętrzna',
+  // Webhook deliveries: state
+  pending: 'Czeka na wysłanie',
+  delivered: 'Dostarczono',
+  failed: 'Nie dostarczono',
   // Widget defaults: theme
   auto: 'Jak w systemie czytelnika',
   light: 'Jasny',

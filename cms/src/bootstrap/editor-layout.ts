@@ -282,6 +282,34 @@ async function applyLabels(
   });
 }
 
+const WEBHOOK_LABELS: Labels = {
+  name: ['Redakcja', 'Kto odbiera, np. „Radio Brzozów — serwis informacyjny”.'],
+  url: [
+    'Adres',
+    'Adres podany przez redakcję, zaczynający się od https://. Każda istotna zmiana komunikatu trafi tam jako podpisany JSON.',
+  ],
+  secret: [
+    'Sekret',
+    'Tworzony sam przy zapisie (whsec_…). Przekaż go redakcji: sprawdza nim podpis każdej wiadomości (standard Standard Webhooks).',
+  ],
+  enabled: ['Włączony', 'Wyłączony webhook nic nie dostaje; wiadomości czekające na wysłanie przepadają.'],
+  institution: ['Tylko komunikaty instytucji', 'Puste = komunikaty wszystkich instytucji.'],
+};
+
+const DELIVERY_LABELS: Labels = {
+  webhook: ['Webhook redakcji'],
+  eventId: ['Identyfikator wiadomości', 'webhook-id: ten sam przy każdej ponownej próbie.'],
+  eventType: ['Rodzaj zmiany'],
+  notice: ['Komunikat i wersja'],
+  payload: ['Treść wysłana'],
+  state: ['Stan'],
+  attempts: ['Liczba prób'],
+  nextAttemptAt: ['Następna próba'],
+  lastAttemptAt: ['Ostatnia próba'],
+  lastResult: ['Wynik ostatniej próby', 'Np. „HTTP 204” (dostarczono), „HTTP 500”, „timeout after 10 s”.'],
+  deliveredAt: ['Dostarczono'],
+};
+
 export async function applyEditorLayout(strapi: Core.Strapi) {
   const contentManager = strapi.plugin('content-manager');
   const contentTypes = contentManager.service('content-types') as unknown as ConfigurationService;
@@ -306,6 +334,20 @@ export async function applyEditorLayout(strapi: Core.Strapi) {
     },
   );
   await applyLabels(contentTypes, strapi.contentType('api::site-setting.site-setting'), SITE_SETTINGS_LABELS);
+  await applyLabels(
+    contentTypes,
+    strapi.contentType('api::newsroom-webhook.newsroom-webhook'),
+    WEBHOOK_LABELS,
+    { list: ['name', 'url', 'enabled', 'institution'] },
+    { mainField: 'name' },
+  );
+  await applyLabels(
+    contentTypes,
+    strapi.contentType('api::webhook-delivery.webhook-delivery'),
+    DELIVERY_LABELS,
+    { list: ['notice', 'webhook', 'state', 'lastResult', 'lastAttemptAt'] },
+    { mainField: 'eventId', defaultSortBy: 'createdAt', defaultSortOrder: 'DESC' },
+  );
   for (const [uid, labels] of Object.entries(COMPONENT_LABELS)) {
     await applyLabels(components, strapi.components[uid as keyof typeof strapi.components], labels);
   }

@@ -4,7 +4,7 @@ import { LOCALES } from '@tablica/shared';
 /**
  * The two editorial roles of the admin panel (docs/editors.md, "Roles"):
  * - Editor (strapi-editor) writes, publishes, unpublishes and deletes notices in every language,
- *   manages institutions and the site settings;
+ *   manages institutions, the site settings and newsrooms' webhooks (and reads their delivery log);
  * - Author (strapi-author) writes drafts of their own notices only: no publishing, no deleting,
  *   institutions read-only (to pick one), no site settings.
  * Strapi's defaults differ (its Editor cannot publish notices), so both are set at every start.
@@ -14,7 +14,9 @@ type Permission = { action: string; subject: string | null; properties: Record<s
 const NOTICE: UID.ContentType = 'api::notice.notice';
 const INSTITUTION: UID.ContentType = 'api::institution.institution';
 const SETTINGS: UID.ContentType = 'api::site-setting.site-setting';
-const OURS = new Set<string>([NOTICE, INSTITUTION, SETTINGS]);
+const WEBHOOK: UID.ContentType = 'api::newsroom-webhook.newsroom-webhook';
+const DELIVERY: UID.ContentType = 'api::webhook-delivery.webhook-delivery';
+const OURS = new Set<string>([NOTICE, INSTITUTION, SETTINGS, WEBHOOK, DELIVERY]);
 const explorer = (action: string) => `plugin::content-manager.explorer.${action}`;
 const OWN = ['admin::is-creator'];
 
@@ -28,6 +30,9 @@ const EDITOR: Grant[] = [
   ...['create', 'read', 'update', 'delete', 'publish'].map((action) => ({ action, subject: NOTICE })),
   ...['create', 'read', 'update', 'delete'].map((action) => ({ action, subject: INSTITUTION })),
   ...['create', 'read', 'update'].map((action) => ({ action, subject: SETTINGS })),
+  // Newsrooms' webhooks are registered by editors; the delivery log is theirs to read, not to change.
+  ...['create', 'read', 'update', 'delete'].map((action) => ({ action, subject: WEBHOOK })),
+  { action: 'read', subject: DELIVERY },
 ];
 
 const AUTHOR: Grant[] = [

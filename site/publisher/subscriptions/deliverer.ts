@@ -3,8 +3,9 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from '@tablica/shared';
 import { confirmationMail, digestMail, type Mail, type SubscriberLinks, versionMail } from './compose.ts';
 import type { VersionMessage } from './live-versions.ts';
 import type { SendMail } from './mailer.ts';
+import type { PushResult } from './push.ts';
 import { retryAt } from './schedule.ts';
-import type { ClaimedDelivery, SubscriptionStore } from './store.ts';
+import type { ClaimedDelivery, PushSubscriber, SubscriptionStore } from './store.ts';
 
 export interface DelivererOptions {
   store: SubscriptionStore;
@@ -17,6 +18,8 @@ export interface DelivererOptions {
   confirmHours: number;
   siteHost: string;
   log: (message: string) => void;
+  /** Sends one Web Push notification (push.ts); without it, push deliveries wait. */
+  push?: (subscriber: PushSubscriber, message: VersionMessage) => Promise<PushResult>;
   /** How many claimed rows at once, and for how long a claim holds before another worker may take it. */
   batchSize?: number;
   leaseMs?: number;
@@ -76,7 +79,7 @@ export class Deliverer {
 
   async #drain(): Promise<void> {
     try {
-      while ((await this.#confirmations()) + (await this.#deliveries()) > 0) {
+      while ((await this.#confirmations()) + (await this.#deliveries()) + (await this.#pushes()) > 0) {
         // Keep going while there was work: a large mailing is many batches.
       }
     } catch (error) {
@@ -125,6 +128,33 @@ export class Deliverer {
     // A few at a time: the mailer's pool has a few connections; more would only queue in memory.
     for (let index = 0; index < groups.length; index += 16) {
       await Promise.all(groups.slice(index, index + 16).map((group) => this.#deliver(group)));
+    }
+    return claimed.length;
+  }
+
+  /** Web Push: one notification per version, at once; a subscription the push service says is gone is forgotten. */
+  async #pushes(): Promise<number> {
+    const { store, push, leaseMs = 120_000, batchSize = 200 } = this.#options;
+    if (!push) return 0;
+    const claimed = store.claimDeliveries(this.worker, this.#now, leaseMs, batchSize, 'push');
+    for (let index = 0; index < claimed.length; index += 16) {
+      await Promise.all(
+        claimed.slice(index, index + 16).map(async (delivery) => {
+          const subscriber = store.pushSubscriber(delivery.subscriberId);
+          const message = store.versionMessage(delivery.versionKey) as VersionMessage | undefined;
+          if (!subscriber || !message) return;
+          const outcome = await push(subscriber, message);
+          if (outcome.delivered) store.deliverySent([delivery.id], this.worker, this.#now, 'push');
+          else if (outcome.gone) store.deletePushSubscriber({ id: subscriber.id });
+          else {
+            const next = retryAt(delivery.attempts, this.#now);
+            this.#options.log(
+              `subscriptions: a push notification was not accepted (${outcome.result}); ${next ? 'retrying' : 'giving up'}`,
+            );
+            store.deliveryFailed([delivery.id], next, this.#now, 'push');
+          }
+        }),
+      );
     }
     return claimed.length;
   }

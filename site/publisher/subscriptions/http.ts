@@ -5,6 +5,7 @@ import { subscriptionPaths } from '../../src/lib/subscription-paths.ts';
 import type { BotCheck } from './bot-check.ts';
 import { readLink, signLink } from './links.ts';
 import { list, manageForm, PAGE_HEADERS, type PageContext, paragraph, postButton, renderPage } from './pages.ts';
+import { parsePushSubscription } from './push.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { parseRequest, type RequestProblem } from './request.ts';
 import type { SubscriptionStore } from './store.ts';
@@ -22,6 +23,8 @@ export interface SubscriptionHttpOptions {
   onQueued: () => void;
   /** The client's address for the per-client limit (behind a proxy, the operator says which header). */
   clientOf: (request: http.IncomingMessage) => string;
+  /** Web Push: the VAPID public key browsers subscribe with, and whether http/private endpoints are allowed (tests). */
+  push: { publicKey: string; allowPrivate: boolean };
 }
 
 const MAX_BODY = 16_384;
@@ -102,6 +105,45 @@ export function createSubscriptionHandler(options: SubscriptionHttpOptions) {
           options.onQueued();
         }
         return answer(202, words.signUpSent);
+      }
+
+      case subscriptionPaths.pushKey: {
+        if (method !== 'GET') return notAllowed(response, 'GET');
+        return json(200, { publicKey: options.push.publicKey });
+      }
+
+      case subscriptionPaths.push: {
+        if (method !== 'POST') return notAllowed(response, 'POST');
+        const body = await readJson(request);
+        if (!options.limits.perClient.take(options.clientOf(request)))
+          return json(429, { ok: false, message: words.tooMany });
+        if (!(await options.botCheck.verify(body?.altcha))) {
+          return json(400, { ok: false, message: words.signUpProblems, problems: [words.problem.botCheck] });
+        }
+        const subscription = parsePushSubscription(body?.subscription, options.push.allowPrivate);
+        const parsed = parseRequest(
+          { ...(body as Record<string, string | string[]>), email: 'push@tablica.invalid' },
+          new Set(site.institutions.keys()),
+        );
+        if (!subscription || !parsed.ok) {
+          const problems = parsed.ok ? [] : parsed.problems.filter((problem) => problem !== 'address');
+          return json(400, {
+            ok: false,
+            message: words.signUpProblems,
+            problems: subscription ? problems.map((problem) => words.problem[problem]) : [words.pushUnusable],
+          });
+        }
+        const { topics, language: chosen } = parsed.request;
+        store.addPushSubscriber({ ...subscription, topics, language: chosen }, Date.now());
+        return json(201, { ok: true, message: words.pushOn });
+      }
+
+      case subscriptionPaths.pushUnsubscribe: {
+        if (method !== 'POST') return notAllowed(response, 'POST');
+        const body = await readJson(request);
+        // Knowing the endpoint is the capability: only that browser (and its push service) does.
+        if (typeof body?.endpoint === 'string') store.deletePushSubscriber({ endpoint: body.endpoint });
+        return json(200, { ok: true, message: words.pushOff });
       }
 
       case subscriptionPaths.confirm: {
@@ -192,6 +234,28 @@ function notAllowed(response: http.ServerResponse, allow: string): void {
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** A JSON object body (Web Push requests), at most 16 KB. */
+async function readJson(request: http.IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) {
+      request.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  try {
+    const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A form (urlencoded) or JSON body, at most 16 KB; undefined when it is neither or too long. */

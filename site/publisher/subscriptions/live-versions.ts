@@ -8,6 +8,7 @@ import {
   type Notice,
   PublishedNoticeSchema,
   validate,
+  versionSentAt,
 } from '@tablica/shared';
 import { absoluteUrl, routes } from '../../src/lib/routes.ts';
 import { topicsOfNotice } from './request.ts';
@@ -40,7 +41,11 @@ export interface VersionMessage {
   slug: string;
   revision: number;
   kind: VersionKind;
+  /** The institution's name, as messages say it; `institutionSlug` names it for machines. */
   institution: string;
+  institutionSlug: string;
+  /** When this version was sent (ISO), as RSS, JSON Feed and CAP date it. */
+  sentAt: string;
   siteName: string;
   texts: Partial<Record<Locale, VersionText>>;
 }
@@ -87,6 +92,8 @@ export function liveVersions(report: LiveReport, baseUrl: string, now: Date): Li
         revision: original.revision,
         kind: kindOf(original),
         institution: institutionName.get(original.institution) ?? original.institution,
+        institutionSlug: original.institution,
+        sentAt: versionSentAt(original).toISOString(),
         siteName,
         texts,
       },

@@ -12,6 +12,7 @@ import { signLink } from './links.ts';
 import { type LiveReport, liveVersions } from './live-versions.ts';
 import { createMailer, type SendMail } from './mailer.ts';
 import { topicName } from './pages.ts';
+import { pushPayload, sendPush, type VapidKeys, vapidKeys } from './push.ts';
 import { RateLimit } from './rate-limit.ts';
 import { dueAtFor } from './schedule.ts';
 import { SubscriptionStore } from './store.ts';
@@ -36,6 +37,10 @@ export interface SubscriptionsConfig {
   limits?: { perClientPerHour?: number; perAddressPerHour?: number; overallPerHour?: number };
   /** The outbox's clock (tests move it past a retry pause or to the digest hour). */
   now?: () => number;
+  /** Web Push keys (push.ts: the operator's, or made once in the state directory). */
+  vapid: VapidKeys;
+  /** Push endpoints on private networks or over plain http (tests, an operator's own push service). */
+  pushAllowPrivate?: boolean;
 }
 
 /** An unconfirmed sign-up is kept this long, then forgotten with its address. */
@@ -91,6 +96,11 @@ export class Subscriptions {
       siteHost,
       log: config.log,
       ...(config.now ? { now: config.now } : {}),
+      push: (subscriber, message) =>
+        sendPush(subscriber, pushPayload(message, subscriber.language), {
+          vapid: config.vapid,
+          allowPrivate: config.pushAllowPrivate ?? false,
+        }),
     });
     const limits = config.limits ?? {};
     this.handle = createSubscriptionHandler({
@@ -109,6 +119,7 @@ export class Subscriptions {
       },
       confirmMaxAgeMs: CONFIRM_HOURS * HOUR,
       onQueued: () => this.deliverer.poke(),
+      push: { publicKey: config.vapid.publicKey, allowPrivate: config.pushAllowPrivate ?? false },
       clientOf: (request) => {
         const forwarded = config.clientHeader ? request.headers[config.clientHeader] : undefined;
         const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
@@ -178,6 +189,8 @@ export class Subscriptions {
  *   TABLICA_SUBSCRIPTIONS_SECRET  signs links; generated once into the state directory if unset
  *   TABLICA_SUBSCRIPTIONS_DB      the SQLite file (default <deploy dir>/subscriptions/subscriptions.db)
  *   TABLICA_CLIENT_IP_HEADER      behind a reverse proxy, the header with the client's address
+ *   TABLICA_VAPID_PUBLIC_KEY, TABLICA_VAPID_PRIVATE_KEY  Web Push keys (made once if unset);
+ *   TABLICA_VAPID_SUBJECT (default mailto: MAIL_FROM's address); TABLICA_PUSH_ALLOW_PRIVATE=true
  */
 export function subscriptionsFromEnv(
   env: NodeJS.ProcessEnv,
@@ -186,10 +199,17 @@ export function subscriptionsFromEnv(
   if (!env.SMTP_URL) return undefined;
   const directory = path.join(stateDirectory, 'subscriptions');
   mkdirSync(directory, { recursive: true });
+  const from = env.MAIL_FROM || `"Tablica" <powiadomienia@${new URL(baseUrl).hostname}>`;
   return {
+    vapid: vapidKeys(
+      path.join(directory, 'vapid.json'),
+      env,
+      env.TABLICA_VAPID_SUBJECT || `mailto:${/<([^>]+)>/.exec(from)?.[1] ?? from}`,
+    ),
+    pushAllowPrivate: env.TABLICA_PUSH_ALLOW_PRIVATE === 'true',
     databaseFile: subscriptionsDatabaseFile(env, stateDirectory),
     smtpUrl: env.SMTP_URL,
-    from: env.MAIL_FROM || `"Tablica" <powiadomienia@${new URL(baseUrl).hostname}>`,
+    from,
     secret: env.TABLICA_SUBSCRIPTIONS_SECRET || localSecret(path.join(directory, 'secret')),
     baseUrl,
     lastReportFile: path.join(stateDirectory, 'last-good-notices.json'),

@@ -55,7 +55,43 @@ const SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (sent_at, gave_up_at, due_at);
   CREATE TABLE IF NOT EXISTS baseline (done INTEGER PRIMARY KEY);
+  CREATE TABLE IF NOT EXISTS push_subscribers (
+    id TEXT PRIMARY KEY,
+    endpoint TEXT NOT NULL UNIQUE,
+    p256dh TEXT NOT NULL,
+    auth TEXT NOT NULL,
+    language TEXT NOT NULL,
+    topics TEXT NOT NULL,
+    subscribed_at INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS push_deliveries (
+    id INTEGER PRIMARY KEY,
+    subscriber_id TEXT NOT NULL REFERENCES push_subscribers (id) ON DELETE CASCADE,
+    version_key TEXT NOT NULL REFERENCES versions (key),
+    due_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    claimed_by TEXT,
+    claimed_until INTEGER,
+    sent_at INTEGER,
+    gave_up_at INTEGER,
+    UNIQUE (subscriber_id, version_key)
+  );
+  CREATE INDEX IF NOT EXISTS push_deliveries_due ON push_deliveries (sent_at, gave_up_at, due_at);
 `;
+
+/** The two outboxes: e-mail deliveries and Web Push deliveries, claimed and marked the same way. */
+export type Channel = 'email' | 'push';
+const OUTBOX: Record<Channel, string> = { email: 'deliveries', push: 'push_deliveries' };
+
+/** A browser's push subscription (the Push API's), with what it asked to hear. */
+export interface PushSubscriber {
+  id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  language: string;
+  topics: string[];
+}
 
 export interface Subscriber {
   id: string;
@@ -267,6 +303,55 @@ export class SubscriptionStore {
     return { subscriber: this.subscriberByAddress(address) ?? null, pendingSignUps };
   }
 
+  // --- Web Push ------------------------------------------------------------------------------
+
+  /** A browser subscribed (again): one row per endpoint, its keys and choices replaced. */
+  addPushSubscriber(subscriber: Omit<PushSubscriber, 'id'>, now: number): string {
+    const row = this.#db
+      .prepare(
+        `INSERT INTO push_subscribers (id, endpoint, p256dh, auth, language, topics, subscribed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (endpoint) DO UPDATE SET p256dh = excluded.p256dh, auth = excluded.auth,
+           language = excluded.language, topics = excluded.topics
+         RETURNING id`,
+      )
+      .get(
+        randomUUID(),
+        subscriber.endpoint,
+        subscriber.p256dh,
+        subscriber.auth,
+        subscriber.language,
+        JSON.stringify(subscriber.topics),
+        now,
+      ) as { id: string };
+    return row.id;
+  }
+
+  pushSubscriber(id: string): PushSubscriber | undefined {
+    const row = this.#db.prepare('SELECT * FROM push_subscribers WHERE id = ?').get(id) as
+      | (Omit<PushSubscriber, 'topics'> & { topics: string })
+      | undefined;
+    return row ? { ...row, topics: JSON.parse(row.topics) as string[] } : undefined;
+  }
+
+  /** Unsubscribed in the browser, or the push service says the subscription is gone (404/410). */
+  deletePushSubscriber(where: { id?: string; endpoint?: string }): boolean {
+    const [column, value] = where.id ? ['id', where.id] : ['endpoint', where.endpoint ?? ''];
+    return Number(this.#db.prepare(`DELETE FROM push_subscribers WHERE ${column} = ?`).run(value).changes) > 0;
+  }
+
+  #pushSubscribersOf(topics: string[]): string[] {
+    if (topics.length === 0) return [];
+    return (
+      this.#db
+        .prepare(
+          `SELECT DISTINCT p.id FROM push_subscribers p, json_each(p.topics) t
+           WHERE t.value IN (${topics.map(() => '?').join(', ')})`,
+        )
+        .all(...topics) as { id: string }[]
+    ).map((row) => row.id);
+  }
+
   /** Subscribers one of whose topics is among `topics`. */
   subscribersOf(topics: string[]): Subscriber[] {
     if (topics.length === 0) return [];
@@ -305,12 +390,19 @@ export class SubscriptionStore {
       const queue = this.#db.prepare(
         'INSERT OR IGNORE INTO deliveries (subscriber_id, version_key, due_at) VALUES (?, ?, ?)',
       );
+      const queuePush = this.#db.prepare(
+        'INSERT OR IGNORE INTO push_deliveries (subscriber_id, version_key, due_at) VALUES (?, ?, ?)',
+      );
       let queued = 0;
       for (const version of versions) {
         const isNew = insertVersion.run(version.key, now, JSON.stringify(version.message)).changes > 0;
         if (!isNew || baseline) continue;
         for (const subscriber of this.subscribersOf(version.topics)) {
           queued += Number(queue.run(subscriber.id, version.key, dueAt(subscriber)).changes);
+        }
+        // A notification is news now or never: always at once.
+        for (const id of this.#pushSubscribersOf(version.topics)) {
+          queued += Number(queuePush.run(id, version.key, now).changes);
         }
       }
       return queued;
@@ -325,11 +417,18 @@ export class SubscriptionStore {
   }
 
   /** Deliveries due now, claimed by `worker` for `leaseMs` (a crashed worker's claim then lapses). */
-  claimDeliveries(worker: string, now: number, leaseMs: number, limit: number): ClaimedDelivery[] {
+  claimDeliveries(
+    worker: string,
+    now: number,
+    leaseMs: number,
+    limit: number,
+    channel: Channel = 'email',
+  ): ClaimedDelivery[] {
+    const table = OUTBOX[channel];
     const rows = this.#db
       .prepare(
-        `UPDATE deliveries SET claimed_by = ?, claimed_until = ? WHERE id IN (
-           SELECT id FROM deliveries
+        `UPDATE ${table} SET claimed_by = ?, claimed_until = ? WHERE id IN (
+           SELECT id FROM ${table}
            WHERE sent_at IS NULL AND gave_up_at IS NULL AND due_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
            ORDER BY due_at, id LIMIT ?)
          RETURNING id, subscriber_id, version_key, attempts`,
@@ -349,21 +448,22 @@ export class SubscriptionStore {
   }
 
   /** Marks sent — only if this worker still holds the claim (a lapsed claim was given to another). */
-  deliverySent(ids: number[], worker: string, now: number): void {
+  deliverySent(ids: number[], worker: string, now: number, channel: Channel = 'email'): void {
     const mark = this.#db.prepare(
-      'UPDATE deliveries SET sent_at = ?, claimed_until = NULL WHERE id = ? AND claimed_by = ?',
+      `UPDATE ${OUTBOX[channel]} SET sent_at = ?, claimed_until = NULL WHERE id = ? AND claimed_by = ?`,
     );
     this.#transaction(() => {
       for (const id of ids) mark.run(now, id, worker);
     });
   }
 
-  deliveryFailed(ids: number[], retryAt: number | undefined, now: number): void {
+  deliveryFailed(ids: number[], retryAt: number | undefined, now: number, channel: Channel = 'email'): void {
+    const table = OUTBOX[channel];
     const retry = this.#db.prepare(
-      'UPDATE deliveries SET attempts = attempts + 1, due_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?',
+      `UPDATE ${table} SET attempts = attempts + 1, due_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?`,
     );
     const giveUp = this.#db.prepare(
-      'UPDATE deliveries SET attempts = attempts + 1, gave_up_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?',
+      `UPDATE ${table} SET attempts = attempts + 1, gave_up_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?`,
     );
     this.#transaction(() => {
       for (const id of ids) {
@@ -374,7 +474,7 @@ export class SubscriptionStore {
   }
 
   /** Counts for /status: no addresses, only numbers. */
-  counts(): { subscribers: number; pending: number; queued: number; sent: number; gaveUp: number } {
+  counts() {
     const one = (sql: string) => (this.#db.prepare(sql).get() as { n: number }).n;
     return {
       subscribers: one('SELECT count(*) AS n FROM subscribers'),
@@ -382,6 +482,9 @@ export class SubscriptionStore {
       queued: one('SELECT count(*) AS n FROM deliveries WHERE sent_at IS NULL AND gave_up_at IS NULL'),
       sent: one('SELECT count(*) AS n FROM deliveries WHERE sent_at IS NOT NULL'),
       gaveUp: one('SELECT count(*) AS n FROM deliveries WHERE gave_up_at IS NOT NULL'),
+      pushSubscribers: one('SELECT count(*) AS n FROM push_subscribers'),
+      pushQueued: one('SELECT count(*) AS n FROM push_deliveries WHERE sent_at IS NULL AND gave_up_at IS NULL'),
+      pushSent: one('SELECT count(*) AS n FROM push_deliveries WHERE sent_at IS NOT NULL'),
     };
   }
 }

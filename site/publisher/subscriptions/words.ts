@@ -37,6 +37,9 @@ export interface SubscriptionWords {
   deleteAll: string;
   deleted: string;
   backToSite: string;
+  pushOn: string;
+  pushOff: string;
+  pushUnusable: string;
 }
 
 const pl: SubscriptionWords = {
@@ -87,6 +90,9 @@ const pl: SubscriptionWords = {
   deleteAll: 'Wypisz mnie i usuń mój adres',
   deleted: 'Wypisano. Twój adres został usunięty i nie przyjdzie już żadna wiadomość.',
   backToSite: 'Wróć do serwisu',
+  pushOn: 'Powiadomienia w tej przeglądarce są włączone.',
+  pushOff: 'Powiadomienia w tej przeglądarce są wyłączone.',
+  pushUnusable: 'Ta przeglądarka podała niepełne dane subskrypcji. Spróbuj ponownie albo zapisz się e-mailem.',
 };
 
 const en: SubscriptionWords = {
@@ -137,6 +143,9 @@ const en: SubscriptionWords = {
   deleteAll: 'Unsubscribe and delete my address',
   deleted: 'Unsubscribed. Your address has been deleted and no more messages will come.',
   backToSite: 'Back to the site',
+  pushOn: 'Notifications in this browser are on.',
+  pushOff: 'Notifications in this browser are off.',
+  pushUnusable: 'This browser gave an incomplete subscription. Try again, or subscribe by e-mail.',
 };
 
 const uk: SubscriptionWords = {
@@ -186,6 +195,9 @@ const uk: SubscriptionWords = {
   deleteAll: 'Відписати мене й видалити мою адресу',
   deleted: 'Вас відписано. Вашу адресу видалено, і листи більше не надходитимуть.',
   backToSite: 'Повернутися на сайт',
+  pushOn: 'Сповіщення в цьому браузері ввімкнено.',
+  pushOff: 'Сповіщення в цьому браузері вимкнено.',
+  pushUnusable: 'Браузер передав неповні дані підписки. Спробуйте ще раз або підпишіться електронною поштою.',
 };
 
 export const SUBSCRIPTION_WORDS: Record<Locale, SubscriptionWords> = { pl, en, uk };

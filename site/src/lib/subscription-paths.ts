@@ -10,4 +10,11 @@ export const subscriptionPaths = {
   confirm: `${SUBSCRIPTION_API}/confirm`,
   manage: `${SUBSCRIPTION_API}/manage`,
   unsubscribe: `${SUBSCRIPTION_API}/unsubscribe`,
+  /** Web Push: the server's VAPID public key, subscribing a browser, and unsubscribing it. */
+  pushKey: `${SUBSCRIPTION_API}/push-key`,
+  push: `${SUBSCRIPTION_API}/push`,
+  pushUnsubscribe: `${SUBSCRIPTION_API}/push/unsubscribe`,
 } as const;
+
+/** The service worker that shows the notifications (site/public); its scope is the whole site. */
+export const PUSH_WORKER = '/push-worker.js';
