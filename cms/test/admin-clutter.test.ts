@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('what the content manager offers an editor', () => {
-  it('the kinds of content editors write (and the newsrooms' webhooks with their log), not the end-user "User" type', async () => {
+  it('the kinds of content editors write (and the newsrooms’ webhooks with their log), not the end-user "User" type', async () => {
     const types = await rest<{ data: { uid: string; isDisplayed: boolean }[] }>(
       cms.url,
       '/content-manager/content-types',
