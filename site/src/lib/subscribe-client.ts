@@ -1,5 +1,4 @@
-import { type Challenge, solveChallenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/web/sha';
+import { say, solveBotCheck } from './bot-check-client.ts';
 
 /**
  * The sign-up form in the browser: a topic named in the address (`?topic=institution:…`, as the
@@ -20,16 +19,14 @@ export function runSubscribeForm(): void {
     if (button) button.disabled = true;
     say(status, form.dataset.working ?? '', []);
     try {
-      const challenge = (await (await fetch(form.dataset.challenge ?? '', { cache: 'no-store' })).json()) as Challenge;
-      const solution = await solveChallenge({ challenge, deriveKey });
-      if (!solution) throw new Error('no solution');
+      const altcha = await solveBotCheck(form.dataset.challenge ?? '');
       const data = new FormData(form);
       const payload = {
         email: String(data.get('email') ?? ''),
         topic: data.getAll('topic').map(String),
         language: String(data.get('language') ?? ''),
         frequency: String(data.get('frequency') ?? ''),
-        altcha: btoa(JSON.stringify({ challenge, solution })),
+        altcha,
       };
       const response = await fetch(form.action, {
         method: 'POST',
@@ -54,21 +51,4 @@ function preselectTopic(form: HTMLFormElement, topic: string | null): void {
   if (!wanted) return;
   for (const box of boxes) box.checked = box === wanted;
   for (const box of boxes) box.defaultChecked = box === wanted;
-}
-
-function say(status: HTMLElement, message: string, problems: string[], alert = false): void {
-  status.replaceChildren();
-  status.classList.toggle('subscribe-problem', alert);
-  const paragraph = document.createElement('p');
-  paragraph.textContent = message;
-  status.append(paragraph);
-  if (problems.length > 0) {
-    const list = document.createElement('ul');
-    for (const problem of problems) {
-      const item = document.createElement('li');
-      item.textContent = problem;
-      list.append(item);
-    }
-    status.append(list);
-  }
 }

@@ -23,6 +23,15 @@ export interface SubscribeWords {
   privacy: string;
   footerLink: string;
   institutionLink: string;
+  pushTitle: string;
+  pushIntro: string;
+  iphone: string;
+  pushOnButton: string;
+  pushOffButton: string;
+  pushWorking: string;
+  pushUnsupported: string;
+  pushDenied: string;
+  pushServiceUnavailable: string;
 }
 
 const pl: SubscribeWords = {
@@ -51,6 +60,19 @@ const pl: SubscribeWords = {
     'Tylko adres e-mail, wybrane tematy, język, częstotliwość i czas potwierdzenia zapisu — wyłącznie po to, by wysyłać powiadomienia. Niepotwierdzony adres usuwamy po 48 godzinach. Wypisanie usuwa adres od razu. Adres nie trafia na stronę, do kanałów ani do dzienników serwera.',
   footerLink: 'Powiadomienia e-mail',
   institutionLink: 'Powiadomienia e-mail o komunikatach tej instytucji',
+  pushTitle: 'Powiadomienia w przeglądarce',
+  pushIntro:
+    'Bez adresu e-mail: powiadomienie pojawi się na ekranie tego telefonu lub komputera. Obowiązują tematy i język wybrane powyżej.',
+  iphone:
+    'Na iPhonie i iPadzie (iOS 16.4 lub nowszy) powiadomienia działają dopiero po dodaniu tej strony do ekranu początkowego: Udostępnij → Do ekranu początkowego, a potem otwórz ją z ikony.',
+  pushOnButton: 'Włącz powiadomienia w tej przeglądarce',
+  pushOffButton: 'Wyłącz powiadomienia w tej przeglądarce',
+  pushWorking: 'Włączanie…',
+  pushUnsupported: 'Ta przeglądarka nie obsługuje powiadomień. Zapisz się e-mailem.',
+  pushDenied:
+    'Przeglądarka nie pozwoliła na powiadomienia. Zmień to w ustawieniach strony (ikona obok adresu) albo zapisz się e-mailem.',
+  pushServiceUnavailable:
+    'Ta przeglądarka nie połączyła się ze swoją usługą powiadomień. Spróbuj później albo zapisz się e-mailem.',
 };
 
 const en: SubscribeWords = {
@@ -77,6 +99,19 @@ const en: SubscribeWords = {
     'Only the e-mail address, the chosen topics, language and frequency, and when you confirmed — only to send the notifications. An unconfirmed address is deleted after 48 hours. Unsubscribing deletes the address at once. The address never appears on the site, in feeds or in server logs.',
   footerLink: 'E-mail notifications',
   institutionLink: "E-mail notifications of this institution's notices",
+  pushTitle: 'Notifications in the browser',
+  pushIntro:
+    'No e-mail address needed: a notification appears on the screen of this phone or computer. The topics and language chosen above apply.',
+  iphone:
+    'On an iPhone or iPad (iOS 16.4 or later) notifications work only after adding this page to the Home Screen: Share → Add to Home Screen, then open it from the icon.',
+  pushOnButton: 'Turn on notifications in this browser',
+  pushOffButton: 'Turn off notifications in this browser',
+  pushWorking: 'Turning on…',
+  pushUnsupported: 'This browser does not support notifications. Subscribe by e-mail.',
+  pushDenied:
+    "The browser did not allow notifications. Change it in the site's settings (the icon next to the address) or subscribe by e-mail.",
+  pushServiceUnavailable:
+    'This browser could not reach its notification service. Try again later, or subscribe by e-mail.',
 };
 
 const uk: SubscribeWords = {
@@ -105,6 +140,19 @@ const uk: SubscribeWords = {
     'Лише адресу електронної пошти, вибрані теми, мову, частоту й час підтвердження — тільки для надсилання сповіщень. Непідтверджену адресу видаляємо через 48 годин. Відписка видаляє адресу одразу. Адреса ніколи не з’являється на сайті, у стрічках чи в журналах сервера.',
   footerLink: 'Сповіщення електронною поштою',
   institutionLink: 'Сповіщення про повідомлення цієї установи',
+  pushTitle: 'Сповіщення в браузері',
+  pushIntro:
+    'Без адреси електронної пошти: сповіщення з’явиться на екрані цього телефона чи комп’ютера. Діють теми й мова, вибрані вище.',
+  iphone:
+    'На iPhone та iPad (iOS 16.4 або новіша) сповіщення працюють лише після додавання цієї сторінки на початковий екран: Поділитися → На початковий екран, а потім відкрийте її з іконки.',
+  pushOnButton: 'Увімкнути сповіщення в цьому браузері',
+  pushOffButton: 'Вимкнути сповіщення в цьому браузері',
+  pushWorking: 'Вмикаємо…',
+  pushUnsupported: 'Цей браузер не підтримує сповіщень. Підпишіться електронною поштою.',
+  pushDenied:
+    'Браузер не дозволив сповіщення. Змініть це в налаштуваннях сайту (іконка біля адреси) або підпишіться електронною поштою.',
+  pushServiceUnavailable:
+    'Цей браузер не зміг з’єднатися зі своєю службою сповіщень. Спробуйте пізніше або підпишіться електронною поштою.',
 };
 
 export const SUBSCRIBE: Record<Locale, SubscribeWords> = { pl, en, uk };

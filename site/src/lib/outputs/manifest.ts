@@ -1,6 +1,7 @@
 import { type Category, DEFAULT_LOCALE, LOCALES, type Locale, singleLanguageOf } from '@tablica/shared';
 import { SPARE_SPACE } from '../embed/reserve.ts';
 import { routes } from '../routes.ts';
+import { PUSH_WORKER } from '../subscription-paths.ts';
 
 /**
  * The outputs manifest: where every file of a build that is not a page lives (pages are in
@@ -108,6 +109,12 @@ export const SERVING_RULES: readonly ServingRule[] = [
     matches: (pathname) => pathname === outputPaths.embedScript,
     cache: 'short',
     crossOrigin: true,
+  },
+  // Browsers check a service worker for updates themselves; it must never be cached for long.
+  {
+    output: 'the push notifications’ service worker',
+    matches: (pathname) => pathname === PUSH_WORKER,
+    cache: 'revalidate',
   },
   {
     output: 'the embed frames’ script and the icon',
