@@ -143,7 +143,7 @@ describe('newsroom webhooks: delivery', () => {
     const webhook = await registerWebhook({ url: receiver.url });
     const body = JSON.stringify({ versions: [version('brak-wody-ul-lipowa')] });
     const headers = signRebuildRequest(SECRET, randomUUID(), body);
-    const post = (extra: Record<string, string>, text = body) =>
+    const post = (extra: object, text = body) =>
       fetch(`${cms.url}/api/tablica/live-versions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...extra },
