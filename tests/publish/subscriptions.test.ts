@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { subscriptionPaths } from '../../site/src/lib/subscription-paths.ts';
+import { startMailCatcher } from '../support/mail-catcher.ts';
 import {
   confirmFrom,
   demoReport,
@@ -374,14 +375,36 @@ describe('e-mail subscriptions: delivery that survives failures', () => {
     run.advance(10_000);
     await settled(run);
     expect(run.log.filter((line) => line.includes('not accepted'))).toHaveLength(1);
-    run.mail.refuse = false;
+    // Then the server is gone altogether: the next try cannot connect; a new notice is still
+    // queued at once (publishing never waits for mail).
+    await run.mail.close();
     run.advance(30_000);
-    const mail = await waitFor(() => run.mail.to(email)[1]);
-    expect(mail.parsed.subject).toBe('Komunikat w czasie awarii poczty');
-    run.advance(3_600_000);
+    await waitFor(() => run.log.filter((line) => line.includes('not accepted')).length === 2);
+    expect(run.log.at(-1)).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
+    expect(
+      run.subscriptions.liveBuild(
+        withNotice(demoReport(), { slug: 'gdy-poczty-nie-ma', title: 'Komunikat, gdy serwera poczty nie ma' }),
+      ),
+    ).toBe(1);
     await settled(run);
-    expect(run.mail.to(email)).toHaveLength(2);
-    expect(run.subscriptions.status()).toMatchObject({ queued: 0, sent: 1 });
+    expect(run.subscriptions.status()).toMatchObject({ queued: 2, sent: 0 });
+    // Back on the same address: both arrive, once each.
+    const back = await startMailCatcher({ port: run.mail.port });
+    try {
+      run.advance(3_600_000);
+      await waitFor(() => back.to(email).length === 2);
+      run.advance(3_600_000);
+      await settled(run);
+      expect(
+        back
+          .to(email)
+          .map((mail) => mail.parsed.subject)
+          .sort(),
+      ).toEqual(['Komunikat w czasie awarii poczty', 'Komunikat, gdy serwera poczty nie ma']);
+      expect(run.subscriptions.status()).toMatchObject({ queued: 0, sent: 2 });
+    } finally {
+      await back.close();
+    }
   });
 
   test('two workers on one outbox, 500 subscribers: exactly 500 mails, none twice — also when a worker dies holding a batch', async () => {

@@ -23,6 +23,8 @@ export async function startMailCatcher({ port = 0, keep = true } = {}) {
     disabledCommands: ['STARTTLS'],
     logger: false,
     size: 2_000_000,
+    // A stop cuts kept-open client connections after a second (a mail server going away).
+    closeTimeout: 1_000,
     onRcptTo(_address, _session, callback) {
       if (refuse) {
         const error = new Error('try again later') as Error & { responseCode: number };
