@@ -142,7 +142,7 @@ describe('subscriptions on the live site', () => {
     rmSync(deployDir, { recursive: true, force: true });
   });
 
-  test('the live site offers the sign-up in every language, from every page’s footer and each institution’s page', async () => {
+  test('the live site offers the sign-up in every language, from every page’s footer and each institution’s and notice’s page', async () => {
     for (const [page, heading] of [
       ['/powiadomienia/', 'Powiadomienia e-mail'],
       ['/en/notifications/', 'E-mail notifications'],
@@ -156,6 +156,10 @@ describe('subscriptions on the live site', () => {
     expect(home).toContain('href="/powiadomienia/"');
     const institution = await (await fetch(`${running.site.url}/instytucje/pwik-brzozow/`)).text();
     expect(institution).toContain('href="/powiadomienia/?topic=institution%3Apwik-brzozow"');
+    const notice = await (await fetch(`${running.site.url}/komunikaty/awaria-wodociagu-ul-lipowa/`)).text();
+    expect(notice).toContain('href="/powiadomienia/?topic=institution%3Apwik-brzozow"');
+    const ukrainian = await (await fetch(`${running.site.url}/uk/notices/awaria-wodociagu-ul-lipowa/`)).text();
+    expect(ukrainian).toContain('href="/uk/notifications/?topic=institution%3Apwik-brzozow"');
   });
 
   test('a resident subscribes; an editor publishes a notice in the admin → the mail arrives after the build is live, and each of its links opens', async () => {
