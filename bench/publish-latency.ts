@@ -74,12 +74,12 @@ await waitUntil(() => running.publisher.lastBuild?.result === 'live');
 // One confirmed subscriber of everything, signed up after the first build (which is the baseline).
 const store = running.subscriptions?.store;
 if (!store) throw new Error('the publisher runs no subscriptions');
-const signUp = store.addPending(
+const signUp = await store.addPending(
   { address: 'bench@example.org', topics: ['all'], language: 'pl', frequency: 'immediate' },
   Date.now(),
 );
-store.confirmationSent(signUp, Date.now());
-store.confirm(signUp, Date.now(), 3_600_000);
+await store.confirmationSent(signUp, Date.now());
+await store.confirm(signUp, Date.now(), 3_600_000);
 
 // The plain build from the same Strapi, measured twice in this run.
 const plain: number[] = [];

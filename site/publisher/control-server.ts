@@ -30,7 +30,7 @@ export function createControlHandler(
   return guard(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://publisher');
     if (url.pathname === '/status' && (request.method === 'GET' || request.method === 'HEAD')) {
-      json(response, 200, publisher.status());
+      json(response, 200, await publisher.statusWithSubscriptions());
       return;
     }
     if (preview && url.pathname.startsWith('/podglad/')) {

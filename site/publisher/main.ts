@@ -67,7 +67,7 @@ export async function startPublisher(
     stateDirectory: target.stateDirectory,
     log: logLine,
   });
-  const subscriptions = subscriptionsConfig ? new Subscriptions(subscriptionsConfig) : undefined;
+  const subscriptions = subscriptionsConfig ? await Subscriptions.open(subscriptionsConfig) : undefined;
   // The feeds name these hubs (the build reads the same variable); each live build pings them.
   const hubs = readHubs(env.TABLICA_WEBSUB_HUBS);
   const publisher = new Publisher({
@@ -85,7 +85,7 @@ export async function startPublisher(
     ...(log ? { log } : {}),
     // A build is live: subscribers are told (if any), and the CMS, which sends newsrooms' webhooks.
     onLive: (report: unknown) => {
-      subscriptions?.liveBuild(report as LiveReport);
+      void subscriptions?.liveBuild(report as LiveReport);
       void tellCmsOfLiveVersions(report as LiveReport, {
         strapiUrl: env.STRAPI_URL ?? 'http://127.0.0.1:1337',
         secret,

@@ -28,7 +28,7 @@ export interface PublisherOptions {
   /** A build is live in `directory` (`previous` was live before it): WebSub hubs are told. */
   onSwitched?: (previous: string | undefined, directory: string) => void;
   /** Counts for /status from the subscriptions (never an address). */
-  subscriptionStatus?: () => Record<string, number>;
+  subscriptionStatus?: () => Promise<object>;
 }
 
 export interface BuildRecord {
@@ -169,8 +169,12 @@ export class Publisher {
       nextScheduledBuild: this.nextScheduledBuild?.toISOString() ?? null,
       lastPoll: this.lastPoll ?? null,
       builds: this.target.list(),
-      subscriptions: this.options.subscriptionStatus?.() ?? null,
     };
+  }
+
+  /** status() and the subscriptions' counts, which their store answers asynchronously (for /status). */
+  async statusWithSubscriptions() {
+    return { ...this.status(), subscriptions: (await this.options.subscriptionStatus?.()) ?? null };
   }
 
   async #build(reasons: string[]): Promise<boolean> {

@@ -6,37 +6,41 @@
  *   delete <address>   erases the address: its subscription and any unconfirmed sign-up
  *   count              how many subscribers, sign-ups and deliveries there are (no addresses)
  *
- * It reads the same file as the publisher (TABLICA_SUBSCRIPTIONS_DB, or the deploy directory's).
+ * It reads the same store as the publisher (TABLICA_SUBSCRIPTIONS_DB — a SQLite file or a
+ * postgres:// URL — or the deploy directory's file).
  */
 import { existsSync } from 'node:fs';
 import { deployTargetFromEnv } from './deploy/from-env.ts';
+import { isPostgresUrl, openSubscriptionStore } from './subscriptions/open-store.ts';
 import { normaliseAddress } from './subscriptions/request.ts';
-import { subscriptionsDatabaseFile } from './subscriptions/service.ts';
-import { SubscriptionStore } from './subscriptions/store.ts';
+import { subscriptionsDatabase } from './subscriptions/service.ts';
 
 const [command, given] = process.argv.slice(2);
-const file = subscriptionsDatabaseFile(process.env, deployTargetFromEnv().stateDirectory);
-if (!existsSync(file)) {
-  console.error(`Tablica: no subscriptions are kept here yet (${file} does not exist).`);
+const database = subscriptionsDatabase(process.env, deployTargetFromEnv().stateDirectory);
+if (!isPostgresUrl(database) && !existsSync(database)) {
+  console.error(`Tablica: no subscriptions are kept here yet (${database} does not exist).`);
   process.exit(command === 'count' ? 0 : 1);
 }
-const store = new SubscriptionStore(file);
+const store = await openSubscriptionStore(database);
 try {
   if (command === 'count') {
-    console.log(JSON.stringify(store.counts(), null, 2));
+    console.log(JSON.stringify(await store.counts(), null, 2));
   } else if (command === 'export' || command === 'delete') {
     const address = normaliseAddress(given);
     if (!address) {
       console.error('Tablica: give one e-mail address, e.g. npm run subscribers -w site -- export name@example.org');
       process.exit(2);
     }
-    if (command === 'export') console.log(JSON.stringify({ address, ...store.exportAddress(address) }, null, 2));
+    if (command === 'export')
+      console.log(JSON.stringify({ address, ...(await store.exportAddress(address)) }, null, 2));
     else
-      console.log(store.deleteAddress(address) ? 'Tablica: erased.' : 'Tablica: nothing was kept about that address.');
+      console.log(
+        (await store.deleteAddress(address)) ? 'Tablica: erased.' : 'Tablica: nothing was kept about that address.',
+      );
   } else {
     console.error('Tablica: use export <address>, delete <address> or count.');
     process.exit(2);
   }
 } finally {
-  store.close();
+  await store.close();
 }

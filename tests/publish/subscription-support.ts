@@ -53,8 +53,8 @@ export async function startSubscriptions(config: Partial<SubscriptionsConfig> = 
   const directory = mkdtempSync(path.join(tmpdir(), 'tablica-subscriptions-'));
   const log: string[] = [];
   let offset = 0;
-  const subscriptions = new Subscriptions({
-    databaseFile: path.join(directory, 'subscriptions.db'),
+  const subscriptions = await Subscriptions.open({
+    database: path.join(directory, 'subscriptions.db'),
     smtpUrl: mail.url,
     from: '"Tablica Brzozów" <powiadomienia@tablica.example.org>',
     secret: 'a-test-secret-for-links-0123456789',
@@ -69,7 +69,7 @@ export async function startSubscriptions(config: Partial<SubscriptionsConfig> = 
     pushAllowPrivate: true,
     ...config,
   });
-  subscriptions.liveBuild(report);
+  await subscriptions.liveBuild(report);
   subscriptions.start();
   const server = await listen(
     createSiteHandler(

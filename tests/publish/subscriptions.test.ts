@@ -65,10 +65,10 @@ describe('e-mail subscriptions: sign-up, confirmation, delivery', () => {
     // Mail scanners open every link: the page only shows a button, and nothing is confirmed by it.
     const link = linkIn(confirmation.parsed.text ?? '', subscriptionPaths.confirm);
     expect((await fetch(`${run.server.url}${link}`)).status).toBe(200);
-    expect(run.subscriptions.status().subscribers).toBe(0);
+    expect((await run.subscriptions.status()).subscribers).toBe(0);
     const confirmed = await confirmFrom(run.server.url, confirmation.parsed.text ?? '');
     expect(confirmed.html).toContain('Confirmed.');
-    expect(run.subscriptions.status().subscribers).toBe(1);
+    expect((await run.subscriptions.status()).subscribers).toBe(1);
     // The link works once.
     expect((await fetch(`${run.server.url}${link}`, { method: 'POST' })).status).toBe(404);
 
@@ -82,11 +82,11 @@ describe('e-mail subscriptions: sign-up, confirmation, delivery', () => {
       { slug: 'biblioteka-zamknieta-w-piatek', title: 'Biblioteka zamknięta w piątek' },
       'mbp-brzozow',
     );
-    expect(run.subscriptions.liveBuild(otherInstitution)).toBe(1);
+    expect(await run.subscriptions.liveBuild(otherInstitution)).toBe(1);
     const notice = await waitFor(() => run.mail.to(email)[1]);
     await settled(run);
     // The same build again (a restart, a second publisher): nothing more.
-    expect(run.subscriptions.liveBuild(otherInstitution)).toBe(0);
+    expect(await run.subscriptions.liveBuild(otherInstitution)).toBe(0);
     await settled(run);
     expect(run.mail.to(email)).toHaveLength(2);
 
@@ -105,7 +105,7 @@ describe('e-mail subscriptions: sign-up, confirmation, delivery', () => {
     const run = await start();
     const email = 'wypisz@example.org';
     await subscribe(run, email);
-    run.subscriptions.liveBuild(
+    await run.subscriptions.liveBuild(
       withNotice(demoReport(), { slug: 'nowy-komunikat-pierwszy', title: 'Pierwszy nowy komunikat' }),
     );
     const mail = await waitFor(() => run.mail.to(email)[1]);
@@ -118,8 +118,8 @@ describe('e-mail subscriptions: sign-up, confirmation, delivery', () => {
       body: 'List-Unsubscribe=One-Click',
     });
     expect(response.status).toBe(200);
-    expect(run.subscriptions.store.exportAddress(email)).toEqual({ subscriber: null, pendingSignUps: [] });
-    run.subscriptions.liveBuild(
+    expect(await run.subscriptions.store.exportAddress(email)).toEqual({ subscriber: null, pendingSignUps: [] });
+    await run.subscriptions.liveBuild(
       withNotice(demoReport(), { slug: 'nowy-komunikat-drugi', title: 'Drugi nowy komunikat' }),
     );
     await settled(run);
@@ -130,7 +130,7 @@ describe('e-mail subscriptions: sign-up, confirmation, delivery', () => {
     const run = await start();
     const email = 'zmiany@example.org';
     await subscribe(run, email);
-    run.subscriptions.liveBuild(
+    await run.subscriptions.liveBuild(
       withNotice(demoReport(), { slug: 'komunikat-do-zmiany', title: 'Komunikat przed zmianą ustawień' }),
     );
     const first = await waitFor(() => run.mail.to(email)[1]);
@@ -143,7 +143,7 @@ describe('e-mail subscriptions: sign-up, confirmation, delivery', () => {
       body: 'action=save&topic=category%3Ahealth&language=uk&frequency=daily',
     });
     expect(saved.status).toBe(200);
-    expect(run.subscriptions.store.subscriberByAddress(email)).toMatchObject({
+    expect(await run.subscriptions.store.subscriberByAddress(email)).toMatchObject({
       topics: ['category:health'],
       language: 'uk',
       frequency: 'daily',
@@ -162,7 +162,7 @@ describe('e-mail subscriptions: sign-up, confirmation, delivery', () => {
       body: 'action=delete',
     });
     expect(await deleted.text()).toContain('Twój adres został usunięty');
-    expect(run.subscriptions.store.subscriberByAddress(email)).toBeUndefined();
+    expect(await run.subscriptions.store.subscriberByAddress(email)).toBeUndefined();
     expect((await fetch(`${run.server.url}${manage}`)).status).toBe(404);
   });
 
@@ -179,7 +179,7 @@ describe('e-mail subscriptions: sign-up, confirmation, delivery', () => {
       summary: 'Короткий зміст українською.',
     });
     report = withNotice(report, { slug: 'drugi-tego-dnia', title: 'Drugi komunikat tego dnia' });
-    expect(run.subscriptions.liveBuild(report)).toBe(4);
+    expect(await run.subscriptions.liveBuild(report)).toBe(4);
     await waitFor(() => run.mail.to('ukr@example.org').length === 3);
     const subjects = run.mail
       .to('ukr@example.org')
@@ -211,15 +211,17 @@ describe('e-mail subscriptions: sign-up, confirmation, delivery', () => {
     const slug = 'zmieniany-komunikat';
     const until = new Date(Date.now() + 5 * 24 * HOUR).toISOString();
     const v1 = { slug, title: 'Zamknięta pływalnia miejska', effectiveUntil: until };
-    run.subscriptions.liveBuild(withNotice(demoReport(), v1));
+    await run.subscriptions.liveBuild(withNotice(demoReport(), v1));
     await waitFor(() => run.mail.to(email)[1]);
     // A typo corrected: the CMS keeps the revision, so the version is the same.
-    run.subscriptions.liveBuild(withNotice(demoReport(), { ...v1, summary: 'Poprawiona literówka w streszczeniu.' }));
+    await run.subscriptions.liveBuild(
+      withNotice(demoReport(), { ...v1, summary: 'Poprawiona literówka w streszczeniu.' }),
+    );
     await settled(run);
     expect(run.mail.to(email)).toHaveLength(2);
     const published = [{ revision: 1, sent: new Date().toISOString(), notice: { effectiveUntil: until } }];
     const later = new Date(Date.now() + 12 * 24 * HOUR).toISOString();
-    run.subscriptions.liveBuild(
+    await run.subscriptions.liveBuild(
       withNotice(demoReport(), {
         ...v1,
         revision: 2,
@@ -231,7 +233,7 @@ describe('e-mail subscriptions: sign-up, confirmation, delivery', () => {
     const extension = await waitFor(() => run.mail.to(email)[2]);
     expect(extension.parsed.subject).toBe('Przedłużono: Zamknięta pływalnia miejska');
     expect(extension.parsed.text).toContain('Przedłużono zamknięcie o tydzień.');
-    run.subscriptions.liveBuild(
+    await run.subscriptions.liveBuild(
       withNotice(demoReport(), { ...v1, revision: 3, effectiveUntil: later, liftedAt: new Date().toISOString() }),
     );
     const lift = await waitFor(() => run.mail.to(email)[3]);
@@ -348,7 +350,7 @@ describe('e-mail subscriptions: what they refuse', () => {
         summary: `Body ${hostile}`,
       });
     }
-    run.subscriptions.liveBuild(report);
+    await run.subscriptions.liveBuild(report);
     for (const language of ['pl', 'en', 'uk']) {
       const mail = await waitFor(() => run.mail.to(`${language}@example.org`)[1]);
       expect(mail.parsed.html).not.toContain('<img');
@@ -365,12 +367,12 @@ describe('e-mail subscriptions: delivery that survives failures', () => {
     const email = 'cierpliwa@example.org';
     await subscribe(run, email);
     run.mail.refuse = true;
-    run.subscriptions.liveBuild(
+    await run.subscriptions.liveBuild(
       withNotice(demoReport(), { slug: 'w-czasie-awarii-poczty', title: 'Komunikat w czasie awarii poczty' }),
     );
     await waitFor(() => run.log.find((line) => line.includes('not accepted')));
     await settled(run);
-    expect(run.subscriptions.status()).toMatchObject({ queued: 1, sent: 0 });
+    expect(await run.subscriptions.status()).toMatchObject({ queued: 1, sent: 0 });
     // Too early for the retry: nothing is tried.
     run.advance(10_000);
     await settled(run);
@@ -382,12 +384,12 @@ describe('e-mail subscriptions: delivery that survives failures', () => {
     await waitFor(() => run.log.filter((line) => line.includes('not accepted')).length === 2);
     expect(run.log.at(-1)).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
     expect(
-      run.subscriptions.liveBuild(
+      await run.subscriptions.liveBuild(
         withNotice(demoReport(), { slug: 'gdy-poczty-nie-ma', title: 'Komunikat, gdy serwera poczty nie ma' }),
       ),
     ).toBe(1);
     await settled(run);
-    expect(run.subscriptions.status()).toMatchObject({ queued: 2, sent: 0 });
+    expect(await run.subscriptions.status()).toMatchObject({ queued: 2, sent: 0 });
     // Back on the same address: both arrive, once each.
     const back = await startMailCatcher({ port: run.mail.port });
     try {
@@ -401,7 +403,7 @@ describe('e-mail subscriptions: delivery that survives failures', () => {
           .map((mail) => mail.parsed.subject)
           .sort(),
       ).toEqual(['Komunikat w czasie awarii poczty', 'Komunikat, gdy serwera poczty nie ma']);
-      expect(run.subscriptions.status()).toMatchObject({ queued: 0, sent: 2 });
+      expect(await run.subscriptions.status()).toMatchObject({ queued: 0, sent: 2 });
     } finally {
       await back.close();
     }
@@ -414,26 +416,26 @@ describe('e-mail subscriptions: delivery that survives failures', () => {
     await run.subscriptions.deliverer.stop();
     // 500 confirmed subscribers, as the confirmation does it.
     for (let index = 0; index < 500; index += 1) {
-      store.addPending(
+      await store.addPending(
         { address: `m${index}@example.org`, topics: ['all'], language: 'pl', frequency: 'immediate' },
         Date.now(),
       );
     }
-    const { SubscriptionStore } = await import('../../site/publisher/subscriptions/store.ts');
-    const second = new SubscriptionStore(path.join(run.directory, 'subscriptions.db'));
+    const { SqliteSubscriptionStore } = await import('../../site/publisher/subscriptions/sqlite-store.ts');
+    const second = new SqliteSubscriptionStore(path.join(run.directory, 'subscriptions.db'));
     try {
       // Confirm them all without mailing: the confirmations are not what this test counts.
-      const pending = second.claimConfirmations(Date.now() + 1, 600_000, 1_000);
+      const pending = await second.claimConfirmations(Date.now() + 1, 600_000, 1_000);
       for (const row of pending) {
-        second.confirmationSent(row.id, Date.now());
-        second.confirm(row.id, Date.now(), 3_600_000);
+        await second.confirmationSent(row.id, Date.now());
+        await second.confirm(row.id, Date.now(), 3_600_000);
       }
-      expect(store.counts().subscribers).toBe(500);
+      expect((await store.counts()).subscribers).toBe(500);
       // A worker that claims 120 deliveries and dies without sending them.
-      run.subscriptions.liveBuild(
+      await run.subscriptions.liveBuild(
         withNotice(demoReport(), { slug: 'do-pieciuset', title: 'Komunikat dla pięciuset osób' }),
       );
-      const dead = second.claimDeliveries('dead-worker', Date.now(), 120_000, 120);
+      const dead = await second.claimDeliveries('dead-worker', Date.now(), 120_000, 120);
       expect(dead).toHaveLength(120);
       // Two live workers on the same file (two publishers), draining together.
       const { Deliverer } = await import('../../site/publisher/subscriptions/deliverer.ts');
@@ -445,7 +447,7 @@ describe('e-mail subscriptions: delivery that survives failures', () => {
           send: mailer.send,
           linksFor: () => ({ unsubscribe: 'https://tablica.example.org/u', manage: 'https://tablica.example.org/m' }),
           confirmUrl: () => 'https://tablica.example.org/c',
-          describeSignUp: () => ({ siteName: 'Tablica', topics: [] }),
+          describeSignUp: async () => ({ siteName: 'Tablica', topics: [] }),
           confirmHours: 48,
           siteHost: 'tablica.example.org',
           log: () => {},
@@ -464,9 +466,9 @@ describe('e-mail subscriptions: delivery that survives failures', () => {
       const received = run.mail.mails.filter((mail) => mail.parsed.subject === 'Komunikat dla pięciuset osób');
       expect(received).toHaveLength(500);
       expect(new Set(received.flatMap((mail) => mail.to)).size).toBe(500);
-      expect(store.counts()).toMatchObject({ queued: 0, sent: 500 });
+      expect(await store.counts()).toMatchObject({ queued: 0, sent: 500 });
     } finally {
-      second.close();
+      await second.close();
     }
   });
 
@@ -475,9 +477,9 @@ describe('e-mail subscriptions: delivery that survives failures', () => {
     const email = 'zapomniana@example.org';
     await signUp(run.server.url, { email });
     const mail = await waitFor(() => run.mail.to(email)[0]);
-    expect(run.subscriptions.store.exportAddress(email).pendingSignUps).toHaveLength(1);
-    expect(run.subscriptions.store.forgetUnconfirmed(Date.now() + 49 * HOUR, 48 * HOUR)).toBe(1);
-    expect(run.subscriptions.store.exportAddress(email)).toEqual({ subscriber: null, pendingSignUps: [] });
+    expect((await run.subscriptions.store.exportAddress(email)).pendingSignUps).toHaveLength(1);
+    expect(await run.subscriptions.store.forgetUnconfirmed(Date.now() + 49 * HOUR, 48 * HOUR)).toBe(1);
+    expect(await run.subscriptions.store.exportAddress(email)).toEqual({ subscriber: null, pendingSignUps: [] });
     expect((await confirmFrom(run.server.url, mail.parsed.text ?? '')).status).toBe(404);
   });
 
@@ -502,7 +504,7 @@ describe('e-mail subscriptions: delivery that survives failures', () => {
       ['address', 'consentedAt', 'frequency', 'id', 'language', 'topics'].sort(),
     );
     expect(command('delete', email).stdout).toContain('erased');
-    expect(run.subscriptions.store.subscriberByAddress(email)).toBeUndefined();
+    expect(await run.subscriptions.store.subscriberByAddress(email)).toBeUndefined();
     expect(command('count').stdout).toContain('"subscribers": 0');
   });
 
@@ -511,11 +513,13 @@ describe('e-mail subscriptions: delivery that survives failures', () => {
     const email = 'prywatna.osoba@example.org';
     await subscribe(run, email);
     run.mail.refuse = true;
-    run.subscriptions.liveBuild(withNotice(demoReport(), { slug: 'prywatnosc', title: 'Komunikat o prywatności' }));
+    await run.subscriptions.liveBuild(
+      withNotice(demoReport(), { slug: 'prywatnosc', title: 'Komunikat o prywatności' }),
+    );
     await waitFor(() => run.log.find((line) => line.includes('not accepted')));
     await signUp(run.server.url, { email: 'druga.osoba@example.org' });
     await settled(run);
-    const everything = [...run.log, JSON.stringify(run.subscriptions.status())].join('\n');
+    const everything = [...run.log, JSON.stringify(await run.subscriptions.status())].join('\n');
     expect(everything).not.toContain('@example.org');
     expect(everything).not.toContain('prywatna');
     // The database file is the only place: no other file in the subscriptions' directory has it.

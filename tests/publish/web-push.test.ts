@@ -58,7 +58,7 @@ describe('Web Push, as a push service receives it', () => {
       title: 'Przerwa w dostawie wody na ul. Polnej',
       summary: 'Woda wróci w czwartek o 14:00. Beczkowóz stoi przy szkole.',
     });
-    run.subscriptions.liveBuild(report);
+    await run.subscriptions.liveBuild(report);
     const [message] = await waitFor(() => (push.received.length > 0 ? push.received : undefined));
     expect(message?.problems).toEqual([]);
     expect(message?.payload).toEqual({
@@ -70,8 +70,8 @@ describe('Web Push, as a push service receives it', () => {
     });
     expect(message?.headers.urgency).toBe('high');
     // The same build again, or a notice of another institution: nothing more.
-    run.subscriptions.liveBuild(report);
-    run.subscriptions.liveBuild(
+    await run.subscriptions.liveBuild(report);
+    await run.subscriptions.liveBuild(
       withNotice(report, { slug: 'biblioteka-push', title: 'Biblioteka zamknięta w piątek' }, 'mbp-brzozow'),
     );
     await settled(run);
@@ -87,7 +87,7 @@ describe('Web Push, as a push service receives it', () => {
       locale: 'en',
       title: 'The city swimming pool is closed',
     });
-    run.subscriptions.liveBuild(report);
+    await run.subscriptions.liveBuild(report);
     const [message] = await waitFor(() => (push.received.length > 0 ? push.received : undefined));
     expect(message?.payload).toMatchObject({
       title: 'The city swimming pool is closed',
@@ -100,15 +100,17 @@ describe('Web Push, as a push service receives it', () => {
     const { run, push } = await setup();
     await subscribeBrowser(run, push.subscribe());
     push.answer = 500;
-    run.subscriptions.liveBuild(withNotice(demoReport(), { slug: 'push-awaria', title: 'Komunikat w czasie awarii' }));
+    await run.subscriptions.liveBuild(
+      withNotice(demoReport(), { slug: 'push-awaria', title: 'Komunikat w czasie awarii' }),
+    );
     await waitFor(() => push.received.length === 1);
     await settled(run);
-    expect(run.subscriptions.status()).toMatchObject({ pushSubscribers: 1, pushQueued: 1, pushSent: 0 });
+    expect(await run.subscriptions.status()).toMatchObject({ pushSubscribers: 1, pushQueued: 1, pushSent: 0 });
     push.answer = 410;
     run.advance(31_000);
     await waitFor(() => push.received.length === 2);
     await settled(run);
-    expect(run.subscriptions.status()).toMatchObject({ pushSubscribers: 0, pushQueued: 0 });
+    expect(await run.subscriptions.status()).toMatchObject({ pushSubscribers: 0, pushQueued: 0 });
   });
 
   test('a subscription that is not one (no keys, short keys, not a URL, plain http) is refused, and the browser can unsubscribe', async () => {
@@ -127,14 +129,14 @@ describe('Web Push, as a push service receives it', () => {
         'Ta przeglądarka podała niepełne dane subskrypcji. Spróbuj ponownie albo zapisz się e-mailem.',
       ]);
     }
-    expect(run.subscriptions.status().pushSubscribers).toBe(0);
+    expect((await run.subscriptions.status()).pushSubscribers).toBe(0);
   });
 
   test('SSRF guard: an endpoint on a private or loopback address is never contacted unless the operator allows it', async () => {
     const { run, push } = await setup({ pushAllowPrivate: false });
     const subscription = push.subscribe();
     // Stored as https (as real push services are), pointing at loopback: refused when sending.
-    run.subscriptions.store.addPushSubscriber(
+    await run.subscriptions.store.addPushSubscriber(
       {
         endpoint: subscription.endpoint.replace('http:', 'https:'),
         p256dh: subscription.keys.p256dh,
@@ -144,7 +146,7 @@ describe('Web Push, as a push service receives it', () => {
       },
       Date.now(),
     );
-    run.subscriptions.liveBuild(
+    await run.subscriptions.liveBuild(
       withNotice(demoReport(), { slug: 'push-ssrf', title: 'Komunikat do sprawdzenia SSRF' }),
     );
     await waitFor(() => run.log.find((line) => line.includes('push notification was not accepted')));
@@ -156,6 +158,6 @@ describe('Web Push, as a push service receives it', () => {
       body: JSON.stringify({ endpoint: subscription.endpoint.replace('http:', 'https:') }),
     });
     expect(unsubscribed.status).toBe(200);
-    expect(run.subscriptions.status().pushSubscribers).toBe(0);
+    expect((await run.subscriptions.status()).pushSubscribers).toBe(0);
   });
 });

@@ -33,8 +33,8 @@ describe.skipIf(!hasChromium)('the e-mail sign-up page in Chromium', () => {
     expect(build.ok, build.output).toBe(true);
     outDir = build.outDir;
     mail = await startMailCatcher();
-    subscriptions = new Subscriptions({
-      databaseFile: path.join(scratch, 'subscriptions.db'),
+    subscriptions = await Subscriptions.open({
+      database: path.join(scratch, 'subscriptions.db'),
       smtpUrl: mail.url,
       from: '"Tablica" <powiadomienia@tablica.example.org>',
       secret: 'a-test-secret-for-links-0123456789',
@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('the e-mail sign-up page in Chromium', () => {
       log: () => {},
       vapid: TEST_VAPID,
     });
-    subscriptions.liveBuild(demoReport());
+    await subscriptions.liveBuild(demoReport());
     subscriptions.start();
     server = await listen(
       createSiteHandler(
@@ -185,7 +185,7 @@ describe.skipIf(!hasChromium)('the e-mail sign-up page in Chromium', () => {
       await page.context().close();
     }
     // The confirmation page of a real sign-up.
-    subscriptions.store.addPending(
+    await subscriptions.store.addPending(
       { address: 'axe@example.org', topics: ['all'], language: 'en', frequency: 'immediate' },
       Date.now(),
     );

@@ -5,16 +5,16 @@ import type { VersionMessage } from './live-versions.ts';
 import type { SendMail } from './mailer.ts';
 import type { PushResult } from './push.ts';
 import { retryAt } from './schedule.ts';
-import type { ClaimedDelivery, PushSubscriber, SubscriptionStore } from './store.ts';
+import type { ClaimedDelivery, PushSubscriber, Subscriber, SubscriptionStore } from './store.ts';
 
 export interface DelivererOptions {
   store: SubscriptionStore;
   send: SendMail;
   /** The links in a subscriber's messages (signed; they name no address). */
-  linksFor: (subscriberId: string) => SubscriberLinks;
+  linksFor: (subscriber: Subscriber) => SubscriberLinks;
   confirmUrl: (pendingId: string, language: Locale) => string;
   /** What a confirmation mail says the sign-up is for, in words, and the site's name. */
-  describeSignUp: (pendingId: string, language: Locale) => { siteName: string; topics: string[] };
+  describeSignUp: (pendingId: string, language: Locale) => Promise<{ siteName: string; topics: string[] }>;
   confirmHours: number;
   siteHost: string;
   log: (message: string) => void;
@@ -93,11 +93,11 @@ export class Deliverer {
 
   async #confirmations(): Promise<number> {
     const { store, send, leaseMs = 120_000, batchSize = 50 } = this.#options;
-    const claimed = store.claimConfirmations(this.#now, leaseMs, batchSize);
+    const claimed = await store.claimConfirmations(this.#now, leaseMs, batchSize);
     await Promise.all(
       claimed.map(async (pending) => {
         const language = isLocale(pending.language) ? pending.language : DEFAULT_LOCALE;
-        const { siteName, topics } = this.#options.describeSignUp(pending.id, language);
+        const { siteName, topics } = await this.#options.describeSignUp(pending.id, language);
         const mail = confirmationMail(
           language,
           siteName,
@@ -107,13 +107,13 @@ export class Deliverer {
         );
         try {
           await send(pending.address, mail);
-          store.confirmationSent(pending.id, this.#now);
+          await store.confirmationSent(pending.id, this.#now);
         } catch (error) {
           const next = retryAt(pending.attempts, this.#now);
           this.#options.log(
             `subscriptions: a confirmation mail was not accepted (${reason(error)}); ${next ? 'retrying' : 'giving up'}`,
           );
-          store.confirmationFailed(pending.id, next ?? Number.MAX_SAFE_INTEGER);
+          await store.confirmationFailed(pending.id, next ?? Number.MAX_SAFE_INTEGER);
         }
       }),
     );
@@ -122,7 +122,7 @@ export class Deliverer {
 
   async #deliveries(): Promise<number> {
     const { store, leaseMs = 120_000, batchSize = 200 } = this.#options;
-    const claimed = store.claimDeliveries(this.worker, this.#now, leaseMs, batchSize);
+    const claimed = await store.claimDeliveries(this.worker, this.#now, leaseMs, batchSize);
     const bySubscriber = Map.groupBy(claimed, (delivery) => delivery.subscriberId);
     const groups = [...bySubscriber.values()];
     // A few at a time: the mailer's pool has a few connections; more would only queue in memory.
@@ -136,22 +136,25 @@ export class Deliverer {
   async #pushes(): Promise<number> {
     const { store, push, leaseMs = 120_000, batchSize = 200 } = this.#options;
     if (!push) return 0;
-    const claimed = store.claimDeliveries(this.worker, this.#now, leaseMs, batchSize, 'push');
+    const claimed = await store.claimDeliveries(this.worker, this.#now, leaseMs, batchSize, 'push');
     for (let index = 0; index < claimed.length; index += 16) {
       await Promise.all(
         claimed.slice(index, index + 16).map(async (delivery) => {
-          const subscriber = store.pushSubscriber(delivery.subscriberId);
-          const message = store.versionMessage(delivery.versionKey) as VersionMessage | undefined;
-          if (!subscriber || !message) return;
+          const subscriber = await store.pushSubscriber(delivery.subscriberId);
+          const message = (await store.versionMessage(delivery.versionKey)) as VersionMessage | undefined;
+          // Unsubscribed since it was queued: nothing to send, nothing to try again.
+          if (!subscriber || !message) return store.deliverySent([delivery.id], this.worker, this.#now, 'push');
           const outcome = await push(subscriber, message);
-          if (outcome.delivered) store.deliverySent([delivery.id], this.worker, this.#now, 'push');
-          else if (outcome.gone) store.deletePushSubscriber({ id: subscriber.id });
-          else {
+          if (outcome.delivered) await store.deliverySent([delivery.id], this.worker, this.#now, 'push');
+          else if (outcome.gone) {
+            await store.deletePushSubscriber({ id: subscriber.id });
+            await store.deliverySent([delivery.id], this.worker, this.#now, 'push');
+          } else {
             const next = retryAt(delivery.attempts, this.#now);
             this.#options.log(
               `subscriptions: a push notification was not accepted (${outcome.result}); ${next ? 'retrying' : 'giving up'}`,
             );
-            store.deliveryFailed([delivery.id], next, this.#now, 'push');
+            await store.deliveryFailed([delivery.id], next, this.#now, 'push');
           }
         }),
       );
@@ -161,16 +164,25 @@ export class Deliverer {
 
   async #deliver(group: ClaimedDelivery[]): Promise<void> {
     const { store } = this.#options;
-    const subscriber = store.subscriber(group[0]?.subscriberId ?? '');
-    // Unsubscribed since it was queued: the cascade already removed the rows; nothing to send.
-    if (!subscriber) return;
+    const subscriber = await store.subscriber(group[0]?.subscriberId ?? '');
+    // Unsubscribed since it was queued: nothing to send, nothing to try again.
+    if (!subscriber)
+      return store.deliverySent(
+        group.map((delivery) => delivery.id),
+        this.worker,
+        this.#now,
+      );
     const language = isLocale(subscriber.language) ? subscriber.language : DEFAULT_LOCALE;
-    const links = this.#options.linksFor(subscriber.id);
+    const links = this.#options.linksFor(subscriber);
     const { siteHost } = this.#options;
-    const withMessages = group.flatMap((delivery) => {
-      const message = store.versionMessage(delivery.versionKey) as VersionMessage | undefined;
-      return message ? [{ delivery, message }] : [];
-    });
+    const withMessages = (
+      await Promise.all(
+        group.map(async (delivery) => ({
+          delivery,
+          message: (await store.versionMessage(delivery.versionKey)) as VersionMessage | undefined,
+        })),
+      )
+    ).filter((item): item is { delivery: ClaimedDelivery; message: VersionMessage } => item.message !== undefined);
     if (subscriber.frequency === 'daily') {
       // Everything due for a daily reader goes in one summary.
       const messages = withMessages.map((item) => item.message);
@@ -194,14 +206,14 @@ export class Deliverer {
     const ids = deliveries.map((delivery) => delivery.id);
     try {
       await send(address, mail);
-      store.deliverySent(ids, this.worker, this.#now);
+      await store.deliverySent(ids, this.worker, this.#now);
     } catch (error) {
       const attempts = Math.max(...deliveries.map((delivery) => delivery.attempts));
       const next = retryAt(attempts, this.#now);
       this.#options.log(
         `subscriptions: ${ids.length} delivery(ies) not accepted (${reason(error)}); ${next ? 'retrying' : 'giving up'}`,
       );
-      store.deliveryFailed(ids, next, this.#now);
+      await store.deliveryFailed(ids, next, this.#now);
     }
   }
 }

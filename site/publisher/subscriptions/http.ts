@@ -98,10 +98,10 @@ export function createSubscriptionHandler(options: SubscriptionHttpOptions) {
         const { count, windowMs } = options.limits.perAddress;
         // Over a limit, the answer is the same and nothing is sent: a flood cannot mail anyone much.
         if (
-          store.recentPendingCount(signUp.address, now - windowMs) < count &&
+          (await store.recentPendingCount(signUp.address, now - windowMs)) < count &&
           options.limits.overall.take('all', now)
         ) {
-          store.addPending(signUp, now);
+          await store.addPending(signUp, now);
           options.onQueued();
         }
         return answer(202, words.signUpSent);
@@ -134,7 +134,7 @@ export function createSubscriptionHandler(options: SubscriptionHttpOptions) {
           });
         }
         const { topics, language: chosen } = parsed.request;
-        store.addPushSubscriber({ ...subscription, topics, language: chosen }, Date.now());
+        await store.addPushSubscriber({ ...subscription, topics, language: chosen }, Date.now());
         return json(201, { ok: true, message: words.pushOn });
       }
 
@@ -142,7 +142,7 @@ export function createSubscriptionHandler(options: SubscriptionHttpOptions) {
         if (method !== 'POST') return notAllowed(response, 'POST');
         const body = await readJson(request);
         // Knowing the endpoint is the capability: only that browser (and its push service) does.
-        if (typeof body?.endpoint === 'string') store.deletePushSubscriber({ endpoint: body.endpoint });
+        if (typeof body?.endpoint === 'string') await store.deletePushSubscriber({ endpoint: body.endpoint });
         return json(200, { ok: true, message: words.pushOff });
       }
 
@@ -154,7 +154,7 @@ export function createSubscriptionHandler(options: SubscriptionHttpOptions) {
         }
         if (method !== 'POST') return notAllowed(response, 'GET, POST');
         request.resume();
-        const subscriber = pendingId ? store.confirm(pendingId, Date.now(), options.confirmMaxAgeMs) : undefined;
+        const subscriber = pendingId ? await store.confirm(pendingId, Date.now(), options.confirmMaxAgeMs) : undefined;
         if (!subscriber) return page(404, words.confirmTitle, paragraph(words.linkInvalid, 'alert'));
         options.onQueued();
         const manage = `${subscriptionPaths.manage}?t=${encodeURIComponent(signManage(secret, subscriber.id))}&lang=${language}`;
@@ -167,7 +167,7 @@ export function createSubscriptionHandler(options: SubscriptionHttpOptions) {
 
       case subscriptionPaths.manage: {
         const subscriberId = readLink(secret, 'manage', token);
-        const subscriber = subscriberId ? store.subscriber(subscriberId) : undefined;
+        const subscriber = subscriberId ? await store.subscriber(subscriberId) : undefined;
         if (!subscriber) {
           request.resume();
           return page(404, words.manageTitle, paragraph(words.linkInvalid, 'alert'));
@@ -177,7 +177,7 @@ export function createSubscriptionHandler(options: SubscriptionHttpOptions) {
         if (method !== 'POST') return notAllowed(response, 'GET, POST');
         const fields = await readFields(request);
         if (single(fields?.action) === 'delete') {
-          store.deleteSubscriber(subscriber.id);
+          await store.deleteSubscriber(subscriber.id);
           return page(200, words.manageTitle, paragraph(words.deleted, 'status'));
         }
         const parsed = parseRequest({ ...fields, email: subscriber.address }, new Set(site.institutions.keys()));
@@ -191,8 +191,8 @@ export function createSubscriptionHandler(options: SubscriptionHttpOptions) {
           );
         }
         const { topics, language: chosen, frequency } = parsed.request;
-        store.updateSubscriber(subscriber.id, { topics, language: chosen, frequency });
-        const updated = store.subscriber(subscriber.id) ?? subscriber;
+        await store.updateSubscriber(subscriber.id, { topics, language: chosen, frequency });
+        const updated = (await store.subscriber(subscriber.id)) ?? subscriber;
         return page(
           200,
           words.manageTitle,
@@ -203,7 +203,7 @@ export function createSubscriptionHandler(options: SubscriptionHttpOptions) {
       case subscriptionPaths.unsubscribe: {
         const subscriberId = readLink(secret, 'manage', token);
         if (method === 'GET') {
-          if (!subscriberId || !store.subscriber(subscriberId)) {
+          if (!subscriberId || !(await store.subscriber(subscriberId))) {
             return page(404, words.unsubscribe, paragraph(words.linkInvalid, 'alert'));
           }
           return page(200, words.unsubscribe, postButton(self, words.deleteAll, '', true));
@@ -211,7 +211,7 @@ export function createSubscriptionHandler(options: SubscriptionHttpOptions) {
         if (method !== 'POST') return notAllowed(response, 'GET, POST');
         // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click"; a person's button posts nothing.
         request.resume();
-        if (subscriberId) store.deleteSubscriber(subscriberId);
+        if (subscriberId) await store.deleteSubscriber(subscriberId);
         return page(
           subscriberId ? 200 : 404,
           words.unsubscribe,

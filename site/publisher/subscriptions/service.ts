@@ -11,15 +11,16 @@ import { createSubscriptionHandler } from './http.ts';
 import { signLink } from './links.ts';
 import { type LiveReport, liveVersions } from './live-versions.ts';
 import { createMailer, type SendMail } from './mailer.ts';
+import { openSubscriptionStore } from './open-store.ts';
 import { topicName } from './pages.ts';
 import { pushPayload, sendPush, type VapidKeys, vapidKeys } from './push.ts';
 import { RateLimit } from './rate-limit.ts';
 import { dueAtFor } from './schedule.ts';
-import { SubscriptionStore } from './store.ts';
+import type { SubscriptionCounts, SubscriptionStore } from './store.ts';
 
 export interface SubscriptionsConfig {
-  /** The SQLite file of subscribers and the outbox. */
-  databaseFile: string;
+  /** Where subscribers and the outbox are kept: a SQLite file, or a postgres:// URL (open-store.ts). */
+  database: string;
   smtpUrl: string;
   from: string;
   /** Signs the links in mails and the bot-check challenges; must stay the same across restarts. */
@@ -61,9 +62,14 @@ export class Subscriptions {
   #report: LiveReport = {};
   #retention: NodeJS.Timeout | undefined;
 
-  constructor(config: SubscriptionsConfig) {
+  /** Opens the store the configuration names (and creates its tables on first use). */
+  static async open(config: SubscriptionsConfig): Promise<Subscriptions> {
+    return new Subscriptions(config, await openSubscriptionStore(config.database, { log: config.log }));
+  }
+
+  constructor(config: SubscriptionsConfig, store: SubscriptionStore) {
     this.#config = config;
-    this.store = new SubscriptionStore(config.databaseFile);
+    this.store = store;
     this.#mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.from });
     if (config.lastReportFile && existsSync(config.lastReportFile)) {
       try {
@@ -78,9 +84,9 @@ export class Subscriptions {
     this.deliverer = new Deliverer({
       store: this.store,
       send: this.#mailer.send,
-      linksFor: (subscriberId) => {
-        const language = (this.store.subscriber(subscriberId)?.language ?? DEFAULT_LOCALE) as Locale;
-        const token = signLink(config.secret, 'manage', subscriberId);
+      linksFor: (subscriber) => {
+        const language = (subscriber.language ?? DEFAULT_LOCALE) as Locale;
+        const token = signLink(config.secret, 'manage', subscriber.id);
         return {
           unsubscribe: url(subscriptionPaths.unsubscribe, token, language),
           manage: url(subscriptionPaths.manage, token, language),
@@ -88,9 +94,11 @@ export class Subscriptions {
       },
       confirmUrl: (pendingId, language) =>
         url(subscriptionPaths.confirm, signLink(config.secret, 'confirm', pendingId), language),
-      describeSignUp: (pendingId, language) => ({
+      describeSignUp: async (pendingId, language) => ({
         siteName: this.#siteName,
-        topics: this.store.pendingTopics(pendingId).map((topic) => topicName(topic, language, this.#institutions)),
+        topics: (await this.store.pendingTopics(pendingId)).map((topic) =>
+          topicName(topic, language, this.#institutions),
+        ),
       }),
       confirmHours: CONFIRM_HOURS,
       siteHost,
@@ -130,11 +138,15 @@ export class Subscriptions {
 
   start(): void {
     this.deliverer.start();
-    const forget = () => {
-      const forgotten = this.store.forgetUnconfirmed(Date.now(), CONFIRM_HOURS * HOUR);
-      if (forgotten > 0) this.#config.log(`subscriptions: ${forgotten} unconfirmed sign-up(s) forgotten`);
+    const forget = async () => {
+      try {
+        const forgotten = await this.store.forgetUnconfirmed(Date.now(), CONFIRM_HOURS * HOUR);
+        if (forgotten > 0) this.#config.log(`subscriptions: ${forgotten} unconfirmed sign-up(s) forgotten`);
+      } catch (error) {
+        this.#config.log(`subscriptions: unconfirmed sign-ups could not be forgotten now: ${(error as Error).message}`);
+      }
     };
-    forget();
+    void forget();
     this.#retention = setInterval(forget, HOUR);
     this.#retention.unref();
   }
@@ -143,27 +155,36 @@ export class Subscriptions {
     clearInterval(this.#retention);
     await this.deliverer.stop();
     this.#mailer.close();
-    this.store.close();
+    await this.store.close();
   }
 
   /**
    * A build went live with this report: every link in it works now. Versions new to the store are
    * queued (the very first build is the baseline and queues nothing), and the worker starts.
+   * When the store cannot be written, nothing is recorded and the next live build tries again
+   * (its versions are then still new); publishing never waits for, or fails by, subscriptions.
    */
-  liveBuild(report: LiveReport, now = new Date()): number {
+  async liveBuild(report: LiveReport, now = new Date()): Promise<number> {
     this.#report = report;
     const timeZone = (report.notices?.[0] as { timeZone?: string } | undefined)?.timeZone ?? DEFAULT_TIME_ZONE;
-    const queued = this.store.recordVersions(
-      liveVersions(report, this.#config.baseUrl, now),
-      now.getTime(),
-      (subscriber) => dueAtFor(subscriber.frequency, now, timeZone),
-    );
-    if (queued > 0) this.#config.log(`subscriptions: ${queued} delivery(ies) queued`);
-    this.deliverer.poke();
-    return queued;
+    try {
+      const queued = await this.store.recordVersions(
+        liveVersions(report, this.#config.baseUrl, now),
+        now.getTime(),
+        (subscriber) => dueAtFor(subscriber.frequency, now, timeZone),
+      );
+      if (queued > 0) this.#config.log(`subscriptions: ${queued} delivery(ies) queued`);
+      this.deliverer.poke();
+      return queued;
+    } catch (error) {
+      this.#config.log(
+        `subscriptions: the live build's notices could not be recorded (${(error as Error).message}); the next live build tries again`,
+      );
+      return 0;
+    }
   }
 
-  status() {
+  status(): Promise<SubscriptionCounts> {
     return this.store.counts();
   }
 
@@ -187,7 +208,8 @@ export class Subscriptions {
  *   SMTP_URL                      e.g. smtp://127.0.0.1:1025 (npm start runs a local catcher there)
  *   MAIL_FROM                     "Tablica" <powiadomienia@example.org>
  *   TABLICA_SUBSCRIPTIONS_SECRET  signs links; generated once into the state directory if unset
- *   TABLICA_SUBSCRIPTIONS_DB      the SQLite file (default <deploy dir>/subscriptions/subscriptions.db)
+ *   TABLICA_SUBSCRIPTIONS_DB      the SQLite file (default <deploy dir>/subscriptions/subscriptions.db),
+ *                                 or postgres://… to share subscribers and the outbox between machines
  *   TABLICA_CLIENT_IP_HEADER      behind a reverse proxy, the header with the client's address
  *   TABLICA_VAPID_PUBLIC_KEY, TABLICA_VAPID_PRIVATE_KEY  Web Push keys (made once if unset);
  *   TABLICA_VAPID_SUBJECT (default mailto: MAIL_FROM's address); TABLICA_PUSH_ALLOW_PRIVATE=true
@@ -207,7 +229,7 @@ export function subscriptionsFromEnv(
       env.TABLICA_VAPID_SUBJECT || `mailto:${/<([^>]+)>/.exec(from)?.[1] ?? from}`,
     ),
     pushAllowPrivate: env.TABLICA_PUSH_ALLOW_PRIVATE === 'true',
-    databaseFile: subscriptionsDatabaseFile(env, stateDirectory),
+    database: subscriptionsDatabase(env, stateDirectory),
     smtpUrl: env.SMTP_URL,
     from,
     secret: env.TABLICA_SUBSCRIPTIONS_SECRET || localSecret(path.join(directory, 'secret')),
@@ -218,8 +240,11 @@ export function subscriptionsFromEnv(
   };
 }
 
-/** Where the subscribers are kept: the publisher and the operator's command must agree. */
-export function subscriptionsDatabaseFile(env: NodeJS.ProcessEnv, stateDirectory: string): string {
+/**
+ * Where the subscribers are kept (a SQLite file, or a postgres:// URL for publishers on several
+ * machines): the publisher and the operator's command must agree.
+ */
+export function subscriptionsDatabase(env: NodeJS.ProcessEnv, stateDirectory: string): string {
   return env.TABLICA_SUBSCRIPTIONS_DB || path.join(stateDirectory, 'subscriptions', 'subscriptions.db');
 }
 
