@@ -151,10 +151,10 @@ export async function confirmFrom(siteUrl: string, mailText: string) {
   return { pageStatus: page.status, pageHtml, status: confirmed.status, html: await confirmed.text() };
 }
 
-export async function waitFor<T>(check: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const started = Date.now();
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined && value !== false) return value;
     if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
     await new Promise((resolve) => setTimeout(resolve, 50));

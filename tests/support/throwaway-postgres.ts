@@ -4,6 +4,14 @@ import pg from 'pg';
 /** The Postgres that tests may use (.ci/run sets it); without it, Postgres tests skip and say so. */
 export const testPostgresUrl = process.env.TABLICA_TEST_DATABASE_URL;
 
+/** For a test file that needs Postgres: says loudly that it skips, and never skips in CI. */
+export function announcePostgresSkip(what: string): void {
+  if (testPostgresUrl) return;
+  const message = `\n*** ${what} SKIPPED: no Postgres. Set TABLICA_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test ***\n`;
+  if (process.env.CI) throw new Error(message);
+  process.stderr.write(message);
+}
+
 /**
  * A database of its own for one test file or benchmark run (created empty, dropped afterwards,
  * also while something is still connected), so that runs never see each other's rows.

@@ -81,7 +81,7 @@ export interface PostgresStoreOptions {
   leaseSeconds?: number;
   /** The first retry's pause; it doubles up to an hour, as on SQLite. */
   retryDelaySeconds?: number;
-  /** How often pg-boss looks for expired claims (its supervisor). */
+  /** How often pg-boss looks for expired claims (its supervisor and monitor passes). */
   superviseIntervalSeconds?: number;
   log?: (message: string) => void;
 }
@@ -134,7 +134,9 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
       connectionString: url,
       schema: QUEUE_SCHEMA,
       max: 4,
+      // Expired claims are found by the monitor pass, which runs at the longer of the two intervals.
       superviseIntervalSeconds: settings.superviseIntervalSeconds,
+      monitorIntervalSeconds: settings.superviseIntervalSeconds,
       // Nothing here is scheduled by cron; the publisher's own timers do that.
       schedule: false,
     });
