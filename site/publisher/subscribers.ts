@@ -4,6 +4,9 @@
  *
  *   export <address>   everything kept about the address, as JSON
  *   delete <address>   erases the address: its subscription and any unconfirmed sign-up
+ *   delete-push <endpoint>
+ *                      erases a browser's push subscription by its endpoint, the only thing that
+ *                      identifies one (the page's own "turn off" button does the same from the browser)
  *   count              how many subscribers, sign-ups and deliveries there are (no addresses)
  *
  * It reads the same store as the publisher (TABLICA_SUBSCRIPTIONS_DB — a SQLite file or a
@@ -37,8 +40,14 @@ try {
       console.log(
         (await store.deleteAddress(address)) ? 'Tablica: erased.' : 'Tablica: nothing was kept about that address.',
       );
+  } else if (command === 'delete-push' && /^https?:\/\//.test(given ?? '')) {
+    console.log(
+      (await store.deletePushSubscriber({ endpoint: given }))
+        ? 'Tablica: erased.'
+        : 'Tablica: no push subscription with that endpoint is kept.',
+    );
   } else {
-    console.error('Tablica: use export <address>, delete <address> or count.');
+    console.error('Tablica: use export <address>, delete <address>, delete-push <endpoint> or count.');
     process.exit(2);
   }
 } finally {

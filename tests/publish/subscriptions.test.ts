@@ -506,6 +506,16 @@ describe('e-mail subscriptions: delivery that survives failures', () => {
     expect(command('delete', email).stdout).toContain('erased');
     expect(await run.subscriptions.store.subscriberByAddress(email)).toBeUndefined();
     expect(command('count').stdout).toContain('"subscribers": 0');
+
+    // A browser's push subscription is erased by its endpoint, the only thing that identifies it.
+    const endpoint = 'https://push.example.net/send/abc123';
+    await run.subscriptions.store.addPushSubscriber(
+      { endpoint, p256dh: 'key', auth: 'auth', language: 'pl', topics: ['all'] },
+      Date.now(),
+    );
+    expect(command('delete-push', endpoint).stdout).toContain('erased');
+    expect((await run.subscriptions.status()).pushSubscribers).toBe(0);
+    expect(command('delete-push', endpoint).stdout).toContain('no push subscription');
   });
 
   test('no address appears in the log, in the status, or in any error — even when SMTP fails', async () => {
