@@ -100,7 +100,10 @@ describe('spoken Polish: times', () => {
 
   it.each([
     ['Nie będzie wody od 8:00 do 14:00.', 'Nie będzie wody od ósmej do czternastej.'],
-    ['Przyjmujemy 8:00–16:00, w piątki 8.30-15.30.', 'Przyjmujemy od ósmej do szesnastej, w piątki od ósmej trzydzieści do piętnastej trzydzieści.'],
+    [
+      'Przyjmujemy 8:00–16:00, w piątki 8.30-15.30.',
+      'Przyjmujemy od ósmej do szesnastej, w piątki od ósmej trzydzieści do piętnastej trzydzieści.',
+    ],
     ['Beczkowóz przyjedzie o 9:30 (około 10:00).', 'Beczkowóz przyjedzie o dziewiątej trzydzieści (około dziesiątej).'],
     // The case after "przed" is different ("przed ósmą"): left as written.
     ['Prosimy dzwonić przed 8:00.', 'Prosimy dzwonić przed 8:00.'],

@@ -1,0 +1,175 @@
+/**
+ * SMS text: the GSM 03.38 alphabet, a transliteration into it, and the segment count an operator
+ * bills. Alert RCB's rule (2018 regulation, §3) is 7-bit GSM, Polish without diacritics, at most
+ * 306 characters: two concatenated segments of 153. A message with any character outside GSM-7 goes
+ * as UCS-2 instead, at 70 a segment (67 when concatenated) — Polish with diacritics costs ~2.3×.
+ */
+
+/** The GSM 03.38 basic character set (without the escape that introduces the extension). */
+const GSM_BASIC = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+);
+/** The extension table: each costs two septets (escape + character). */
+const GSM_EXTENSION = new Set('\f^{}\\[~]|€');
+
+export const isGsm7 = (text: string): boolean =>
+  [...text].every((character) => GSM_BASIC.has(character) || GSM_EXTENSION.has(character));
+
+/** Characters that Unicode normalisation does not take apart, and typography GSM-7 lacks. */
+const REPLACEMENTS: Record<string, string> = {
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  ø: 'o',
+  Ø: 'O',
+  œ: 'oe',
+  Œ: 'OE',
+  '„': '"',
+  '“': '"',
+  '”': '"',
+  '«': '"',
+  '»': '"',
+  '″': '"',
+  '‘': "'",
+  '’': "'",
+  '‚': "'",
+  '′': "'",
+  '–': '-',
+  '—': '-',
+  '―': '-',
+  '‒': '-',
+  '−': '-',
+  '‐': '-',
+  '…': '...',
+  '•': '-',
+  '·': '-',
+  '×': 'x',
+  '°': 'st',
+  '№': 'Nr',
+  '\t': ' ',
+};
+
+// Ukrainian (and the Russian letters that appear in pasted text) by the Ukrainian national
+// transliteration of 2010; the second form is the one used at the start of a word.
+const CYRILLIC: Record<string, string | [string, string]> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'h',
+  ґ: 'g',
+  д: 'd',
+  е: 'e',
+  є: ['ie', 'ye'],
+  ж: 'zh',
+  з: 'z',
+  и: 'y',
+  і: 'i',
+  ї: ['i', 'yi'],
+  й: ['i', 'y'],
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ь: '',
+  ю: ['iu', 'yu'],
+  я: ['ia', 'ya'],
+  ы: 'y',
+  э: 'e',
+  ё: ['io', 'yo'],
+  ъ: '',
+};
+
+function transliterateCyrillic(character: string, atWordStart: boolean): string | undefined {
+  const lower = character.toLowerCase();
+  const entry = CYRILLIC[lower];
+  if (entry === undefined) return undefined;
+  const latin = typeof entry === 'string' ? entry : entry[atWordStart ? 1 : 0];
+  if (lower === character || latin === '') return latin;
+  return latin.charAt(0).toUpperCase() + latin.slice(1);
+}
+
+/**
+ * The text in GSM-7 with no diacritics, as Alert RCB sends Polish: "Łódź, ul. Żółta" → "Lodz, ul.
+ * Zolta". Letters lose their marks (ł/Ł too, which normalisation leaves alone), Ukrainian is
+ * transliterated, typography becomes its ASCII form, and what has no GSM-7 form (emoji, bidi and
+ * zero-width controls, other scripts) is left out. Spaces are collapsed; lines are kept.
+ */
+export function toGsm7(text: string): string {
+  let result = '';
+  let previous = ' ';
+  for (const character of text.replace(/\r\n?/g, '\n')) {
+    const atWordStart = !/\p{L}/u.test(previous);
+    previous = character;
+    const replaced =
+      REPLACEMENTS[character] ??
+      transliterateCyrillic(character, atWordStart) ??
+      (/\p{Zs}/u.test(character) ? ' ' : undefined);
+    if (replaced !== undefined) {
+      result += replaced;
+      continue;
+    }
+    // Base letter plus combining marks: keep the letter, drop the marks (é → e, ą → a, ż → z).
+    for (const part of character.normalize('NFD')) {
+      if (/\p{M}/u.test(part)) continue;
+      if (GSM_BASIC.has(part) || GSM_EXTENSION.has(part)) result += part;
+    }
+  }
+  return result
+    .replace(/[ ]{2,}/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
+}
+
+export type SmsEncoding = 'GSM-7' | 'UCS-2';
+
+export interface SmsSize {
+  encoding: SmsEncoding;
+  /** What the text costs in its encoding: septets for GSM-7, UTF-16 code units for UCS-2. */
+  units: number;
+  /** How many SMS a phone receives (and an operator bills). */
+  segments: number;
+}
+
+/**
+ * The size of a message as a network sends it: one segment holds 160 septets or 70 UCS-2 units;
+ * a longer message is split into segments of 153 or 67 (the rest is the concatenation header),
+ * and an escaped character or a surrogate pair is never split across two of them.
+ */
+export function smsSize(text: string): SmsSize {
+  const gsm = isGsm7(text);
+  const costs = [...text].map((character) => (gsm ? (GSM_EXTENSION.has(character) ? 2 : 1) : character.length));
+  const units = costs.reduce((sum, cost) => sum + cost, 0);
+  const [single, concatenated] = gsm ? [160, 153] : [70, 67];
+  if (units <= single) return { encoding: gsm ? 'GSM-7' : 'UCS-2', units, segments: 1 };
+  let segments = 1;
+  let used = 0;
+  for (const cost of costs) {
+    if (used + cost > concatenated) {
+      segments += 1;
+      used = 0;
+    }
+    used += cost;
+  }
+  return { encoding: gsm ? 'GSM-7' : 'UCS-2', units, segments };
+}
+
+/** Alert RCB's limit: two concatenated GSM-7 segments. */
+export const SMS_MAX_GSM7 = 306;
+/** One GSM-7 segment. */
+export const SMS_ONE_SEGMENT = 160;
