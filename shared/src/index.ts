@@ -2,6 +2,10 @@
  * @tablica/shared — the notice model and the pure helpers every part of Tablica agrees on.
  * Knows nothing of Strapi or Astro.
  */
+export * from './broadcast/forms.ts';
+export * from './broadcast/radio-script.ts';
+export * from './broadcast/sms.ts';
+export * from './broadcast/spoken-polish.ts';
 export * from './domain/channel-href.ts';
 export * from './domain/epuap.ts';
 export * from './domain/lists.ts';

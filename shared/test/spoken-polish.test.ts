@@ -5,6 +5,7 @@ import {
   dayOfMonthGenitive,
   spokenAddress,
   spokenDate,
+  spokenDatesInText,
   spokenPhoneGroups,
   spokenTime,
   spokenTimesInText,
@@ -77,6 +78,21 @@ describe('spoken Polish: dates', () => {
     for (let year = 2001; year <= 2099; year += 1) {
       expect(yearGenitive(year)).toBe(`dwa tysiące ${genitive(toOrdinal(year - 2000))} roku`);
     }
+  });
+});
+
+describe('spoken Polish: dates in free text', () => {
+  it.each([
+    ['Do 25 marca zawieszono działalność.', 'Do dwudziestego piątego marca zawieszono działalność.'],
+    [
+      'od 1 kwietnia 2026 r. do 3 maja',
+      'od pierwszego kwietnia dwa tysiące dwudziestego szóstego roku do trzeciego maja',
+    ],
+    ['Spotkanie 12 grudnia 2020 roku.', 'Spotkanie dwunastego grudnia dwa tysiące dwudziestego roku.'],
+    ['Zostało 5 osób, a 32 marca nie ma.', 'Zostało 5 osób, a 32 marca nie ma.'],
+    ['Odległość 1,5 metra i 125 marca', 'Odległość 1,5 metra i 125 marca'],
+  ])('%s', (text, spoken) => {
+    expect(spokenDatesInText(text)).toBe(spoken);
   });
 });
 

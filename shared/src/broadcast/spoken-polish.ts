@@ -240,6 +240,23 @@ export function spokenTimesInText(text: string): string {
 }
 
 /**
+ * Dates written in free text, said as dates are said in Polish — the genitive ordinal: "do 25
+ * marca" → "do dwudziestego piątego marca", "od 1 kwietnia 2026 r." → "od pierwszego kwietnia dwa
+ * tysiące dwudziestego szóstego roku". A number before anything but a month's name is left alone.
+ */
+export function spokenDatesInText(text: string): string {
+  const months = MONTHS_GENITIVE.join('|');
+  const date = new RegExp(
+    `(^|[^\\p{L}\\p{N}])([1-9]|[12]\\d|3[01]) (${months})(?: (20\\d\\d)(?: ?r(?:oku|\\.)?)?)?(?=$|[^\\p{L}\\p{N}])`,
+    'gu',
+  );
+  return text.replace(date, (_all, lead: string, day: string, month: string, year: string | undefined) => {
+    const words = `${dayOfMonthGenitive(Number(day))} ${month}`;
+    return `${lead}${year ? `${words} ${yearGenitive(Number(year))}` : words}`;
+  });
+}
+
+/**
  * A phone number read in the groups it is written in: "12 616 55 80" → "dwanaście, sześćset
  * szesnaście, pięćdziesiąt pięć, osiemdziesiąt"; a group starting with 0 is read digit by digit
  * ("05" → "zero pięć"), as is any group longer than three digits. The city lines and the EU's
