@@ -71,7 +71,8 @@ describe('radio scripts', () => {
       /Kontakt: telefon trzydzieści dwa, pięćset pięćdziesiąt pięć, zero jeden, dziewięćdziesiąt dziewięć/,
     );
     const run = formsOf(noticeOf('bieg-uliczny-utrudnienia-w-ruchu'));
-    expect(run.radio.full.text).toMatch(/godziny ósmej trzydzieści do .*godziny czternastej\./);
+    expect(run.radio.full.text).toMatch(/obowiązuje [\p{L} ]+ od godziny ósmej trzydzieści do godziny czternastej\./u);
+    expect(water.radio.full.text).toMatch(/obowiązuje od godziny szóstej [\p{L} ]+ do [\p{L} ]+\./u);
     const clinic = formsOf(noticeOf('szczepienia-przeciw-grypie-zmiana-godzin'));
     expect(clinic.radio.full.text).toContain('wewnętrzny 21');
   });

@@ -116,15 +116,33 @@ const sentence = (text: string) => {
   return trimmed === '' || /[.!?…:;,]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 };
 
-/** Polish moments in words; English and Ukrainian as written dates, which presenters read aloud. */
-function spokenMoment(instant: Date, timeZone: string, now: Date, isEnd: boolean): string {
+/** A moment of the period in Polish words: the day, and the hour unless it is a whole day. */
+function spokenMoment(instant: Date, timeZone: string, now: Date, isEnd: boolean) {
   const midnight = isLocalMidnight(instant, timeZone);
   // An exclusive end at midnight is the whole previous day: "do dwudziestego piątego marca".
   const day = wallClockAt(isEnd && midnight ? new Date(instant.getTime() - 1) : instant, timeZone);
-  const date = spokenDate(day, day.year !== wallClockAt(now, timeZone).year);
-  if (midnight) return date;
   const clock = wallClockAt(instant, timeZone);
-  return `${date}, godziny ${spokenTime(clock.hour, clock.minute)}`;
+  return {
+    date: spokenDate(day, day.year !== wallClockAt(now, timeZone).year),
+    time: midnight ? undefined : `godziny ${spokenTime(clock.hour, clock.minute)}`,
+  };
+}
+
+/**
+ * "od szesnastego marca do dwudziestego piątego marca", "od godziny szóstej drugiego grudnia do
+ * piątego grudnia", and within one day "dwunastego grudnia od godziny ósmej trzydzieści do
+ * godziny czternastej"; English and Ukrainian as written dates, which presenters read aloud.
+ */
+function spokenPeriod(notice: Notice, now: Date): string {
+  const from = spokenMoment(notice.effectiveFrom, notice.timeZone, now, false);
+  const at = (moment: { date: string; time: string | undefined }) =>
+    moment.time ? `${moment.time} ${moment.date}` : moment.date;
+  if (!notice.effectiveUntil) return `od ${at(from)} ${WORDS.pl.untilFurtherNotice}`;
+  const until = spokenMoment(notice.effectiveUntil, notice.timeZone, now, true);
+  if (from.date === until.date && from.time && until.time) {
+    return `${from.date} od ${from.time} do ${until.time}`;
+  }
+  return `od ${at(from)} do ${at(until)}`;
 }
 
 function periodSentence({ notice, now }: ScriptSource, locale: Locale): string {
@@ -133,11 +151,7 @@ function periodSentence({ notice, now }: ScriptSource, locale: Locale): string {
   if (locale !== 'pl') {
     return `${words.inForce} ${formatPeriod({ start: notice.effectiveFrom, end: notice.effectiveUntil, timeZone: notice.timeZone }, locale)}.`;
   }
-  const from = `od ${spokenMoment(notice.effectiveFrom, notice.timeZone, now, false)}`;
-  const until = notice.effectiveUntil
-    ? `do ${spokenMoment(notice.effectiveUntil, notice.timeZone, now, true)}`
-    : words.untilFurtherNotice;
-  return `${words.inForce} ${from} ${until}.`;
+  return `${words.inForce} ${spokenPeriod(notice, now)}.`;
 }
 
 function facilitySentence(suspension: Suspension, notice: Notice, now: Date, locale: Locale): string {

@@ -17,7 +17,8 @@ export type PageProps =
   | { kind: 'statement'; locale: Locale }
   | { kind: 'search'; locale: Locale }
   | { kind: 'builder'; locale: Locale }
-  | { kind: 'subscribe'; locale: Locale };
+  | { kind: 'subscribe'; locale: Locale }
+  | { kind: 'newsroom'; locale: Locale };
 
 export interface SitePage {
   url: string;
@@ -59,6 +60,7 @@ export function allPages(content: SiteContent): SitePage[] {
       { url: routes.statement(locale), props: { kind: 'statement', locale } },
       { url: routes.search(locale), props: { kind: 'search', locale } },
       { url: routes.builder(locale), props: { kind: 'builder', locale } },
+      { url: routes.newsroom(locale), props: { kind: 'newsroom', locale } },
       ...(content.subscriptions
         ? [{ url: routes.subscribe(locale), props: { kind: 'subscribe', locale } } satisfies SitePage]
         : []),
@@ -93,5 +95,7 @@ export function pageIn(content: SiteContent, props: PageProps, locale: Locale): 
       return routes.builder(locale);
     case 'subscribe':
       return routes.subscribe(locale);
+    case 'newsroom':
+      return routes.newsroom(locale);
   }
 }

@@ -10,6 +10,7 @@ const LATIN_SEGMENTS = {
   search: 'search',
   builder: 'embed-builder',
   subscribe: 'notifications',
+  newsroom: 'newsroom',
 } as const;
 
 /** Path segments of the languages with their own; the others use the Latin ones. */
@@ -22,6 +23,7 @@ const OWN_SEGMENTS: Partial<Record<Locale, Record<keyof typeof LATIN_SEGMENTS, s
     search: 'szukaj',
     builder: 'osadz',
     subscribe: 'powiadomienia',
+    newsroom: 'dla-mediow',
   },
 };
 
@@ -44,6 +46,8 @@ export const routes = {
   builder: (locale: Locale) => `${prefix(locale)}${segments(locale).builder}/`,
   /** E-mail notifications: the sign-up form (only when the publisher sends them). */
   subscribe: (locale: Locale) => `${prefix(locale)}${segments(locale).subscribe}/`,
+  /** For radio desks and newsrooms: every current notice in the forms they pass on. */
+  newsroom: (locale: Locale) => `${prefix(locale)}${segments(locale).newsroom}/`,
 };
 
 /** The route path without its leading and trailing slashes, as Astro's rest parameter wants it. */

@@ -11,6 +11,10 @@ import { PUSH_WORKER } from '../subscription-paths.ts';
  * serving rule below, a route in src/pages and its pure function in lib/outputs (docs/recipes.md).
  */
 
+/** The broadcast forms served as text files (the banner and the post are on the newsroom page). */
+export const BROADCAST_TEXT_FORMS = ['radio', 'sms'] as const;
+export type BroadcastTextForm = (typeof BROADCAST_TEXT_FORMS)[number];
+
 const feedPair = (directory: string) => ({ rss: `${directory}rss.xml`, json: `${directory}feed.json` });
 /** The default language's file at `path`; a translation's under its prefix, as its pages are. */
 const inLanguage = (locale: Locale, path: string) => (locale === DEFAULT_LOCALE ? path : `/${locale}${path}`);
@@ -41,6 +45,9 @@ export const outputPaths = {
     notice: (slug: string, locale: Locale = DEFAULT_LOCALE) => inLanguage(locale, `/embed/notice/${slug}/`),
     institution: (slug: string, locale: Locale = DEFAULT_LOCALE) => inLanguage(locale, `/embed/${slug}/`),
   },
+  /** A notice's broadcast forms as plain text, per language: the radio scripts and the SMS texts. */
+  broadcastText: (slug: string, locale: Locale, form: BroadcastTextForm) =>
+    `${routes.newsroom(locale)}${slug}/${form}.txt`,
   /** Link preview images (og:image): the site's, and each institution's (its notices use it too). */
   card: (institution?: string) => (institution ? `/og/instytucje/${institution}.png` : '/og/site.png'),
   embedScript: '/embed.js',

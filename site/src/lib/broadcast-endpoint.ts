@@ -1,0 +1,31 @@
+import { LOCALES, type Locale } from '@tablica/shared';
+import type { APIRoute } from 'astro';
+import { broadcastNotices, radioText, smsText } from './broadcast.ts';
+import { getSiteContent } from './content.ts';
+import { BROADCAST_TEXT_FORMS, type BroadcastTextForm, outputPaths } from './outputs/manifest.ts';
+import { outputResponse } from './outputs/respond.ts';
+
+/**
+ * The text files of the broadcast forms, for each notice that has them in `locales`. The route
+ * files that use this sit where outputPaths.broadcastText puts them (checked: a path that differs
+ * is refused at build time).
+ */
+export async function broadcastTextPaths(locales: readonly Locale[]) {
+  const content = await getSiteContent();
+  return locales.flatMap((locale) =>
+    broadcastNotices(content, locale).flatMap((notice) =>
+      BROADCAST_TEXT_FORMS.map((form) => ({ params: { lang: locale, slug: notice.slug, form }, props: { locale } })),
+    ),
+  );
+}
+
+export const broadcastTextEndpoint: APIRoute = async ({ params, props, url }) => {
+  const content = await getSiteContent();
+  const locale = (props as { locale: Locale }).locale;
+  const form = params.form as BroadcastTextForm;
+  const notice = content.versions.get(params.slug ?? '')?.[locale];
+  if (!notice || !LOCALES.includes(locale)) return new Response(null, { status: 404 });
+  const expected = outputPaths.broadcastText(notice.slug, locale, form);
+  if (url.pathname !== expected) throw new Error(`Tablica: ${url.pathname} should be at ${expected}`);
+  return outputResponse(url, form === 'radio' ? radioText(content, notice) : smsText(content, notice));
+};

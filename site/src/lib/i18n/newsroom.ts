@@ -1,0 +1,133 @@
+import type { Locale } from '@tablica/shared';
+
+/** The words of the newsroom page and of the broadcast forms' text files. */
+export interface NewsroomWords {
+  title: string;
+  intro: string;
+  none: string;
+  footerLink: string;
+  noticePage: string;
+  radioShort: string;
+  radioFull: string;
+  readingTime: (seconds: number, words: number) => string;
+  smsOneSegment: string;
+  smsAlert: string;
+  smsOriginal: string;
+  smsSize: (units: number, segments: number, encoding: string) => string;
+  banner: string;
+  social: string;
+  length: (length: number, limit: number) => string;
+  overLimit: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  textFiles: string;
+  radioFile: string;
+  smsFile: string;
+  feedsTitle: string;
+  feeds: string;
+  capIndex: string;
+  embedTitle: string;
+  embedText: string;
+  version: (revision: number) => string;
+}
+
+const pl: NewsroomWords = {
+  title: 'Dla mediów',
+  intro:
+    'Każdy aktualny komunikat w formach, które radio, portale i urzędy przekazują dalej: skrypt do przeczytania na antenie, SMS, baner i wpis. Przycisk „Kopiuj” kopiuje tekst bez przepisywania.',
+  none: 'Nie ma teraz komunikatów w tym języku.',
+  footerLink: 'Dla mediów',
+  noticePage: 'Strona komunikatu',
+  radioShort: 'Skrypt radiowy do 30 sekund',
+  radioFull: 'Pełny skrypt radiowy',
+  readingTime: (seconds, words) => `Czyta się ok. ${seconds} s (${words} słów).`,
+  smsOneSegment: 'SMS w jednej wiadomości (do 160 znaków, bez polskich liter)',
+  smsAlert: 'SMS jak Alert RCB (do 306 znaków, bez polskich liter)',
+  smsOriginal: 'SMS z polskimi literami',
+  smsSize: (units, segments, encoding) =>
+    `${units} znaków, ${segments} ${segments === 1 ? 'wiadomość' : 'wiadomości'} SMS (${encoding}).`,
+  banner: 'Baner (do 30 znaków)',
+  social: 'Wpis w mediach społecznościowych (do 280 znaków)',
+  length: (length, limit) => `${length} z ${limit} znaków.`,
+  overLimit: 'Przekracza limit — skróć przed wysłaniem.',
+  copy: 'Kopiuj',
+  copied: 'Skopiowano.',
+  copyFailed: 'Nie udało się skopiować: tekst jest zaznaczony, naciśnij Ctrl+C.',
+  textFiles: 'Pliki tekstowe',
+  radioFile: 'skrypty radiowe (.txt)',
+  smsFile: 'teksty SMS (.txt)',
+  feedsTitle: 'Kanały z komunikatami',
+  feeds: 'Wszystkie komunikaty',
+  capIndex: 'Komunikaty CAP (dla systemów ostrzegania)',
+  embedTitle: 'Komunikaty na Twojej stronie',
+  embedText: 'Lista, baner albo jeden komunikat, aktualizowane same — także w WordPressie.',
+  version: (revision) => `wersja ${revision}`,
+};
+
+const en: NewsroomWords = {
+  title: 'For the media',
+  intro:
+    'Every current notice in the forms that radio, news sites and offices pass on: a script to read on air, SMS texts, a banner and a post. “Copy” copies the text, with no retyping.',
+  none: 'There are no notices in this language now.',
+  footerLink: 'For the media',
+  noticePage: 'Notice page',
+  radioShort: 'Radio script, up to 30 seconds',
+  radioFull: 'Full radio script',
+  readingTime: (seconds, words) => `Reads in about ${seconds} s (${words} words).`,
+  smsOneSegment: 'SMS in one message (up to 160 characters, GSM-7)',
+  smsAlert: 'SMS as Alert RCB sends it (up to 306 characters, GSM-7)',
+  smsOriginal: 'SMS as written',
+  smsSize: (units, segments, encoding) =>
+    `${units} characters, ${segments} SMS message${segments === 1 ? '' : 's'} (${encoding}).`,
+  banner: 'Banner (up to 30 characters)',
+  social: 'Social media post (up to 280 characters)',
+  length: (length, limit) => `${length} of ${limit} characters.`,
+  overLimit: 'Over the limit: shorten it before sending.',
+  copy: 'Copy',
+  copied: 'Copied.',
+  copyFailed: 'Could not copy: the text is selected, press Ctrl+C.',
+  textFiles: 'Text files',
+  radioFile: 'radio scripts (.txt)',
+  smsFile: 'SMS texts (.txt)',
+  feedsTitle: 'Feeds of notices',
+  feeds: 'All notices',
+  capIndex: 'CAP messages (for warning systems)',
+  embedTitle: 'Notices on your site',
+  embedText: 'A list, a banner or one notice, always up to date — WordPress too.',
+  version: (revision) => `version ${revision}`,
+};
+
+const uk: NewsroomWords = {
+  title: 'Для медіа',
+  intro:
+    'Кожне чинне повідомлення у формах, які радіо, портали й установи передають далі: текст для ефіру, SMS, банер і допис. Кнопка «Копіювати» копіює текст без передруковування.',
+  none: 'Зараз немає повідомлень цією мовою.',
+  footerLink: 'Для медіа',
+  noticePage: 'Сторінка повідомлення',
+  radioShort: 'Радіотекст до 30 секунд',
+  radioFull: 'Повний радіотекст',
+  readingTime: (seconds, words) => `Читається приблизно ${seconds} с (${words} слів).`,
+  smsOneSegment: 'SMS в одному повідомленні (до 160 символів, латиницею)',
+  smsAlert: 'SMS як Alert RCB (до 306 символів, латиницею)',
+  smsOriginal: 'SMS як написано',
+  smsSize: (units, segments, encoding) => `${units} символів, SMS: ${segments} (${encoding}).`,
+  banner: 'Банер (до 30 символів)',
+  social: 'Допис у соцмережах (до 280 символів)',
+  length: (length, limit) => `${length} з ${limit} символів.`,
+  overLimit: 'Перевищує ліміт — скоротіть перед надсиланням.',
+  copy: 'Копіювати',
+  copied: 'Скопійовано.',
+  copyFailed: 'Не вдалося скопіювати: текст виділено, натисніть Ctrl+C.',
+  textFiles: 'Текстові файли',
+  radioFile: 'радіотексти (.txt)',
+  smsFile: 'тексти SMS (.txt)',
+  feedsTitle: 'Стрічки повідомлень',
+  feeds: 'Усі повідомлення',
+  capIndex: 'Повідомлення CAP (для систем оповіщення)',
+  embedTitle: 'Повідомлення на вашому сайті',
+  embedText: 'Список, банер або одне повідомлення, що оновлюються самі, — також у WordPress.',
+  version: (revision) => `версія ${revision}`,
+};
+
+export const NEWSROOM: Record<Locale, NewsroomWords> = { pl, en, uk };
