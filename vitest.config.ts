@@ -18,6 +18,14 @@ const cmsProject = (name: string, env: Record<string, string> = {}, exclude: str
 
 const postgresUrl = process.env.TABLICA_TEST_DATABASE_URL;
 
+/**
+ * Browser and end-to-end tests wait for what a page or a server does (a widget fetching and
+ * drawing, a mail arriving): on a busy 2-core machine that takes more than expect.poll's default
+ * second (a CI run failed so). A longer wait changes nothing a test measures; it only stops it
+ * failing for the machine's load.
+ */
+const patientPolls = { poll: { timeout: 10_000 } };
+
 export default defineConfig({
   test: {
     reporters: ['default', './tests/setup/plain-summary-reporter.ts'],
@@ -52,6 +60,7 @@ export default defineConfig({
         // Builds the real site (demo snapshot once, in globalSetup) and checks it in Node and Chromium.
         test: {
           name: 'site',
+          expect: patientPolls,
           root: './tests',
           include: ['site/**/*.test.ts'],
           globalSetup: ['./site/global-setup.ts'],
@@ -66,6 +75,7 @@ export default defineConfig({
         // The publishing path end to end: a real Strapi, the publisher, its server.
         test: {
           name: 'publish',
+          expect: patientPolls,
           root: './tests',
           include: ['publish/**/*.test.ts'],
           setupFiles: ['./setup/fail-on-console.ts'],

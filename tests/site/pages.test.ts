@@ -246,15 +246,16 @@ describe('pages of the demo site', () => {
     expect(page.querySelector('#a11y-procedura')).not.toBeNull();
   });
 
-  test('no client JavaScript but the small "ended" script, search on the search pages, the builder on its own', () => {
+  test('no client JavaScript but the small "ended" script, search on the search pages, the builder and the newsroom’s copy buttons on their own', () => {
     expect(new TextEncoder().encode(ENDED_SCRIPT).length).toBeLessThan(1024);
     for (const path of allPagePaths(site)) {
       const scripts = [...readPage(site, path).querySelectorAll('script')].filter(
-        (script) => script.getAttribute('type') !== 'application/ld+json',
+        (script) => !['application/ld+json', 'application/json'].includes(script.getAttribute('type') ?? ''),
       );
       const isSearch = /\/(szukaj|search)\/$/.test(path);
       const isBuilder = /\/(osadz|embed-builder)\/$/.test(path);
-      const expected = isSearch ? [false, true] : isBuilder ? [false, false, true] : [true];
+      const isNewsroom = /\/(dla-mediow|newsroom)\/$/.test(path);
+      const expected = isSearch || isNewsroom ? [false, true] : isBuilder ? [false, false, true] : [true];
       expect(
         scripts.map((script) => script.textContent === ENDED_SCRIPT),
         path,
