@@ -6,6 +6,7 @@ export * from './broadcast/forms.ts';
 export * from './broadcast/radio-script.ts';
 export * from './broadcast/sms.ts';
 export * from './broadcast/spoken-polish.ts';
+export * from './broadcast/warning-message.ts';
 export * from './domain/channel-href.ts';
 export * from './domain/epuap.ts';
 export * from './domain/lists.ts';

@@ -127,3 +127,44 @@ describe('SMS, banner and social post', () => {
     expect(forms.social.length).toBeLessThanOrEqual(280);
   });
 });
+
+describe('the warning message of the 2025 regulation, and its withdrawal', () => {
+  const water = noticeOf('awaria-wodociagu-ul-lipowa');
+
+  it('is made for a notice of a threat, with the five contents in order, in each language', () => {
+    const warning = formsOf(water).warning;
+    expect(warning?.kind).toBe('warning');
+    const labels = (warning?.text ?? '')
+      .split('\n')
+      .filter((line) => !line.startsWith('- '))
+      .flatMap((line) => /^([^:]+):/.exec(line)?.[1] ?? []);
+    expect(labels.slice(0, 5)).toEqual([
+      'Rodzaj zagrożenia',
+      'Obszar',
+      'Zalecenia — co robić',
+      'Przewidywany czas trwania',
+      'Inne informacje',
+    ]);
+    expect(formsOf(noticeOf('awaria-wodociagu-ul-lipowa', 'uk')).warning?.text).toMatch(
+      /^ПОПЕРЕДЖУВАЛЬНЕ ПОВІДОМЛЕННЯ\nВид загрози: /,
+    );
+  });
+
+  it('is not made for news that is no threat', () => {
+    expect(formsOf(noticeOf('szczepienia-przeciw-grypie-zmiana-godzin')).warning).toBeUndefined();
+    expect(formsOf(noticeOf('filia-biblioteki-nr-3-zamknieta')).warning).toBeUndefined();
+  });
+
+  it('becomes the withdrawal when the notice is lifted or over, naming what it withdraws and the last day', () => {
+    const lifted = formsOf({ ...water, liftedAt: new Date(NOW.getTime() - 3_600_000) }).warning;
+    expect(lifted?.kind).toBe('withdrawal');
+    expect(lifted?.text).toMatch(
+      /^ODWOŁANIE KOMUNIKATU OSTRZEGAWCZEGO\nOdwołuje się komunikat ostrzegawczy wydany \d{4}-\d\d-\d\d \d\d:\d\d: „Awaria sieci wodociągowej/,
+    );
+    const seed = noticeOf('mops-czestochowa-koronawirus-zmiany-2020');
+    const over = formsOf({ ...seed, category: 'health' }).warning;
+    expect(over?.kind).toBe('withdrawal');
+    // Ended "until 25 March": the last day residents read, not the midnight after it.
+    expect(over?.text).toContain('Obowiązywał: od 16 marca do 25 marca 2020 r.');
+  });
+});

@@ -44,8 +44,13 @@ describe('the newsroom page and the forms’ text files, as a radio desk finds t
       expect(document.querySelector('h1')?.textContent).toBe(NEWSROOM[locale].title);
       for (const article of document.querySelectorAll('article[data-notice]')) {
         const forms = [...article.querySelectorAll('[data-form]')].map((form) => form.getAttribute('data-form'));
-        expect(forms).toEqual(['banner', 'sms1', 'sms306', 'sms', 'radio30', 'radio', 'social']);
-        expect(article.querySelectorAll('button[data-copy]')).toHaveLength(7);
+        // A notice of a threat (the water outage) leads with the regulation's warning message.
+        const threat = article.getAttribute('data-notice') === 'awaria-wodociagu-ul-lipowa';
+        expect(forms).toEqual([
+          ...(threat ? ['warning'] : []),
+          ...['banner', 'sms1', 'sms306', 'sms', 'radio30', 'radio', 'social'],
+        ]);
+        expect(article.querySelectorAll('button[data-copy]')).toHaveLength(forms.length);
       }
     }
   });
@@ -91,8 +96,27 @@ describe('the newsroom page and the forms’ text files, as a radio desk finds t
     }
   });
 
+  test('warning.txt: the regulation’s five contents for a notice of a threat, and none for other notices', () => {
+    const text = readFileSync(fileOf(outputPaths.broadcastText('awaria-wodociagu-ul-lipowa', 'pl', 'warning')), 'utf8');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('KOMUNIKAT OSTRZEGAWCZY');
+    expect(text).toContain('Rodzaj zagrożenia: Awaria sieci wodociągowej');
+    expect(text).toContain('Obszar: Brzozów Śląski: ulice Lipowa, Klonowa i Jesionowa');
+    expect(text).toMatch(/Zalecenia — co robić: \n- /);
+    expect(text).toMatch(/Przewidywany czas trwania: od \d+ \p{L}+ \d{4} r\. godz\. 6:00 do \d+ \p{L}+ \d{4} r\./u);
+    expect(text).toContain('Inne informacje: ');
+    expect(text).toContain(
+      'Wydał: Przedsiębiorstwo Wodociągów i Kanalizacji w Brzozowie Śląskim, tel. +48 32 555 01 99',
+    );
+    expect(existsSync(fileOf(outputPaths.broadcastText('awaria-wodociagu-ul-lipowa', 'uk', 'warning')))).toBe(true);
+    // A changed vaccination timetable is health news, not a threat; a library closure neither.
+    for (const slug of ['szczepienia-przeciw-grypie-zmiana-godzin', 'filia-biblioteki-nr-3-zamknieta']) {
+      expect(existsSync(fileOf(outputPaths.broadcastText(slug, 'pl', 'warning')))).toBe(false);
+    }
+  });
+
   test('an ended notice has no forms to download', () => {
-    for (const form of ['radio', 'sms'] as const) {
+    for (const form of ['radio', 'sms', 'warning'] as const) {
       expect(
         existsSync(fileOf(outputPaths.broadcastText('mops-czestochowa-koronawirus-zmiany-2020', 'pl', form))),
       ).toBe(false);

@@ -3,6 +3,7 @@ import { formatUntil } from '../format/period.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { fullRadioScript, type RadioScript, type ScriptSource, shortRadioScript } from './radio-script.ts';
 import { SMS_MAX_GSM7, SMS_ONE_SEGMENT, type SmsSize, smsSize, toGsm7 } from './sms.ts';
+import { type WarningMessage, warningMessage } from './warning-message.ts';
 
 /**
  * Every form of one notice version in one language that broadcasters and staff send: two radio
@@ -14,6 +15,8 @@ export interface BroadcastForms {
   sms: { oneSegment: SmsForm; alert: SmsForm; original: SmsForm };
   banner: LimitedText;
   social: LimitedText;
+  /** The 2025 regulation's warning message, or its withdrawal, for a notice of a threat. */
+  warning?: WarningMessage | undefined;
 }
 
 export interface SmsForm {
@@ -35,6 +38,8 @@ export interface LimitedText {
 export interface FormsSource extends ScriptSource {
   /** The institution's short name for SMS ("MOPS Częstochowa"); its name when it has none. */
   institutionShortName?: string | undefined;
+  /** The institution's area, for a warning message when the notice names none. */
+  institutionArea?: string | undefined;
   /** The notice's page, as short as the site has it; SMS drop the scheme. */
   pageUrl: string;
 }
@@ -127,5 +132,6 @@ export function broadcastForms(source: FormsSource, locale: Locale): BroadcastFo
     sms: smsTexts(source, locale),
     banner: banner(source),
     social: social(source, locale),
+    warning: warningMessage(source, locale),
   };
 }

@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from '@tablica/shared';
 import type { APIRoute } from 'astro';
-import { broadcastNotices, radioText, smsText } from './broadcast.ts';
+import { broadcastNotices, formsOf, radioText, smsText, warningText } from './broadcast.ts';
 import { getSiteContent } from './content.ts';
 import { BROADCAST_TEXT_FORMS, type BroadcastTextForm, outputPaths } from './outputs/manifest.ts';
 import { outputResponse } from './outputs/respond.ts';
@@ -14,7 +14,10 @@ export async function broadcastTextPaths(locales: readonly Locale[]) {
   const content = await getSiteContent();
   return locales.flatMap((locale) =>
     broadcastNotices(content, locale).flatMap((notice) =>
-      BROADCAST_TEXT_FORMS.map((form) => ({ params: { lang: locale, slug: notice.slug, form }, props: { locale } })),
+      BROADCAST_TEXT_FORMS.filter((form) => form !== 'warning' || formsOf(content, notice).warning).map((form) => ({
+        params: { lang: locale, slug: notice.slug, form },
+        props: { locale },
+      })),
     ),
   );
 }
@@ -27,5 +30,6 @@ export const broadcastTextEndpoint: APIRoute = async ({ params, props, url }) =>
   if (!notice || !LOCALES.includes(locale)) return new Response(null, { status: 404 });
   const expected = outputPaths.broadcastText(notice.slug, locale, form);
   if (url.pathname !== expected) throw new Error(`Tablica: ${url.pathname} should be at ${expected}`);
-  return outputResponse(url, form === 'radio' ? radioText(content, notice) : smsText(content, notice));
+  const text = { radio: radioText, sms: smsText, warning: warningText }[form](content, notice);
+  return outputResponse(url, text);
 };

@@ -29,6 +29,7 @@ export function formsOf(content: SiteContent, notice: Notice): BroadcastForms {
       notice,
       institutionName: institution?.name ?? notice.institution,
       institutionShortName: institution?.shortName,
+      institutionArea: institution?.area?.description,
       siteHost: new URL(content.baseUrl).host,
       now: content.now,
       pageUrl: absoluteUrl(content.baseUrl, routes.notice(notice.slug, notice.locale)),
@@ -51,6 +52,11 @@ export function radioText(content: SiteContent, notice: Notice): string {
     `== ${words.radioShort} ==\n${words.readingTime(radio.short.seconds, radio.short.words)}\n\n${radio.short.text}`,
     `== ${words.radioFull} ==\n${words.readingTime(radio.full.seconds, radio.full.words)}\n\n${radio.full.text}`,
   ].join('\n\n')}\n`;
+}
+
+/** warning.txt: the warning message or its withdrawal, as it is to be passed on. */
+export function warningText(content: SiteContent, notice: Notice): string {
+  return `${formsOf(content, notice).warning?.text ?? ''}\n`;
 }
 
 /** sms.txt: the three SMS texts, each with its size as a network counts it. */

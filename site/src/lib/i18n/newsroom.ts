@@ -24,6 +24,9 @@ export interface NewsroomWords {
   textFiles: string;
   radioFile: string;
   smsFile: string;
+  warningFile: string;
+  warningTitle: string;
+  withdrawalTitle: string;
   feedsTitle: string;
   feeds: string;
   capIndex: string;
@@ -57,6 +60,9 @@ const pl: NewsroomWords = {
   textFiles: 'Pliki tekstowe',
   radioFile: 'skrypty radiowe (.txt)',
   smsFile: 'teksty SMS (.txt)',
+  warningFile: 'komunikat ostrzegawczy (.txt)',
+  warningTitle: 'Komunikat ostrzegawczy (rozporządzenie MSWiA z 14 maja 2025 r.)',
+  withdrawalTitle: 'Odwołanie komunikatu ostrzegawczego',
   feedsTitle: 'Kanały z komunikatami',
   feeds: 'Wszystkie komunikaty',
   capIndex: 'Komunikaty CAP (dla systemów ostrzegania)',
@@ -90,6 +96,9 @@ const en: NewsroomWords = {
   textFiles: 'Text files',
   radioFile: 'radio scripts (.txt)',
   smsFile: 'SMS texts (.txt)',
+  warningFile: 'warning message (.txt)',
+  warningTitle: 'Warning message (MSWiA regulation of 14 May 2025)',
+  withdrawalTitle: 'Withdrawal of the warning message',
   feedsTitle: 'Feeds of notices',
   feeds: 'All notices',
   capIndex: 'CAP messages (for warning systems)',
@@ -122,6 +131,9 @@ const uk: NewsroomWords = {
   textFiles: 'Текстові файли',
   radioFile: 'радіотексти (.txt)',
   smsFile: 'тексти SMS (.txt)',
+  warningFile: 'попереджувальне повідомлення (.txt)',
+  warningTitle: 'Попереджувальне повідомлення (постанова МВС Польщі від 14 травня 2025 р.)',
+  withdrawalTitle: 'Скасування попереджувального повідомлення',
   feedsTitle: 'Стрічки повідомлень',
   feeds: 'Усі повідомлення',
   capIndex: 'Повідомлення CAP (для систем оповіщення)',

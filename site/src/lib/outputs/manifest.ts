@@ -11,8 +11,11 @@ import { PUSH_WORKER } from '../subscription-paths.ts';
  * serving rule below, a route in src/pages and its pure function in lib/outputs (docs/recipes.md).
  */
 
-/** The broadcast forms served as text files (the banner and the post are on the newsroom page). */
-export const BROADCAST_TEXT_FORMS = ['radio', 'sms'] as const;
+/**
+ * The broadcast forms served as text files (the banner and the post are on the newsroom page);
+ * `warning` only for a notice of a threat (the 2025 regulation's warning message or withdrawal).
+ */
+export const BROADCAST_TEXT_FORMS = ['radio', 'sms', 'warning'] as const;
 export type BroadcastTextForm = (typeof BROADCAST_TEXT_FORMS)[number];
 
 const feedPair = (directory: string) => ({ rss: `${directory}rss.xml`, json: `${directory}feed.json` });
