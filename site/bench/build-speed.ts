@@ -7,13 +7,15 @@
  * Measures, in the same run: the floor (read + validate the snapshot, render the same pages from
  * a template string, write them with fs) and the real `astro build` (content layer, every page,
  * sitemap, calendars, search index), with the peak memory of the build's whole process tree.
+ * Also what the broadcast forms cost (issue budget: ≤ 10 % of the build): the text files they add,
+ * and the time to compose them for every notice that has them, measured in the same run.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateSnapshot, loadSnapshot } from '@tablica/shared';
+import { broadcastForms, generateSnapshot, isStillNews, loadSnapshot } from '@tablica/shared';
 import { writeFloorSite } from './floor.ts';
 import { watchPeakMemory } from './process-tree-memory.ts';
 
@@ -76,9 +78,33 @@ function astroBuild(): Promise<{
   });
 }
 
+/** Composes every form of every notice that has them (still news), as the build does. */
+function broadcastFormsCost() {
+  const snapshot = loadSnapshot(JSON.parse(readFileSync(snapshotFile, 'utf8')), { now });
+  const institutions = new Map(snapshot.institutions.map((institution) => [institution.slug, institution]));
+  const started = performance.now();
+  const withForms = snapshot.notices.filter((notice) => isStillNews(notice, now));
+  for (const notice of withForms) {
+    const institution = institutions.get(notice.institution);
+    broadcastForms(
+      {
+        notice,
+        institutionName: institution?.name ?? notice.institution,
+        institutionShortName: institution?.shortName,
+        siteHost: 'tablica.example.org',
+        now,
+        pageUrl: `https://tablica.example.org/komunikaty/${notice.slug}/`,
+      },
+      notice.locale,
+    );
+  }
+  return { seconds: (performance.now() - started) / 1000, notices: withForms.length };
+}
+
 try {
   const base = await floor();
   const astro = await astroBuild();
+  const forms = broadcastFormsCost();
   const phases = [...astro.output.matchAll(/^.*(?:Completed in|built in|search index).*$/gm)].map((line) => line[0]);
   const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
   console.log(`  floor (template + fs):  ${base.seconds.toFixed(1)} s for ${base.pages.toLocaleString('en')} pages`);
@@ -92,6 +118,9 @@ try {
   console.log(
     `  budget:                 ${astro.seconds <= BUDGET_SECONDS ? 'within' : 'OVER'} ${BUDGET_SECONDS} s, ` +
       `${astro.peakBytes <= BUDGET_BYTES ? 'within' : 'OVER'} ${mb(BUDGET_BYTES)}`,
+  );
+  console.log(
+    `  broadcast forms:        ${forms.notices.toLocaleString('en')} notice versions have them; composing all takes ${forms.seconds.toFixed(2)} s = ${((forms.seconds / astro.seconds) * 100).toFixed(1)} % of the build (budget 10 %)`,
   );
   console.log(`  phases:\n    ${phases.join('\n    ')}`);
 } finally {

@@ -49,8 +49,11 @@ export const SOCIAL_LENGTH = 280;
 /** X and Mastodon count any link as 23 characters, whatever its length. */
 const SOCIAL_LINK_LENGTH = 23;
 
-const graphemes = (text: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)];
-const graphemeCount = (text: string) => graphemes(text).length;
+// One segmenter for every count: making one is the slow part (a build counts for thousands of notices).
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const graphemes = (text: string) => [...GRAPHEMES.segment(text)];
+// Latin text without combining marks (Polish included) has one grapheme per character.
+const graphemeCount = (text: string) => (/^[\u0000-\u02ff]*$/.test(text) ? text.length : graphemes(text).length);
 
 /** Cuts at a word boundary to at most `max` graphemes, ending in "…" when anything was cut. */
 function cut(text: string, max: number): string {
@@ -71,7 +74,16 @@ function cut(text: string, max: number): string {
 function pack(required: string[], optional: string[], fits: (text: string) => boolean, join = ' '): string {
   const build = (parts: string[]) => parts.filter(Boolean).join(join);
   let [first = '', ...rest] = required;
-  while (!fits(build([first, ...rest])) && first.length > 10) first = cut(first, graphemeCount(first) - 5);
+  if (!fits(build([first, ...rest]))) {
+    // The longest cut title that fits, found by halving (a build packs thousands of texts).
+    let [low, high] = [10, graphemeCount(first) - 1];
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (fits(build([cut(first, middle), ...rest]))) low = middle;
+      else high = middle - 1;
+    }
+    first = cut(first, low);
+  }
   const kept = [first, ...rest];
   for (const part of optional) {
     const candidate = [...kept.slice(0, -1), part, ...kept.slice(-1)];

@@ -96,12 +96,44 @@ const CYRILLIC: Record<string, string | [string, string]> = {
 };
 
 function transliterateCyrillic(character: string, atWordStart: boolean): string | undefined {
+  const code = character.charCodeAt(0);
+  if (code < 0x400 || code > 0x4ff) return undefined;
   const lower = character.toLowerCase();
   const entry = CYRILLIC[lower];
   if (entry === undefined) return undefined;
   const latin = typeof entry === 'string' ? entry : entry[atWordStart ? 1 : 0];
   if (lower === character || latin === '') return latin;
   return latin.charAt(0).toUpperCase() + latin.slice(1);
+}
+
+// What a character becomes is the same every time (but for Cyrillic, which looks at its
+// neighbour): remembered, since a build transliterates thousands of notices.
+const gsmForms = new Map<string, string>();
+const letters = new Map<string, boolean>();
+const MAX_REMEMBERED = 10_000;
+
+function isLetter(character: string): boolean {
+  let known = letters.get(character);
+  if (known === undefined) {
+    known = /\p{L}/u.test(character);
+    if (letters.size < MAX_REMEMBERED) letters.set(character, known);
+  }
+  return known;
+}
+
+function gsmFormOf(character: string): string {
+  const known = gsmForms.get(character);
+  if (known !== undefined) return known;
+  let form = REPLACEMENTS[character] ?? (/\p{Zs}/u.test(character) ? ' ' : undefined);
+  if (form === undefined) {
+    form = '';
+    // Base letter plus combining marks: keep the letter, drop the marks (é → e, ą → a, ż → z).
+    for (const part of character.normalize('NFD')) {
+      if (!/\p{M}/u.test(part) && (GSM_BASIC.has(part) || GSM_EXTENSION.has(part))) form += part;
+    }
+  }
+  if (gsmForms.size < MAX_REMEMBERED) gsmForms.set(character, form);
+  return form;
 }
 
 /**
@@ -114,21 +146,9 @@ export function toGsm7(text: string): string {
   let result = '';
   let previous = ' ';
   for (const character of text.replace(/\r\n?/g, '\n')) {
-    const atWordStart = !/\p{L}/u.test(previous);
+    const atWordStart = !isLetter(previous);
     previous = character;
-    const replaced =
-      REPLACEMENTS[character] ??
-      transliterateCyrillic(character, atWordStart) ??
-      (/\p{Zs}/u.test(character) ? ' ' : undefined);
-    if (replaced !== undefined) {
-      result += replaced;
-      continue;
-    }
-    // Base letter plus combining marks: keep the letter, drop the marks (é → e, ą → a, ż → z).
-    for (const part of character.normalize('NFD')) {
-      if (/\p{M}/u.test(part)) continue;
-      if (GSM_BASIC.has(part) || GSM_EXTENSION.has(part)) result += part;
-    }
+    result += transliterateCyrillic(character, atWordStart) ?? gsmFormOf(character);
   }
   return result
     .replace(/[ ]{2,}/g, ' ')

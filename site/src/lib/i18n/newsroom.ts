@@ -5,6 +5,8 @@ export interface NewsroomWords {
   title: string;
   intro: string;
   none: string;
+  shown: (shown: number, all: number) => string;
+  allCurrent: string;
   footerLink: string;
   noticePage: string;
   radioShort: string;
@@ -40,6 +42,8 @@ const pl: NewsroomWords = {
   intro:
     'Każdy aktualny komunikat w formach, które radio, portale i urzędy przekazują dalej: skrypt do przeczytania na antenie, SMS, baner i wpis. Przycisk „Kopiuj” kopiuje tekst bez przepisywania.',
   none: 'Nie ma teraz komunikatów w tym języku.',
+  shown: (shown, all) => `Pokazano ${shown} najpilniejszych z ${all} komunikatów.`,
+  allCurrent: 'Wszystkie aktualne komunikaty',
   footerLink: 'Dla mediów',
   noticePage: 'Strona komunikatu',
   radioShort: 'Skrypt radiowy do 30 sekund',
@@ -76,6 +80,8 @@ const en: NewsroomWords = {
   intro:
     'Every current notice in the forms that radio, news sites and offices pass on: a script to read on air, SMS texts, a banner and a post. “Copy” copies the text, with no retyping.',
   none: 'There are no notices in this language now.',
+  shown: (shown, all) => `The ${shown} most urgent of ${all} notices are shown.`,
+  allCurrent: 'All current notices',
   footerLink: 'For the media',
   noticePage: 'Notice page',
   radioShort: 'Radio script, up to 30 seconds',
@@ -112,6 +118,8 @@ const uk: NewsroomWords = {
   intro:
     'Кожне чинне повідомлення у формах, які радіо, портали й установи передають далі: текст для ефіру, SMS, банер і допис. Кнопка «Копіювати» копіює текст без передруковування.',
   none: 'Зараз немає повідомлень цією мовою.',
+  shown: (shown, all) => `Показано ${shown} найтерміновіших із ${all} повідомлень.`,
+  allCurrent: 'Усі чинні повідомлення',
   footerLink: 'Для медіа',
   noticePage: 'Сторінка повідомлення',
   radioShort: 'Радіотекст до 30 секунд',
