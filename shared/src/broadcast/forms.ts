@@ -53,7 +53,7 @@ const SOCIAL_LINK_LENGTH = 23;
 const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const graphemes = (text: string) => [...GRAPHEMES.segment(text)];
 // Latin text without combining marks (Polish included) has one grapheme per character.
-const graphemeCount = (text: string) => (/^[\u0000-\u02ff]*$/.test(text) ? text.length : graphemes(text).length);
+const graphemeCount = (text: string) => (/^[\u0020-\u02ff\n]*$/.test(text) ? text.length : graphemes(text).length);
 
 /** Cuts at a word boundary to at most `max` graphemes, ending in "…" when anything was cut. */
 function cut(text: string, max: number): string {
