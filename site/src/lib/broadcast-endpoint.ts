@@ -29,7 +29,8 @@ export const broadcastTextEndpoint: APIRoute = async ({ params, props, url }) =>
   const notice = content.versions.get(params.slug ?? '')?.[locale];
   if (!notice || !LOCALES.includes(locale)) return new Response(null, { status: 404 });
   const expected = outputPaths.broadcastText(notice.slug, locale, form);
-  if (url.pathname !== expected) throw new Error(`Tablica: ${url.pathname} should be at ${expected}`);
+  // Under a base path (a draft preview is built under /podglad/<token>/) the route ends the same.
+  if (!url.pathname.endsWith(expected)) throw new Error(`Tablica: ${url.pathname} should be at ${expected}`);
   const text = { radio: radioText, sms: smsText, warning: warningText }[form](content, notice);
   return outputResponse(url, text);
 };
