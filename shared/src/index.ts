@@ -10,6 +10,7 @@ export * from './broadcast/warning-message.ts';
 export * from './domain/channel-href.ts';
 export * from './domain/epuap.ts';
 export * from './domain/lists.ts';
+export * from './domain/main-phone.ts';
 export * from './domain/next-change.ts';
 export * from './domain/phone.ts';
 export * from './domain/slug.ts';

@@ -1,3 +1,4 @@
+import { mainPhoneChannel } from '../domain/main-phone.ts';
 import { formatPhoneForDisplay } from '../domain/phone.ts';
 import { formatUntil } from '../format/period.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -96,8 +97,7 @@ function smsTexts(source: FormsSource, locale: Locale): BroadcastForms['sms'] {
   const { notice } = source;
   const sender = source.institutionShortName ?? source.institutionName;
   const until = formatUntil(notice.effectiveUntil, notice.timeZone, locale);
-  const phones = notice.channels.filter((channel) => channel.kind === 'phone');
-  const phone = phones.find((channel) => channel.preferred) ?? phones[0];
+  const phone = mainPhoneChannel(notice.channels);
   const url = source.pageUrl.replace(/^https:\/\//, '');
   const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
   const required = [sentence(`${sender}: ${notice.title}`), sentence(`${until[0]?.toUpperCase()}${until.slice(1)}`)];

@@ -1,3 +1,4 @@
+import { mainPhoneChannel } from '../domain/main-phone.ts';
 import { formatPhoneForDisplay } from '../domain/phone.ts';
 import { formatPeriod, formatUntil } from '../format/period.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -258,8 +259,7 @@ export function fullRadioScript(source: ScriptSource, locale: Locale): RadioScri
 export function shortRadioScript(source: ScriptSource, locale: Locale): RadioScript {
   const { notice, siteHost } = source;
   const words = WORDS[locale];
-  const phones = notice.channels.filter((channel) => channel.kind === 'phone');
-  const phone = phones.find((channel) => channel.preferred) ?? phones[0];
+  const phone = mainPhoneChannel(notice.channels);
   const head = opening(source, locale);
   const tail = [
     periodSentence(source, locale),

@@ -1,3 +1,5 @@
+import { CYRILLIC_TO_LATIN, CYRILLIC_WORD_INITIAL } from '../i18n/romanisation.ts';
+
 /**
  * SMS text: the GSM 03.38 alphabet, a transliteration into it, and the segment count an operator
  * bills. Alert RCB's rule (2018 regulation, §3) is 7-bit GSM, Polish without diacritics, at most
@@ -53,55 +55,16 @@ const REPLACEMENTS: Record<string, string> = {
   '\t': ' ',
 };
 
-// Ukrainian (and the Russian letters that appear in pasted text) by the Ukrainian national
-// transliteration of 2010; the second form is the one used at the start of a word.
-const CYRILLIC: Record<string, string | [string, string]> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'h',
-  ґ: 'g',
-  д: 'd',
-  е: 'e',
-  є: ['ie', 'ye'],
-  ж: 'zh',
-  з: 'z',
-  и: 'y',
-  і: 'i',
-  ї: ['i', 'yi'],
-  й: ['i', 'y'],
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ь: '',
-  ю: ['iu', 'yu'],
-  я: ['ia', 'ya'],
-  ы: 'y',
-  э: 'e',
-  ё: ['io', 'yo'],
-  ъ: '',
-};
+// Ukrainian by KMU 2010 with its word-initial forms; `ё` as io (yo at a word's start).
+const CYRILLIC: Readonly<Record<string, string>> = { ...CYRILLIC_TO_LATIN, ё: 'io' };
+const CYRILLIC_INITIAL: Readonly<Record<string, string>> = { ...CYRILLIC_WORD_INITIAL, ё: 'yo' };
 
 function transliterateCyrillic(character: string, atWordStart: boolean): string | undefined {
   const code = character.charCodeAt(0);
   if (code < 0x400 || code > 0x4ff) return undefined;
   const lower = character.toLowerCase();
-  const entry = CYRILLIC[lower];
-  if (entry === undefined) return undefined;
-  const latin = typeof entry === 'string' ? entry : entry[atWordStart ? 1 : 0];
+  const latin = (atWordStart ? CYRILLIC_INITIAL[lower] : undefined) ?? CYRILLIC[lower];
+  if (latin === undefined) return undefined;
   if (lower === character || latin === '') return latin;
   return latin.charAt(0).toUpperCase() + latin.slice(1);
 }

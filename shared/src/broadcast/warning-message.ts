@@ -1,3 +1,4 @@
+import { mainPhoneChannel } from '../domain/main-phone.ts';
 import { formatPhoneForDisplay } from '../domain/phone.ts';
 import { effectiveEnd } from '../domain/status.ts';
 import { versionSentAt } from '../domain/version-sent.ts';
@@ -92,8 +93,7 @@ export function warningMessage(source: WarningSource, locale: Locale): WarningMe
   const words = WORDS[locale];
   const area = notice.area?.description ?? source.institutionArea ?? source.institutionName;
   const end = effectiveEnd(notice);
-  const phones = notice.channels.filter((channel) => channel.kind === 'phone');
-  const phone = phones.find((channel) => channel.preferred) ?? phones[0];
+  const phone = mainPhoneChannel(notice.channels);
   const issuer = `${words.issuer}: ${source.institutionName}${phone ? `, ${words.phone} ${formatPhoneForDisplay(phone.value)}` : ''}`;
   if (end && end <= now) {
     const sent = when(versionSentAt(notice), notice.timeZone);

@@ -87,7 +87,6 @@ export interface PostgresStoreOptions {
 }
 
 type Row = Record<string, unknown>;
-type Queryable = { query: (text: string, values?: unknown[]) => Promise<{ rows: Row[]; rowCount: number | null }> };
 
 interface DeliveryJob {
   subscriberId: string;
@@ -200,8 +199,8 @@ export class PostgresSubscriptionStore implements SubscriptionStore {
     }
   }
 
-  #query(text: string, values: unknown[] = [], on: Queryable = this.#pool) {
-    return on.query(text, values);
+  #query(text: string, values: unknown[] = []): Promise<{ rows: Row[]; rowCount: number | null }> {
+    return this.#pool.query(text, values);
   }
 
   // --- sign-up and confirmation -------------------------------------------------------------

@@ -64,7 +64,7 @@ export function smsText(content: SiteContent, notice: Notice): string {
   const words = NEWSROOM[notice.locale];
   const { sms } = formsOf(content, notice);
   const block = (title: string, form: BroadcastForms['sms']['oneSegment']) =>
-    `== ${title} ==\n${words.smsSize(form.size.units, form.size.segments, form.size.encoding)}${form.fits ? '' : ` ${words.overLimit}`}\n\n${form.text}`;
+    `== ${title} ==\n${words.smsSize(form.size)}${form.fits ? '' : ` ${words.overLimit}`}\n\n${form.text}`;
   return `${[
     heading(notice, notice.locale),
     block(words.smsOneSegment, sms.oneSegment),

@@ -1,4 +1,4 @@
-import { type Channel, channelHref, formatPhoneForDisplay, type Locale } from '@tablica/shared';
+import { type Channel, channelHref, formatPhoneForDisplay, type Locale, mainPhoneChannel } from '@tablica/shared';
 import { UI } from './i18n/ui.ts';
 
 /** How a channel's address reads on the page: phones grouped for the eye, the rest as typed. */
@@ -21,8 +21,7 @@ export function channelLine(channel: Channel, locale: Locale): string {
 
 /** The notice's main phone: the preferred channel if it is a phone, else the first phone. */
 export function mainPhone(channels: readonly Channel[]): (Channel & { href: string }) | undefined {
-  const phones = channels.filter((channel) => channel.kind === 'phone');
-  const main = phones.find((channel) => channel.preferred) ?? phones[0];
+  const main = mainPhoneChannel(channels);
   const href = main && channelHref(main);
   return main && href ? { ...main, href } : undefined;
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '@tablica/shared';
+import type { Locale, SmsSize } from '@tablica/shared';
 
 /** The words of the newsroom page and of the broadcast forms' text files. */
 export interface NewsroomWords {
@@ -15,7 +15,7 @@ export interface NewsroomWords {
   smsOneSegment: string;
   smsAlert: string;
   smsOriginal: string;
-  smsSize: (units: number, segments: number, encoding: string) => string;
+  smsSize: (size: SmsSize) => string;
   banner: string;
   social: string;
   length: (length: number, limit: number) => string;
@@ -52,7 +52,7 @@ const pl: NewsroomWords = {
   smsOneSegment: 'SMS w jednej wiadomości (do 160 znaków, bez polskich liter)',
   smsAlert: 'SMS jak Alert RCB (do 306 znaków, bez polskich liter)',
   smsOriginal: 'SMS z polskimi literami',
-  smsSize: (units, segments, encoding) =>
+  smsSize: ({ units, segments, encoding }) =>
     `${units} znaków, ${segments} ${segments === 1 ? 'wiadomość' : 'wiadomości'} SMS (${encoding}).`,
   banner: 'Baner (do 30 znaków)',
   social: 'Wpis w mediach społecznościowych (do 280 znaków)',
@@ -90,7 +90,7 @@ const en: NewsroomWords = {
   smsOneSegment: 'SMS in one message (up to 160 characters, GSM-7)',
   smsAlert: 'SMS as Alert RCB sends it (up to 306 characters, GSM-7)',
   smsOriginal: 'SMS as written',
-  smsSize: (units, segments, encoding) =>
+  smsSize: ({ units, segments, encoding }) =>
     `${units} characters, ${segments} SMS message${segments === 1 ? '' : 's'} (${encoding}).`,
   banner: 'Banner (up to 30 characters)',
   social: 'Social media post (up to 280 characters)',
@@ -128,7 +128,7 @@ const uk: NewsroomWords = {
   smsOneSegment: 'SMS в одному повідомленні (до 160 символів, латиницею)',
   smsAlert: 'SMS як Alert RCB (до 306 символів, латиницею)',
   smsOriginal: 'SMS як написано',
-  smsSize: (units, segments, encoding) => `${units} символів, SMS: ${segments} (${encoding}).`,
+  smsSize: ({ units, segments, encoding }) => `${units} символів, SMS: ${segments} (${encoding}).`,
   banner: 'Банер (до 30 символів)',
   social: 'Допис у соцмережах (до 280 символів)',
   length: (length, limit) => `${length} з ${limit} символів.`,
