@@ -39,6 +39,8 @@ export class Deliverer {
   #again = false;
   #stopped = false;
   #timer: NodeJS.Timeout | undefined;
+  /** Version messages read so far: a version's message never changes once recorded. */
+  readonly #messages = new Map<string, Promise<VersionMessage | undefined>>();
 
   constructor(options: DelivererOptions) {
     this.#options = options;
@@ -85,6 +87,20 @@ export class Deliverer {
     } catch (error) {
       this.#options.log(`subscriptions: the outbox could not be read: ${(error as Error).message}`);
     }
+  }
+
+  /** A version's message, read once per worker (a mailing of thousands reads the same one). */
+  #message(key: string): Promise<VersionMessage | undefined> {
+    let message = this.#messages.get(key);
+    if (!message) {
+      // A long-running worker meets every version ever sent: keep only the recent ones.
+      if (this.#messages.size >= 1_000) this.#messages.clear();
+      message = this.#options.store.versionMessage(key) as Promise<VersionMessage | undefined>;
+      this.#messages.set(key, message);
+      // A failed read is not remembered: the next try reads again.
+      message.catch(() => this.#messages.delete(key));
+    }
+    return message;
   }
 
   get #now(): number {
@@ -141,7 +157,7 @@ export class Deliverer {
       await Promise.all(
         claimed.slice(index, index + 16).map(async (delivery) => {
           const subscriber = await store.pushSubscriber(delivery.subscriberId);
-          const message = (await store.versionMessage(delivery.versionKey)) as VersionMessage | undefined;
+          const message = await this.#message(delivery.versionKey);
           // Unsubscribed since it was queued: nothing to send, nothing to try again.
           if (!subscriber || !message) return store.deliverySent([delivery.id], this.worker, this.#now, 'push');
           const outcome = await push(subscriber, message);
@@ -179,7 +195,7 @@ export class Deliverer {
       await Promise.all(
         group.map(async (delivery) => ({
           delivery,
-          message: (await store.versionMessage(delivery.versionKey)) as VersionMessage | undefined,
+          message: await this.#message(delivery.versionKey),
         })),
       )
     ).filter((item): item is { delivery: ClaimedDelivery; message: VersionMessage } => item.message !== undefined);
