@@ -13,6 +13,7 @@ export * from './domain/lists.ts';
 export * from './domain/main-phone.ts';
 export * from './domain/next-change.ts';
 export * from './domain/phone.ts';
+export * from './domain/rehearsal.ts';
 export * from './domain/slug.ts';
 export * from './domain/sort.ts';
 export * from './domain/status.ts';

@@ -2,7 +2,7 @@ import { SegmentedMessage } from 'sms-segments-calculator';
 import { describe, expect, it } from 'vitest';
 import demo from '../fixtures/demo.json' with { type: 'json' };
 import { broadcastForms, type FormsSource } from '../src/broadcast/forms.ts';
-import { isGsm7 } from '../src/broadcast/sms.ts';
+import { isGsm7, toGsm7 } from '../src/broadcast/sms.ts';
 import { loadSnapshot, type Notice } from '../src/index.ts';
 
 const NOW = new Date();
@@ -166,5 +166,51 @@ describe('the warning message of the 2025 regulation, and its withdrawal', () =>
     expect(over?.kind).toBe('withdrawal');
     // Ended "until 25 March": the last day residents read, not the midnight after it.
     expect(over?.text).toContain('Obowiązywał: od 16 marca do 25 marca 2020 r.');
+  });
+});
+
+describe('exercise and test notices (issue 17, item 7)', () => {
+  const rehearsals = notices.flatMap((notice) =>
+    (['exercise', 'test'] as const).map(
+      (messageStatus) => [`${messageStatus} ${notice.locale} ${notice.slug}`, { ...notice, messageStatus }] as const,
+    ),
+  );
+  const words = { pl: ['ĆWICZENIA', 'TEST'], en: ['EXERCISE', 'TEST'], uk: ['НАВЧАННЯ', 'ТЕСТ'] } as const;
+
+  it.each(rehearsals)('%s: every form leads with its label and still keeps its limit', (_name, notice) => {
+    const label = words[notice.locale][notice.messageStatus === 'exercise' ? 0 : 1];
+    const forms = formsOf(notice);
+    for (const script of [forms.radio.short, forms.radio.full]) {
+      const lines = script.text.split('\n');
+      expect(lines[0]).toMatch(new RegExp(`^${label}\\. `));
+      expect(lines.at(-1)).toBe(lines[0]?.slice(label.length + 2));
+    }
+    // The short script's 30 seconds include the lines that say it is a rehearsal.
+    expect(forms.radio.short.seconds).toBeLessThanOrEqual(30);
+    // GSM-7 has no Ć or Cyrillic: the label arrives as CWICZENIA or NAVCHANNIA, and still fits one segment.
+    for (const sms of [forms.sms.oneSegment, forms.sms.alert]) {
+      expect(sms.text.startsWith(`${toGsm7(label)}: `)).toBe(true);
+      expect(isGsm7(sms.text)).toBe(true);
+      expect(sms.fits).toBe(true);
+    }
+    expect(new SegmentedMessage(forms.sms.oneSegment.text).segmentsCount).toBe(1);
+    expect(forms.sms.original.text.startsWith(`${label}: `)).toBe(true);
+    expect(forms.banner.text.startsWith(`${label}: `)).toBe(true);
+    // A title cut to fit the banner leaves room for the label; a long headline is flagged, never cut.
+    if (notice.headline === undefined) expect(forms.banner.length).toBeLessThanOrEqual(30);
+    expect(forms.banner.fits).toBe(forms.banner.length <= 30 && notice.headline !== undefined);
+    expect(forms.social.text.startsWith(`${label}: `)).toBe(true);
+    expect(forms.social.fits).toBe(true);
+    if (forms.warning) {
+      const lines = forms.warning.text.split('\n');
+      expect(lines[0]).toMatch(new RegExp(`^${label}\\. `));
+      expect(lines.at(-1)).toBe(lines[0]?.slice(label.length + 2));
+    }
+  });
+
+  it('a real notice carries no label', () => {
+    const forms = formsOf(noticeOf('awaria-wodociagu-ul-lipowa'));
+    expect(forms.radio.short.text).not.toMatch(/ĆWICZENIA|TEST|ćwiczenia/);
+    expect(forms.warning?.text).not.toMatch(/ĆWICZENIA|TEST|ćwiczenia/);
   });
 });

@@ -43,6 +43,8 @@ export async function tellCmsOfLiveVersions(
         slug: message.slug,
         revision: message.revision,
         kind: message.kind,
+        // CAP's status: a newsroom's system must not run an exercise or a test as real news.
+        status: message.status,
         institution: { slug: message.institutionSlug, name: message.institution },
         sentAt: message.sentAt,
         languages: message.texts,

@@ -20,6 +20,10 @@ export const CHOICE_LABELS: Record<string, string> = {
   important: 'Ważny',
   urgent: 'Pilny',
   warning: 'Ostrzeżenie',
+  // Notice: message status (CAP's status)
+  actual: 'Prawdziwy komunikat',
+  exercise: 'Ćwiczenia',
+  test: 'Test techniczny',
   // Notice: phase (its values are Polish already; these add the diacritics)
   szkic: 'Szkic',
   zaplanowany: 'Zaplanowany',

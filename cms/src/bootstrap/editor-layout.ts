@@ -23,6 +23,10 @@ export const NOTICE_LABELS: Labels = {
   institution: ['Instytucja', 'Kto wydaje komunikat.'],
   category: ['Kategoria'],
   severity: ['Waga', '„Pilny” pokazujemy na czerwonym pasku na górze strony i w widżetach.'],
+  messageStatus: [
+    'Rodzaj komunikatu',
+    '„Ćwiczenia” lub „Test”: strona, widżety, kanały, CAP i teksty dla radia oznaczają go tak; mieszkańcy nie dostają e-maili ani powiadomień, a listy stawiają go po prawdziwych komunikatach.',
+  ],
   effectiveFrom: ['Obowiązuje od (chwila)'],
   effectiveUntil: ['Obowiązuje do (chwila)'],
   effectiveFromDate: ['Obowiązuje od', 'Dzień, od którego komunikat obowiązuje.'],
@@ -93,8 +97,9 @@ export const NOTICE_EDIT: Row[] = [
     ['severity', 4],
   ],
   [
-    ['institution', 6],
-    ['slug', 6],
+    ['institution', 4],
+    ['slug', 4],
+    ['messageStatus', 4],
   ],
   [
     ['effectiveFromDate', 3],

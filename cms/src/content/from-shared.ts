@@ -46,6 +46,7 @@ export function noticeToStrapi(notice: Notice, relations: NoticeRelations): Stra
     institution: relations.institution,
     category: notice.category,
     severity: notice.severity,
+    messageStatus: notice.messageStatus,
     effectiveFrom: iso(notice.effectiveFrom),
     ...enteredFields(notice.effectiveFrom, notice.effectiveUntil, notice.timeZone),
     effectiveUntil: iso(notice.effectiveUntil),

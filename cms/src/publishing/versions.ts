@@ -64,6 +64,7 @@ function whenAndHow(content: StrapiRecord) {
     content.liftedAt,
     content.timeZone,
     content.severity,
+    content.messageStatus,
     suspensions.map(({ mode, hours, from, until, untilFurtherNotice }) => [
       mode,
       hours,

@@ -653,6 +653,14 @@ export interface ApiNoticeNotice extends Struct.CollectionTypeSchema {
       >;
     locale: Schema.Attribute.String;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::notice.notice'>;
+    messageStatus: Schema.Attribute.Enumeration<['actual', 'exercise', 'test']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'actual'>;
     phase: Schema.Attribute.Enumeration<
       ['szkic', 'zaplanowany', 'zapowiedziany', 'obowiazuje', 'zakonczony', 'odwolany']
     > &

@@ -1,5 +1,6 @@
 import { mainPhoneChannel } from '../domain/main-phone.ts';
 import { formatPhoneForDisplay } from '../domain/phone.ts';
+import { marked } from '../domain/rehearsal.ts';
 import { formatUntil } from '../format/period.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { fullRadioScript, type RadioScript, type ScriptSource, shortRadioScript } from './radio-script.ts';
@@ -100,7 +101,11 @@ function smsTexts(source: FormsSource, locale: Locale): BroadcastForms['sms'] {
   const phone = mainPhoneChannel(notice.channels);
   const url = source.pageUrl.replace(/^https:\/\//, '');
   const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
-  const required = [sentence(`${sender}: ${notice.title}`), sentence(`${until[0]?.toUpperCase()}${until.slice(1)}`)];
+  // A rehearsal's label leads, so a cut to one segment keeps it ("CWICZENIA: MOPS: …").
+  const required = [
+    sentence(marked(notice, `${sender}: ${notice.title}`, locale)),
+    sentence(`${until[0]?.toUpperCase()}${until.slice(1)}`),
+  ];
   const phoneText = phone ? sentence(`Tel. ${formatPhoneForDisplay(phone.value).replace(/^\+48 /, '')}`) : '';
   const form = (text: string, limit: number): SmsForm => {
     const size = smsSize(text);
@@ -119,11 +124,14 @@ function smsTexts(source: FormsSource, locale: Locale): BroadcastForms['sms'] {
   };
 }
 
-function banner(source: FormsSource): LimitedText {
-  const text = source.notice.headline ?? cut(source.notice.title, BANNER_GRAPHEMES);
+function banner(source: FormsSource, locale: Locale): LimitedText {
+  const { notice } = source;
+  // A rehearsal's label is never cut; its headline must leave room for it (the editor is warned).
+  const label = marked(notice, '', locale);
+  const text = `${label}${notice.headline ?? cut(notice.title, BANNER_GRAPHEMES - graphemeCount(label))}`;
   const length = graphemeCount(text);
   // A cut title is a stopgap: the editor is told to write a headline.
-  const fits = length <= BANNER_GRAPHEMES && (source.notice.headline !== undefined || text === source.notice.title);
+  const fits = length <= BANNER_GRAPHEMES && (notice.headline !== undefined || text === `${label}${notice.title}`);
   return { text, length, limit: BANNER_GRAPHEMES, fits };
 }
 
@@ -131,7 +139,7 @@ function social(source: FormsSource, locale: Locale): LimitedText {
   const { notice, pageUrl } = source;
   const until = formatUntil(notice.effectiveUntil, notice.timeZone, locale);
   const weighted = (text: string) => graphemeCount(text.replace(pageUrl, '')) + SOCIAL_LINK_LENGTH;
-  const head = `${notice.title} (${until}).`;
+  const head = `${marked(notice, notice.title, locale)} (${until}).`;
   const room = SOCIAL_LENGTH - weighted(`${head}  ${pageUrl}`);
   const text = [head, room > 20 ? cut(notice.summary, room) : '', pageUrl].filter(Boolean).join(' ');
   const length = weighted(text);
@@ -142,7 +150,7 @@ export function broadcastForms(source: FormsSource, locale: Locale): BroadcastFo
   return {
     radio: { short: shortRadioScript(source, locale), full: fullRadioScript(source, locale) },
     sms: smsTexts(source, locale),
-    banner: banner(source),
+    banner: banner(source, locale),
     social: social(source, locale),
     warning: warningMessage(source, locale),
   };

@@ -1,5 +1,6 @@
 import { mainPhoneChannel } from '../domain/main-phone.ts';
 import { formatPhoneForDisplay } from '../domain/phone.ts';
+import { rehearsalFrame } from '../domain/rehearsal.ts';
 import { formatPeriod, formatUntil } from '../format/period.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Channel } from '../schemas/channel.ts';
@@ -218,8 +219,15 @@ function script(parts: string[]): RadioScript {
 /** The opening every version shares: the institution first, then what it says. */
 function opening(source: ScriptSource, locale: Locale): string[] {
   const { notice, institutionName } = source;
-  return [sentence(`${institutionName} ${WORDS[locale].announces}`), sentence(spoken(notice.title, locale))];
+  return [
+    ...rehearsalFrame(notice, locale).first,
+    sentence(`${institutionName} ${WORDS[locale].announces}`),
+    sentence(spoken(notice.title, locale)),
+  ];
 }
+
+/** A rehearsal says what it is again at the end, for whoever tuned in late. */
+const closing = (source: ScriptSource, locale: Locale): string[] => rehearsalFrame(source.notice, locale).last;
 
 /**
  * The full script: every fact a listener can act on, in the order a presenter reads it —
@@ -249,6 +257,7 @@ export function fullRadioScript(source: ScriptSource, locale: Locale): RadioScri
     ),
     channels.length > 0 ? sentence(`${words.contact}: ${channels.join('; ')}`) : '',
     sentence(`${words.details} ${sayAddress(siteHost, locale)}`),
+    ...closing(source, locale),
   ]);
 }
 
@@ -265,6 +274,7 @@ export function shortRadioScript(source: ScriptSource, locale: Locale): RadioScr
     periodSentence(source, locale),
     phone ? sentence(`${words.contact}: ${words.phone} ${phoneWords(phone, locale)}`) : '',
     sentence(`${words.details} ${sayAddress(siteHost, locale)}`),
+    ...closing(source, locale),
   ];
   const summary = spoken(notice.summary, locale).match(/[^.!?…]+[.!?…]*/g) ?? [];
   const kept: string[] = [];

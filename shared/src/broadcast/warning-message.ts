@@ -1,5 +1,6 @@
 import { mainPhoneChannel } from '../domain/main-phone.ts';
 import { formatPhoneForDisplay } from '../domain/phone.ts';
+import { rehearsalFrame } from '../domain/rehearsal.ts';
 import { effectiveEnd } from '../domain/status.ts';
 import { versionSentAt } from '../domain/version-sent.ts';
 import { formatPeriod } from '../format/period.ts';
@@ -94,12 +95,15 @@ export function warningMessage(source: WarningSource, locale: Locale): WarningMe
   const area = notice.area?.description ?? source.institutionArea ?? source.institutionName;
   const end = effectiveEnd(notice);
   const phone = mainPhoneChannel(notice.channels);
+  // An exercise of the warning system says so first and last, as the message itself is the same.
+  const frame = rehearsalFrame(notice, locale);
   const issuer = `${words.issuer}: ${source.institutionName}${phone ? `, ${words.phone} ${formatPhoneForDisplay(phone.value)}` : ''}`;
   if (end && end <= now) {
     const sent = when(versionSentAt(notice), notice.timeZone);
     return {
       kind: 'withdrawal',
       text: [
+        ...frame.first,
         words.withdrawal,
         words.withdrawn(sent, notice.title),
         `${words.area}: ${area}`,
@@ -107,6 +111,7 @@ export function warningMessage(source: WarningSource, locale: Locale): WarningMe
         `${words.lasted}: ${formatPeriod({ start: notice.effectiveFrom, end, timeZone: notice.timeZone }, locale)}`,
         issuer,
         `${words.details}: ${source.pageUrl}`,
+        ...frame.last,
       ].join('\n'),
     };
   }
@@ -117,6 +122,7 @@ export function warningMessage(source: WarningSource, locale: Locale): WarningMe
   return {
     kind: 'warning',
     text: [
+      ...frame.first,
       words.warning,
       `${words.threat}: ${notice.title}`,
       `${words.area}: ${area}`,
@@ -125,6 +131,7 @@ export function warningMessage(source: WarningSource, locale: Locale): WarningMe
       `${words.other}: ${notice.summary}`,
       issuer,
       `${words.details}: ${source.pageUrl}`,
+      ...frame.last,
     ].join('\n'),
   };
 }

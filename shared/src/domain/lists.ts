@@ -1,5 +1,6 @@
 import type { Notice } from '../schemas/notice.ts';
-import { compareNotices } from './sort.ts';
+import { isRehearsal } from './rehearsal.ts';
+import { compareNotices, rehearsalsLast } from './sort.ts';
 import { effectiveEnd, type NoticeStatus, noticeStatus } from './status.ts';
 
 /**
@@ -12,6 +13,7 @@ export interface Placed<N extends ListedNotice = ListedNotice> {
   status: NoticeStatus;
 }
 type ListedNotice = Pick<Notice, 'severity' | 'effectiveFrom' | 'slug' | 'effectiveUntil' | 'liftedAt'> & {
+  messageStatus?: Notice['messageStatus'];
   publishedAt?: Date;
 };
 
@@ -21,14 +23,25 @@ const bySlug = (a: Placed, b: Placed) => (a.notice.slug < b.notice.slug ? -1 : a
 export const inForce = <T extends Placed>(items: readonly T[]): T[] =>
   items.filter((item) => item.status === 'active').sort((a, b) => compareNotices(a.notice, b.notice));
 
-/** Announced (not yet in force), the soonest first. */
+/** Announced (not yet in force), real notices first, the soonest first. */
 export const announced = <T extends Placed>(items: readonly T[]): T[] =>
   items
     .filter((item) => item.status === 'upcoming')
-    .sort((a, b) => a.notice.effectiveFrom.getTime() - b.notice.effectiveFrom.getTime() || bySlug(a, b));
+    .sort(
+      (a, b) =>
+        rehearsalsLast(a.notice, b.notice) ||
+        a.notice.effectiveFrom.getTime() - b.notice.effectiveFrom.getTime() ||
+        bySlug(a, b),
+    );
 
-/** "Current" everywhere (lists, widget, embeds, builder): in force, then announced. */
-export const current = <T extends Placed>(items: readonly T[]): T[] => [...inForce(items), ...announced(items)];
+/**
+ * "Current" everywhere (lists, widget, embeds, builder): in force, then announced; rehearsals
+ * (exercises, tests) after every real notice, so a widget's ten places go to real ones first.
+ */
+export function current<T extends Placed>(items: readonly T[]): T[] {
+  const listed = [...inForce(items), ...announced(items)];
+  return [...listed.filter((item) => !isRehearsal(item.notice)), ...listed.filter((item) => isRehearsal(item.notice))];
+}
 
 /**
  * Ended (expired or lifted), the most recently ended first: by when each stopped being in force,

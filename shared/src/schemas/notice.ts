@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MESSAGE_STATUSES } from '../domain/rehearsal.ts';
 import { DEFAULT_LOCALE, LOCALES } from '../i18n/locales.ts';
 import { endOfLocalDay, isLocalDate, isValidTimeZone } from '../time/zoned.ts';
 import { AdvisorySchema } from './advisory.ts';
@@ -45,6 +46,8 @@ const noticeFields = {
   institution: SlugSchema,
   category: CategorySchema,
   severity: SeveritySchema,
+  /** Real, or a rehearsal (exercise or test) that every output marks and no list counts as real. */
+  messageStatus: z.enum(MESSAGE_STATUSES).default('actual'),
   effectiveFrom: InstantSchema,
   effectiveUntil: UntilSchema.optional(),
   /**
@@ -136,6 +139,7 @@ export const SHARED_NOTICE_FIELDS = [
   'institution',
   'category',
   'severity',
+  'messageStatus',
   'effectiveFrom',
   'effectiveUntil',
   'liftedAt',

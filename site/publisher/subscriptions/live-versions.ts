@@ -5,6 +5,8 @@ import {
   isStillNews,
   LOCALES,
   type Locale,
+  type MessageStatus,
+  markedTitle,
   type Notice,
   PublishedNoticeSchema,
   validate,
@@ -41,6 +43,8 @@ export interface VersionMessage {
   slug: string;
   revision: number;
   kind: VersionKind;
+  /** Real, or a rehearsal (exercise, test): residents hear only of real ones; newsrooms of all, told which. */
+  status: MessageStatus;
   /** The institution's name, as messages say it; `institutionSlug` names it for machines. */
   institution: string;
   institutionSlug: string;
@@ -91,6 +95,7 @@ export function liveVersions(report: LiveReport, baseUrl: string, now: Date): Li
         slug,
         revision: original.revision,
         kind: kindOf(original),
+        status: original.messageStatus,
         institution: institutionName.get(original.institution) ?? original.institution,
         institutionSlug: original.institution,
         sentAt: versionSentAt(original).toISOString(),
@@ -106,7 +111,7 @@ function textOf(notice: Notice, locale: Locale, baseUrl: string): VersionText {
   const latestUpdate = notice.updates.toSorted((a, b) => b.at.getTime() - a.at.getTime())[0];
   return {
     locale,
-    title: notice.title,
+    title: markedTitle(notice),
     summary: notice.summary,
     period: formatPeriod(
       { start: notice.effectiveFrom, end: notice.liftedAt ?? notice.effectiveUntil, timeZone: notice.timeZone },

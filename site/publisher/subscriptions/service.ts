@@ -168,8 +168,10 @@ export class Subscriptions {
     this.#report = report;
     const timeZone = (report.notices?.[0] as { timeZone?: string } | undefined)?.timeZone ?? DEFAULT_TIME_ZONE;
     try {
+      // Residents never get a rehearsal: it is for the editors and newsrooms who take part in it.
+      const real = liveVersions(report, this.#config.baseUrl, now).filter(({ message }) => message.status === 'actual');
       const queued = await this.store.recordVersions(
-        liveVersions(report, this.#config.baseUrl, now),
+        real,
         now.getTime(),
         (subscriber) => dueAtFor(subscriber.frequency, now, timeZone),
       );

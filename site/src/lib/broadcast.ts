@@ -1,4 +1,4 @@
-import { type BroadcastForms, broadcastForms, isStillNews, type Locale, type Notice } from '@tablica/shared';
+import { type BroadcastForms, broadcastForms, isStillNews, type Locale, markedTitle, type Notice } from '@tablica/shared';
 import { type SiteContent, successorsIn } from './content.ts';
 import { NEWSROOM } from './i18n/newsroom.ts';
 import { absoluteUrl, routes } from './routes.ts';
@@ -41,7 +41,7 @@ export function formsOf(content: SiteContent, notice: Notice): BroadcastForms {
 }
 
 const heading = (notice: Notice, locale: Locale) =>
-  `${notice.title}\n${NEWSROOM[locale].version(notice.revision)} · ${notice.slug}`;
+  `${markedTitle(notice)}\n${NEWSROOM[locale].version(notice.revision)} · ${notice.slug}`;
 
 /** radio.txt: both scripts, each under its heading with its reading time. */
 export function radioText(content: SiteContent, notice: Notice): string {

@@ -5,6 +5,7 @@ import {
   isStillNews,
   LOCALES,
   type Locale,
+  markedTitle,
   type Notice,
   singleLanguageOf,
 } from '@tablica/shared';
@@ -54,11 +55,12 @@ export function feedNotices(notices: Notice[], now: Date): Notice[] {
     .slice(0, FEED_ITEMS);
 }
 
-/** "Aktualizacja: …" for a changed notice, "Odwołano: …" for a lifted one: updates read as news. */
+/** "Aktualizacja: …" for a changed notice, "Odwołano: …" for a lifted one: updates read as news; "ĆWICZENIA: …" marks a rehearsal. */
 export function feedItemTitle(notice: Notice): string {
   const ui = UI[notice.locale];
-  if (notice.liftedAt) return `${ui.liftedLabel}: ${notice.title}`;
-  return notice.revision > 1 ? `${ui.updatedLabel}: ${notice.title}` : notice.title;
+  const title = markedTitle(notice);
+  if (notice.liftedAt) return `${ui.liftedLabel}: ${title}`;
+  return notice.revision > 1 ? `${ui.updatedLabel}: ${title}` : title;
 }
 
 /**

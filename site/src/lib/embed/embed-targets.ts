@@ -1,4 +1,4 @@
-import { type Locale, TRANSLATION_LOCALES } from '@tablica/shared';
+import { type Locale, markedTitle, TRANSLATION_LOCALES } from '@tablica/shared';
 import type { SiteContent } from '../content.ts';
 import { outputPaths } from '../outputs/manifest.ts';
 import { absoluteUrl, routes } from '../routes.ts';
@@ -50,7 +50,10 @@ export const targetPage = (target: EmbedTarget, locale: Locale): string =>
 
 export function targetTitle(content: SiteContent, target: EmbedTarget, locale: Locale): string {
   if (target.kind === 'institution') return content.institutionBySlug.get(target.slug)?.name ?? target.slug;
-  if (target.kind === 'notice') return content.versions.get(target.slug)?.[locale]?.title ?? target.slug;
+  if (target.kind === 'notice') {
+    const notice = content.versions.get(target.slug)?.[locale];
+    return notice ? markedTitle(notice) : target.slug;
+  }
   return content.settings.siteName;
 }
 

@@ -1,4 +1,4 @@
-import { isLocalMidnight, type Notice, suspensionPeriod } from '@tablica/shared';
+import { isLocalMidnight, markedTitle, type Notice, suspensionPeriod } from '@tablica/shared';
 
 /** A newer notice that replaces this one (an extension published as its own notice). */
 export interface Replacement {
@@ -33,11 +33,11 @@ function plannedPeriods(notice: Notice): Array<Pick<CalendarEvent, 'number' | 's
     .map((suspension, index) => ({ suspension, number: index + 1 }))
     .filter(({ suspension }) => suspension.mode !== 'open');
   if (changes.length === 0) {
-    return [{ number: 1, summary: notice.title, start: notice.effectiveFrom, end: notice.effectiveUntil }];
+    return [{ number: 1, summary: markedTitle(notice), start: notice.effectiveFrom, end: notice.effectiveUntil }];
   }
   return changes.map(({ suspension, number }) => ({
     number,
-    summary: `${suspension.facility}: ${notice.title}`,
+    summary: `${suspension.facility}: ${markedTitle(notice)}`,
     ...suspensionPeriod(suspension, planned),
   }));
 }

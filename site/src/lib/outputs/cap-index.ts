@@ -1,3 +1,4 @@
+import { markedTitle } from '@tablica/shared';
 import { absoluteUrl } from '../routes.ts';
 import { type CapMessageVersion, capIdentifier, capPath } from './cap.ts';
 import { escapeMarkup } from './escape.ts';
@@ -22,7 +23,7 @@ export function capIndexAtom(
     return [
       '<entry>',
       `<id>${escapeMarkup(capIdentifier(baseUrl, notice))}</id>`,
-      `<title>${escapeMarkup(notice.title)}</title>`,
+      `<title>${escapeMarkup(markedTitle(notice))}</title>`,
       `<updated>${sent.toISOString()}</updated>`,
       `<summary>${escapeMarkup(notice.summary)}</summary>`,
       `<link rel="alternate" type="${type}" href="${escapeMarkup(href)}"/>`,

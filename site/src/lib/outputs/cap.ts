@@ -3,8 +3,11 @@ import {
   type Institution,
   LOCALE_REGISTRY,
   localIsoDateTime,
+  marked,
   type Notice,
   noticeStatus,
+  rehearsalOf,
+  rehearsalWords,
   type Severity,
 } from '@tablica/shared';
 import { channelLine } from '../channel-text.ts';
@@ -25,6 +28,8 @@ const CAP_CATEGORY: Record<Category, string> = {
 };
 const CAP_SEVERITY: Record<Severity, string> = { urgent: 'Severe', important: 'Moderate', info: 'Minor' };
 const CAP_EVENT_MAX = 34;
+/** CAP's `status`: a rehearsal is an Exercise or a Test, which receivers must not act on as real. */
+const CAP_STATUS = { actual: 'Actual', exercise: 'Exercise', test: 'Test' } as const;
 
 export interface CapContext {
   baseUrl: string;
@@ -83,12 +88,15 @@ function info(notice: Notice, sent: Date, { baseUrl, institution }: CapContext):
   const ui = UI[notice.locale];
   const upcoming = noticeStatus(notice, sent) === 'upcoming';
   const description = [
+    rehearsalWords(notice, notice.locale)?.sentence,
     notice.summary,
     ...notice.suspensions.map(
       (suspension) =>
         `${suspension.facility}: ${ui.suspensionMode[suspension.mode]}, ${suspensionPeriodText(suspension, notice, notice.locale)}`,
     ),
-  ].join('\n');
+  ]
+    .filter((line) => line !== undefined)
+    .join('\n');
   const areaDescription = notice.area?.description ?? institution?.area?.description ?? institution?.address?.city;
   const teryt = notice.area?.teryt ?? institution?.area?.teryt ?? [];
   return [
@@ -103,7 +111,7 @@ function info(notice: Notice, sent: Date, { baseUrl, institution }: CapContext):
     element('onset', capDateTime(notice.effectiveFrom, notice.timeZone)),
     element('expires', notice.effectiveUntil && capDateTime(notice.effectiveUntil, notice.timeZone)),
     element('senderName', institution?.name),
-    element('headline', notice.headline ?? notice.title),
+    element('headline', marked(notice, notice.headline ?? notice.title)),
     element('description', description),
     element('instruction', instructionOf(notice)),
     element('web', absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale))),
@@ -159,9 +167,11 @@ export function capMessage({ translations, sent, references }: CapMessageVersion
     element('identifier', capIdentifier(baseUrl, original)),
     element('sender', capSender(baseUrl)),
     element('sent', capDateTime(sent, original.timeZone)),
-    element('status', 'Actual'),
+    element('status', CAP_STATUS[rehearsalOf(original) ?? 'actual']),
     element('msgType', capMessageType(original)),
     element('scope', 'Public'),
+    // CAP's note is "primarily intended for use with status Exercise": what the rehearsal is.
+    element('note', rehearsalWords(original, original.locale)?.sentence),
     element('references', referenced),
     ...translations.map((notice) => info(notice, sent, context)),
     '</alert>\n',

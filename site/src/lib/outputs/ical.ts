@@ -1,4 +1,4 @@
-import { addDays, DEFAULT_TIME_ZONE, localDateAt, type Notice, wallClockAt } from '@tablica/shared';
+import { addDays, DEFAULT_TIME_ZONE, localDateAt, markedTitle, type Notice, wallClockAt } from '@tablica/shared';
 import { formatDateTime } from '../format.ts';
 import { UI } from '../i18n/ui.ts';
 import { absoluteUrl, routes } from '../routes.ts';
@@ -161,4 +161,4 @@ export function calendar(name: string, entries: CalendarEntry[], { baseUrl, now 
 
 /** The calendar of one notice ("add to calendar" on its page). */
 export const noticeCalendar = (entry: CalendarEntry, context: CalendarContext): string =>
-  calendar(entry.notice.title, [entry], context);
+  calendar(markedTitle(entry.notice), [entry], context);

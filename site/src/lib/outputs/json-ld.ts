@@ -1,4 +1,4 @@
-import { type Institution, localIsoDateTime, type Notice } from '@tablica/shared';
+import { type Institution, localIsoDateTime, markedTitle, type Notice } from '@tablica/shared';
 import { suspensionPeriodText } from '../format.ts';
 import { UI } from '../i18n/ui.ts';
 import { absoluteUrl, routes } from '../routes.ts';
@@ -29,7 +29,7 @@ export function specialAnnouncement(notice: Notice, { baseUrl, institution, feed
     '@type': 'SpecialAnnouncement',
     '@id': url,
     url,
-    name: notice.title,
+    name: markedTitle(notice),
     text: notice.summary,
     inLanguage: notice.locale,
     category: notice.category,

@@ -1,4 +1,4 @@
-import { type Block, channelHref, isHttpUrl, type Notice } from '@tablica/shared';
+import { type Block, channelHref, isHttpUrl, type Notice, rehearsalWords } from '@tablica/shared';
 import { attachmentDescription } from '../attachment-text.ts';
 import { channelDisplayValue } from '../channel-text.ts';
 import { formatDateTime, noticePeriodText, suspensionPeriodText } from '../format.ts';
@@ -118,7 +118,9 @@ function sectionHtml(kind: NoticeSectionKind, notice: Notice): string {
 export function noticeHtml(notice: Notice, pageUrl: string): string {
   const ui = UI[notice.locale];
   const { locale } = notice;
+  const rehearsal = rehearsalWords(notice, locale);
   return [
+    rehearsal ? `<p><strong>${escapeMarkup(`${rehearsal.label}. ${rehearsal.sentence}`)}</strong></p>` : '',
     `<p><strong>${escapeMarkup(notice.summary)}</strong></p>`,
     `<p>${escapeMarkup(ui.period)}: ${escapeMarkup(noticePeriodText(notice, locale))}</p>`,
     ...notice.advisories.map(

@@ -1,4 +1,13 @@
-import { current, effectiveEnd, LOCALES, type Locale, type Notice, type Severity } from '@tablica/shared';
+import {
+  current,
+  effectiveEnd,
+  LOCALES,
+  type Locale,
+  marked,
+  markedTitle,
+  type Notice,
+  type Severity,
+} from '@tablica/shared';
 import { channelDisplayValue, mainPhone } from '../channel-text.ts';
 import { noticePeriodText } from '../format.ts';
 import { UI } from '../i18n/ui.ts';
@@ -92,8 +101,9 @@ function widgetNotice(notice: Notice, baseUrl: string): WidgetNotice {
   return {
     slug: notice.slug,
     lang: notice.locale,
-    title: notice.title,
-    ...(notice.headline ? { headline: notice.headline } : {}),
+    // A rehearsal is marked in the words a partner site shows ("ĆWICZENIA: …"), banner included.
+    title: markedTitle(notice),
+    ...(notice.headline ? { headline: marked(notice, notice.headline) } : {}),
     summary: notice.summary,
     url: absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale)),
     severity: notice.severity,
