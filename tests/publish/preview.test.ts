@@ -138,6 +138,53 @@ describe('a draft preview', () => {
     expect(document.documentElement.getAttribute('lang')).toBe('uk');
   });
 
+  test('before publishing, the editor sees the radio, SMS and banner forms with their counts, and what to fix when one is over its limit', async () => {
+    const formsIn = async () => {
+      const { document } = parseHTML(await (await fetch(await previewUrl('pl'))).text());
+      const section = document.querySelector('.preview-forms');
+      const form = (key: string) => section?.querySelector(`[data-form="${key}"]`);
+      return { document, section, form };
+    };
+    // No headline: the banner cuts the title, and the editor is told to write one.
+    const before = await formsIn();
+    expect(before.section?.querySelector('h2')?.textContent).toBe('Teksty dla mediów — widzi tylko redakcja');
+    expect(before.form('radio30')?.querySelector('.media-count')?.textContent).toMatch(/Czyta się ok\. \d+ s/);
+    expect(before.form('radio30')?.querySelector('pre')?.textContent).toMatch(
+      /^Miejski Ośrodek Pomocy Społecznej w Częstochowie informuje\./,
+    );
+    expect(before.form('sms1')?.querySelector('.media-count')?.textContent?.trim()).toMatch(
+      /^\d+ znaków, 1 wiadomość SMS \(GSM-7\)\.$/,
+    );
+    expect(before.form('sms')?.querySelector('.media-count')?.textContent).toMatch(/wiadomości SMS \(UCS-2\)/);
+    expect(before.form('banner')?.querySelector('.advice')?.textContent?.trim()).toBe(
+      'Wpisz „Hasło na pasek” (do 30 znaków): bez niego baner obcina tytuł.',
+    );
+    expect(before.document.querySelector('.preview-over-limit')?.textContent).toContain('Przekroczony limit (1)');
+    // An exercise's banner leads with "ĆWICZENIA: ": a headline that fits alone may not fit with it. It is flagged, never cut.
+    const notices = cms.strapi.documents('api::notice.notice');
+    await notices.update({
+      documentId,
+      locale: 'pl',
+      data: { headline: 'Punkt konsultacyjny zamknięty', messageStatus: 'exercise' } as never,
+    });
+    const exercise = await formsIn();
+    expect(exercise.form('banner')?.querySelector('pre')?.textContent).toBe('ĆWICZENIA: Punkt konsultacyjny zamknięty');
+    expect(exercise.form('banner')?.querySelector('.media-count')?.textContent?.trim()).toMatch(/^40 z 30 znaków\./);
+    expect(exercise.form('banner')?.querySelector('.advice')?.textContent?.trim()).toBe(
+      'Skróć „Hasło na pasek” do 30 znaków.',
+    );
+    expect(exercise.form('radio30')?.querySelector('pre')?.textContent).toMatch(/^ĆWICZENIA\. To są ćwiczenia/);
+    await notices.update({ documentId, locale: 'pl', data: { messageStatus: 'actual' } as never });
+    await notices.update({ documentId, locale: 'pl', data: { headline: 'MOPS: punkt zamknięty' } as never });
+    const fixed = await formsIn();
+    expect(fixed.section?.querySelector('#preview-forms-summary')?.textContent?.trim()).toBe(
+      'Wszystkie formy mieszczą się w swoich limitach.',
+    );
+    expect(fixed.document.querySelector('.preview-over-limit')).toBe(null);
+    expect(fixed.form('banner')?.querySelector('pre')?.textContent).toBe('MOPS: punkt zamknięty');
+    await notices.update({ documentId, locale: 'pl', data: { headline: null } as never });
+  });
+
   test('never on the public site, and nothing for a forged or expired token', async () => {
     const url = new URL(await previewUrl('pl'));
     expect((await fetch(`${running.site.url}${url.pathname}`)).status).toBe(404);

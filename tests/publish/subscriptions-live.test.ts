@@ -274,6 +274,42 @@ describe('subscriptions on the live site', () => {
     expect(lift.parsed.subject).toBe('Odwołano: Brak wody na ulicy Kwiatowej');
   });
 
+  test('an editor rehearses: an exercise published in the admin is marked on the live page and sent to the newsroom as an exercise, never to residents', async () => {
+    const institution = await cms.strapi.db
+      .query('api::institution.institution')
+      .findOne({ where: { slug: 'pwik-brzozow' } });
+    const created = await admin('POST', `${CM}?locale=pl`, {
+      title: 'Skażenie wody w sieci wodociągowej',
+      slug: 'cwiczenia-skazenie-wody',
+      summary: 'Nie pij wody z kranu. Beczkowozy stoją przy szkołach.',
+      institution: institution.documentId,
+      category: 'safety',
+      severity: 'urgent',
+      messageStatus: 'exercise',
+      effectiveFromDate: new Date().toISOString().slice(0, 10),
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = String(created.body.data.documentId);
+    const published = await admin('POST', `${CM}/${id}/actions/publish?locale=pl`, {});
+    expect(published.status, published.text).toBe(200);
+    const delivered = await eventually(async () => {
+      const found = newsroom.find((request) => request.body.includes('cwiczenia-skazenie-wody'));
+      if (!found) throw new Error('no webhook yet');
+      return found;
+    });
+    expect(JSON.parse(delivered.body)).toMatchObject({
+      data: {
+        slug: 'cwiczenia-skazenie-wody',
+        status: 'exercise',
+        languages: { pl: { title: 'ĆWICZENIA: Skażenie wody w sieci wodociągowej' } },
+      },
+    });
+    const page = await (await fetch(onSite(`${BASE_URL}/komunikaty/cwiczenia-skazenie-wody/`))).text();
+    expect(page).toContain('To są ćwiczenia, a nie prawdziwy komunikat.');
+    await running.subscriptions?.deliverer.idle();
+    expect(mail.to(RESIDENT).some((sent) => sent.parsed.subject?.includes('Skażenie wody'))).toBe(false);
+  });
+
   test('the address is in no file of the live site and in no line the publisher logged', async () => {
     const liveDirectory = running.publisher.target.liveDirectory() ?? '';
     const files = (directory: string): string[] =>

@@ -260,6 +260,25 @@ describe('e-mail subscriptions: what they refuse', () => {
     expect(run.mail.mails).toHaveLength(0);
   });
 
+  test('an exercise or a test reaches no resident; the same notice made real is sent as news', async () => {
+    const run = await start();
+    const email = 'cwiczenia@example.org';
+    await subscribe(run, email);
+    const exercise = { slug: 'cwiczenia-ewakuacja-szkoly', title: 'Ewakuacja Szkoły Podstawowej nr 2' };
+    expect(
+      await run.subscriptions.liveBuild(withNotice(demoReport(), { ...exercise, messageStatus: 'exercise' })),
+    ).toBe(0);
+    expect(await run.subscriptions.liveBuild(withNotice(demoReport(), { ...exercise, messageStatus: 'test' }))).toBe(0);
+    await settled(run);
+    expect(run.mail.to(email)).toHaveLength(1);
+    // Made real, it is a new version residents must hear of.
+    const real = withNotice(demoReport(), { ...exercise, messageStatus: 'actual', revision: 2 });
+    expect(await run.subscriptions.liveBuild(real)).toBe(1);
+    const mail = await waitFor(() => run.mail.to(email)[1]);
+    expect(mail.parsed.subject).toContain('Ewakuacja Szkoły Podstawowej nr 2');
+    expect(mail.parsed.subject).not.toContain('ĆWICZENIA');
+  });
+
   test('unknown topics, languages and frequencies are refused by name, in the reader’s language', async () => {
     const run = await start();
     const answer = await signUp(run.server.url, {

@@ -19,6 +19,8 @@ import { localIsoDateTime } from '../time/zoned.ts';
 export interface WarningMessage {
   kind: 'warning' | 'withdrawal';
   text: string;
+  /** Its one sentence for where there is room for one (a widget): what is withdrawn and that the threat is over. */
+  lead: string;
 }
 
 export interface WarningSource {
@@ -102,6 +104,7 @@ export function warningMessage(source: WarningSource, locale: Locale): WarningMe
     const sent = when(versionSentAt(notice), notice.timeZone);
     return {
       kind: 'withdrawal',
+      lead: words.withdrawn(sent, notice.title),
       text: [
         ...frame.first,
         words.withdrawal,
@@ -121,6 +124,7 @@ export function warningMessage(source: WarningSource, locale: Locale): WarningMe
   ];
   return {
     kind: 'warning',
+    lead: `${words.threat}: ${notice.title}`,
     text: [
       ...frame.first,
       words.warning,

@@ -9,6 +9,7 @@ const LABELS: Record<string, Record<MessageLanguage, string>> = {
   institution: { pl: 'Instytucja', en: 'Institution' },
   category: { pl: 'Kategoria', en: 'Category' },
   severity: { pl: 'Waga', en: 'Severity' },
+  messageStatus: { pl: 'Rodzaj komunikatu', en: 'Message status' },
   effectiveFrom: { pl: 'Obowiązuje od', en: 'Effective from' },
   effectiveUntil: { pl: 'Obowiązuje do', en: 'Effective until' },
   liftedAt: { pl: 'Odwołano', en: 'Lifted' },

@@ -170,10 +170,8 @@ export class Subscriptions {
     try {
       // Residents never get a rehearsal: it is for the editors and newsrooms who take part in it.
       const real = liveVersions(report, this.#config.baseUrl, now).filter(({ message }) => message.status === 'actual');
-      const queued = await this.store.recordVersions(
-        real,
-        now.getTime(),
-        (subscriber) => dueAtFor(subscriber.frequency, now, timeZone),
+      const queued = await this.store.recordVersions(real, now.getTime(), (subscriber) =>
+        dueAtFor(subscriber.frequency, now, timeZone),
       );
       if (queued > 0) this.#config.log(`subscriptions: ${queued} delivery(ies) queued`);
       this.deliverer.poke();

@@ -1,5 +1,14 @@
-import { type BroadcastForms, broadcastForms, isStillNews, type Locale, markedTitle, type Notice } from '@tablica/shared';
+import {
+  type BroadcastForms,
+  broadcastForms,
+  isStillNews,
+  type Locale,
+  markedTitle,
+  type Notice,
+  SHORT_SCRIPT_SECONDS,
+} from '@tablica/shared';
 import { type SiteContent, successorsIn } from './content.ts';
+import { formsSource } from './forms-source.ts';
 import { NEWSROOM } from './i18n/newsroom.ts';
 import { absoluteUrl, routes } from './routes.ts';
 
@@ -23,19 +32,7 @@ const made = new WeakMap<Notice, BroadcastForms>();
 export function formsOf(content: SiteContent, notice: Notice): BroadcastForms {
   const known = made.get(notice);
   if (known) return known;
-  const institution = content.institutionBySlug.get(notice.institution);
-  const forms = broadcastForms(
-    {
-      notice,
-      institutionName: institution?.name ?? notice.institution,
-      institutionShortName: institution?.shortName,
-      institutionArea: institution?.area?.description,
-      siteHost: new URL(content.baseUrl).host,
-      now: content.now,
-      pageUrl: absoluteUrl(content.baseUrl, routes.notice(notice.slug, notice.locale)),
-    },
-    notice.locale,
-  );
+  const forms = broadcastForms(formsSource(content, notice), notice.locale);
   made.set(notice, forms);
   return forms;
 }
@@ -71,4 +68,75 @@ export function smsText(content: SiteContent, notice: Notice): string {
     block(words.smsAlert, sms.alert),
     block(words.smsOriginal, sms.original),
   ].join('\n\n')}\n`;
+}
+
+/** One form as the newsroom page and the editor's preview show it. */
+export interface FormEntry {
+  key: 'warning' | 'banner' | 'sms1' | 'sms306' | 'sms' | 'radio30' | 'radio' | 'social';
+  title: string;
+  text: string;
+  /** Its size as its medium counts it ("156 znaków, 1 wiadomość SMS"); empty where none applies. */
+  note: string;
+  fits: boolean;
+}
+
+/** Every form of a notice in reading order: a threat's warning message first, then banner, SMS, radio, post. */
+export function formEntries(forms: BroadcastForms, locale: Locale): FormEntry[] {
+  const w = NEWSROOM[locale];
+  const warning: FormEntry[] = forms.warning
+    ? [
+        {
+          key: 'warning',
+          title: forms.warning.kind === 'warning' ? w.warningTitle : w.withdrawalTitle,
+          text: forms.warning.text,
+          note: '',
+          fits: true,
+        },
+      ]
+    : [];
+  const sms = (
+    key: 'sms1' | 'sms306' | 'sms',
+    title: string,
+    form: BroadcastForms['sms']['oneSegment'],
+  ): FormEntry => ({
+    key,
+    title,
+    text: form.text,
+    note: w.smsSize(form.size),
+    fits: form.fits,
+  });
+  return [
+    ...warning,
+    {
+      key: 'banner',
+      title: w.banner,
+      text: forms.banner.text,
+      note: w.length(forms.banner.length, forms.banner.limit),
+      fits: forms.banner.fits,
+    },
+    sms('sms1', w.smsOneSegment, forms.sms.oneSegment),
+    sms('sms306', w.smsAlert, forms.sms.alert),
+    sms('sms', w.smsOriginal, forms.sms.original),
+    {
+      key: 'radio30',
+      title: w.radioShort,
+      text: forms.radio.short.text,
+      note: w.readingTime(forms.radio.short.seconds, forms.radio.short.words),
+      fits: forms.radio.short.seconds <= SHORT_SCRIPT_SECONDS,
+    },
+    {
+      key: 'radio',
+      title: w.radioFull,
+      text: forms.radio.full.text,
+      note: w.readingTime(forms.radio.full.seconds, forms.radio.full.words),
+      fits: true,
+    },
+    {
+      key: 'social',
+      title: w.social,
+      text: forms.social.text,
+      note: w.length(forms.social.length, forms.social.limit),
+      fits: forms.social.fits,
+    },
+  ];
 }

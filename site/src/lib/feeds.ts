@@ -2,14 +2,19 @@ import {
   CATEGORIES,
   type Category,
   DEFAULT_LOCALE,
+  effectiveEnd,
   isStillNews,
+  isThreat,
   LOCALES,
   type Locale,
   markedTitle,
   type Notice,
+  noticeStatus,
   singleLanguageOf,
+  versionSentAt,
 } from '@tablica/shared';
 import type { SiteContent } from './content.ts';
+import { withdrawalOf } from './forms-source.ts';
 import { UI } from './i18n/ui.ts';
 import type { Replacement } from './outputs/calendar-events.ts';
 import type { CalendarEntry } from './outputs/ical.ts';
@@ -43,16 +48,57 @@ export interface FeedDefinition {
   /** The HTML page the feed belongs to. */
   homePath: string;
   notices: Notice[];
+  /** The build's "now": a threat that has ended by it is announced as over (see feedItem). */
+  now: Date;
+  /** The warning message's withdrawal of each notice of a threat that is over, lifted or ended. */
+  withdrawals: ReadonlyMap<Notice, string>;
   /** WebSub hubs (rel="hub"): readers subscribed there hear of a change within seconds. */
   hubs?: string[];
 }
+
+/**
+ * When a notice of a threat ended by itself (not lifted: a lifting is a version of its own), by
+ * `now`: the moment its warning is withdrawn, which feeds announce as news (issue 17, item 4).
+ */
+export function threatEndedAt(notice: Notice, now: Date): Date | undefined {
+  if (notice.liftedAt || !isThreat(notice)) return undefined;
+  const end = effectiveEnd(notice);
+  return end && end <= now ? end : undefined;
+}
+
+/** When a feed item became news: its version was sent, or its threat ended since. */
+const newsAt = (notice: Notice, now: Date) => threatEndedAt(notice, now) ?? versionSentAt(notice);
+const changedAt = (notice: Notice, now: Date) => threatEndedAt(notice, now) ?? notice.updatedAt;
 
 /** What a feed carries: current and announced notices and recently ended ones, newest change first. */
 export function feedNotices(notices: Notice[], now: Date): Notice[] {
   return notices
     .filter((notice) => isStillNews(notice, now))
-    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || a.slug.localeCompare(b.slug))
+    .sort((a, b) => changedAt(b, now).getTime() - changedAt(a, now).getTime() || a.slug.localeCompare(b.slug))
     .slice(0, FEED_ITEMS);
+}
+
+/** One notice as RSS and JSON Feed both tell it: its id, title and date, and a withdrawal to lead its text. */
+export interface FeedItem {
+  id: string;
+  title: string;
+  date: Date;
+  /** When the notice's date is a correction's: the same version's text, changed. */
+  modified: Date;
+  withdrawal?: string | undefined;
+}
+
+export function feedItem(feed: FeedDefinition, notice: Notice, baseUrl: string): FeedItem {
+  const ended = threatEndedAt(notice, feed.now);
+  const ui = UI[notice.locale];
+  return {
+    // A threat that has ended is new news: a new id, so readers announce it again.
+    id: `${feedItemId(baseUrl, notice)}${ended ? '-ended' : ''}`,
+    title: ended ? `${ui.threatOverLabel}: ${markedTitle(notice)}` : feedItemTitle(notice),
+    date: newsAt(notice, feed.now),
+    modified: changedAt(notice, feed.now),
+    withdrawal: feed.withdrawals.get(notice),
+  };
 }
 
 /** "Aktualizacja: …" for a changed notice, "Odwołano: …" for a lifted one: updates read as news; "ĆWICZENIA: …" marks a rehearsal. */
@@ -70,6 +116,16 @@ export function feedItemTitle(notice: Notice): string {
  */
 export const feedItemId = (baseUrl: string, notice: Notice): string =>
   `${absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale))}#v${notice.revision}`;
+
+/** A feed's notices, its "now", and the withdrawal of each threat among them that is over. */
+function withdrawalsOf(content: SiteContent, notices: Notice[]) {
+  const withdrawals = new Map<Notice, string>();
+  for (const notice of notices) {
+    const withdrawal = withdrawalOf(content, notice);
+    if (withdrawal) withdrawals.set(notice, withdrawal.text);
+  }
+  return { notices, now: content.now, withdrawals };
+}
 
 const inLanguage = (content: SiteContent, locale: Locale) =>
   content.slugs.flatMap((slug) => content.versions.get(slug)?.[locale] ?? []);
@@ -106,13 +162,13 @@ function buildCatalog(content: SiteContent): FeedDefinition[] {
   const feed = (
     key: FeedKey,
     paths: { rss: string; json: string },
-    definition: Omit<FeedDefinition, 'key' | 'rssPath' | 'jsonPath'>,
+    definition: Omit<FeedDefinition, 'key' | 'rssPath' | 'jsonPath' | 'now' | 'withdrawals'>,
   ): FeedDefinition => ({
     key,
     rssPath: paths.rss,
     jsonPath: paths.json,
     ...definition,
-    notices: feedNotices(definition.notices, content.now),
+    ...withdrawalsOf(content, feedNotices(definition.notices, content.now)),
     hubs: content.websubHubs,
   });
   return [

@@ -35,6 +35,13 @@ export interface NewsroomWords {
   embedTitle: string;
   embedText: string;
   version: (revision: number) => string;
+  /** The editor's preview (issue 17, item 6): the forms before publishing, and what to fix. */
+  previewTitle: string;
+  previewIntro: string;
+  previewAllFit: string;
+  previewOver: (count: number) => string;
+  /** What to change when a form is over its limit; `headline`: whether the notice has one. */
+  advice: (key: 'banner' | 'sms1' | 'sms306' | 'radio30' | 'social', headline: boolean) => string;
 }
 
 const pl: NewsroomWords = {
@@ -73,6 +80,21 @@ const pl: NewsroomWords = {
   embedTitle: 'Komunikaty na Twojej stronie',
   embedText: 'Lista, baner albo jeden komunikat, aktualizowane same — także w WordPressie.',
   version: (revision) => `wersja ${revision}`,
+  previewTitle: 'Teksty dla mediów — widzi tylko redakcja',
+  previewIntro:
+    'Tak ten komunikat przekażą radio, SMS i paski ostrzeżeń na stronach partnerów, gdy go opublikujesz. Limity liczymy tak jak sieci komórkowe i serwisy.',
+  previewAllFit: 'Wszystkie formy mieszczą się w swoich limitach.',
+  previewOver: (count) => `Przekroczony limit (${count}): popraw przed publikacją.`,
+  advice: (key, headline) =>
+    ({
+      banner: headline
+        ? 'Skróć „Hasło na pasek” do 30 znaków.'
+        : 'Wpisz „Hasło na pasek” (do 30 znaków): bez niego baner obcina tytuł.',
+      sms1: 'Skróć tytuł albo skróconą nazwę instytucji.',
+      sms306: 'Skróć tytuł albo skróconą nazwę instytucji.',
+      radio30: 'Skróć tytuł: sam początek skryptu czyta się dłużej niż 30 sekund.',
+      social: 'Skróć tytuł.',
+    })[key],
 };
 
 const en: NewsroomWords = {
@@ -111,6 +133,21 @@ const en: NewsroomWords = {
   embedTitle: 'Notices on your site',
   embedText: 'A list, a banner or one notice, always up to date — WordPress too.',
   version: (revision) => `version ${revision}`,
+  previewTitle: 'Texts for the media — seen only by editors',
+  previewIntro:
+    'This is how radio, SMS and partner sites’ banners will pass this notice on once you publish it. Limits are counted as networks and services count them.',
+  previewAllFit: 'Every form is within its limit.',
+  previewOver: (count) => `Over the limit (${count}): fix before publishing.`,
+  advice: (key, headline) =>
+    ({
+      banner: headline
+        ? 'Shorten the banner headline to 30 characters.'
+        : 'Write a banner headline (up to 30 characters): without one the banner cuts the title.',
+      sms1: 'Shorten the title or the institution’s short name.',
+      sms306: 'Shorten the title or the institution’s short name.',
+      radio30: 'Shorten the title: the start of the script alone takes longer than 30 seconds to read.',
+      social: 'Shorten the title.',
+    })[key],
 };
 
 const uk: NewsroomWords = {
@@ -148,6 +185,21 @@ const uk: NewsroomWords = {
   embedTitle: 'Повідомлення на вашому сайті',
   embedText: 'Список, банер або одне повідомлення, що оновлюються самі, — також у WordPress.',
   version: (revision) => `версія ${revision}`,
+  previewTitle: 'Тексти для медіа — бачать лише редактори',
+  previewIntro:
+    'Так це повідомлення передадуть радіо, SMS і банери на сайтах партнерів, коли ви його опублікуєте. Ліміти рахуємо так, як мережі й сервіси.',
+  previewAllFit: 'Усі форми вміщуються у свої ліміти.',
+  previewOver: (count) => `Перевищено ліміт (${count}): виправте перед публікацією.`,
+  advice: (key, headline) =>
+    ({
+      banner: headline
+        ? 'Скоротіть гасло для банера до 30 символів.'
+        : 'Напишіть гасло для банера (до 30 символів): без нього банер обрізає заголовок.',
+      sms1: 'Скоротіть заголовок або коротку назву установи.',
+      sms306: 'Скоротіть заголовок або коротку назву установи.',
+      radio30: 'Скоротіть заголовок: лише початок скрипту читається довше за 30 секунд.',
+      social: 'Скоротіть заголовок.',
+    })[key],
 };
 
 export const NEWSROOM: Record<Locale, NewsroomWords> = { pl, en, uk };

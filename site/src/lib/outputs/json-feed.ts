@@ -1,5 +1,5 @@
-import { type Notice, noticeStatus, suspensionPeriod, versionSentAt } from '@tablica/shared';
-import { type FeedDefinition, feedItemId, feedItemTitle } from '../feeds.ts';
+import { type Notice, noticeStatus, suspensionPeriod } from '@tablica/shared';
+import { type FeedDefinition, feedItem } from '../feeds.ts';
 import { noticePeriodText } from '../format.ts';
 import { absoluteUrl, routes } from '../routes.ts';
 import { noticeHtml } from './notice-html.ts';
@@ -65,16 +65,17 @@ export function jsonFeed(feed: FeedDefinition, baseUrl: string, now: Date) {
     ...(feed.hubs?.length ? { hubs: feed.hubs.map((url) => ({ type: 'WebSub', url })) } : {}),
     items: feed.notices.map((notice) => {
       const url = absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale));
+      const item = feedItem(feed, notice, baseUrl);
       return {
-        id: feedItemId(baseUrl, notice),
+        id: item.id,
         url,
-        title: feedItemTitle(notice),
+        title: item.title,
         summary: notice.summary,
-        content_html: noticeHtml(notice, url),
+        content_html: noticeHtml(notice, url, item.withdrawal),
         // Each version is its own item (see feedItemId): published when it was sent, as in RSS and
-        // CAP; modified when a correction was published since.
-        date_published: versionSentAt(notice).toISOString(),
-        date_modified: notice.updatedAt.toISOString(),
+        // CAP (or when its threat ended); modified when a correction was published since.
+        date_published: item.date.toISOString(),
+        date_modified: item.modified.toISOString(),
         language: notice.locale,
         tags: [notice.category, notice.severity],
         _tablica: tablicaExtension(notice, now),

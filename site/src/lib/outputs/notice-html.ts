@@ -113,13 +113,19 @@ function sectionHtml(kind: NoticeSectionKind, notice: Notice): string {
  * The whole notice as plain, self-contained HTML for feed readers (RSS `content:encoded`, JSON
  * Feed `content_html`): every text escaped, links only from the allow-listed kinds, no scripts,
  * styles or attributes beyond `href`. The same sections, in the same order, as the notice page
- * (notice-sections.ts).
+ * (notice-sections.ts). A threat that is over leads with the withdrawal of its warning message.
  */
-export function noticeHtml(notice: Notice, pageUrl: string): string {
+export function noticeHtml(notice: Notice, pageUrl: string, withdrawal?: string): string {
   const ui = UI[notice.locale];
   const { locale } = notice;
   const rehearsal = rehearsalWords(notice, locale);
   return [
+    withdrawal
+      ? `<p>${withdrawal
+          .split('\n')
+          .map((line) => escapeMarkup(line))
+          .join('<br>')}</p>`
+      : '',
     rehearsal ? `<p><strong>${escapeMarkup(`${rehearsal.label}. ${rehearsal.sentence}`)}</strong></p>` : '',
     `<p><strong>${escapeMarkup(notice.summary)}</strong></p>`,
     `<p>${escapeMarkup(ui.period)}: ${escapeMarkup(noticePeriodText(notice, locale))}</p>`,

@@ -1,6 +1,5 @@
 import { getRssString, type RSSOptions } from '@astrojs/rss';
-import { versionSentAt } from '@tablica/shared';
-import { type FeedDefinition, feedItemId, feedItemTitle } from '../feeds.ts';
+import { type FeedDefinition, feedItem } from '../feeds.ts';
 import { UI } from '../i18n/ui.ts';
 import { absoluteUrl, routes } from '../routes.ts';
 import { escapeMarkup } from './escape.ts';
@@ -22,15 +21,16 @@ export function rssOptions(feed: FeedDefinition, baseUrl: string): RSSOptions {
     customData: `<language>${feed.language}</language><atom:link href="${escapeMarkup(self)}" rel="self" type="application/rss+xml"/>${hubLinks(feed.hubs, 'atom:link')}`,
     items: feed.notices.map((notice) => {
       const link = absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale));
+      const item = feedItem(feed, notice, baseUrl);
       return {
-        title: feedItemTitle(notice),
+        title: item.title,
         link,
-        // When this version was sent: the same instant JSON Feed and CAP give it.
-        pubDate: versionSentAt(notice),
+        // When this version was sent (the same instant JSON Feed and CAP give it), or its threat ended.
+        pubDate: item.date,
         description: notice.summary,
-        content: noticeHtml(notice, link),
+        content: noticeHtml(notice, link, item.withdrawal),
         categories: [UI[notice.locale].category[notice.category]],
-        customData: `<guid isPermaLink="false">${escapeMarkup(feedItemId(baseUrl, notice))}</guid>`,
+        customData: `<guid isPermaLink="false">${escapeMarkup(item.id)}</guid>`,
       };
     }),
   };

@@ -42,5 +42,7 @@ export const testFeed = (notices: Notice[], overrides: Partial<FeedDefinition> =
   language: 'pl',
   homePath: '/',
   notices,
+  now: new Date(),
+  withdrawals: new Map(),
   ...overrides,
 });

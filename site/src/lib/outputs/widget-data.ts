@@ -55,6 +55,8 @@ export interface WidgetContext {
   /** Where the no-JavaScript fallback link and "more" lead. */
   listPath: string;
   title: string;
+  /** The withdrawal of each ended threat's warning (issue 17, item 4): its widget says so instead of the summary. */
+  withdrawals?: ReadonlyMap<Notice, string>;
 }
 
 /**
@@ -83,7 +85,7 @@ export const singleNoticeWidgetData = (versions: Notice[], context: WidgetContex
 /** `languages`: whose words the file carries (the element's `lang` picks them). */
 function widgetFile(
   notices: Notice[],
-  { baseUrl, now, locale, listPath, title }: WidgetContext,
+  { baseUrl, now, locale, listPath, title, withdrawals }: WidgetContext,
   languages: readonly Locale[],
 ): WidgetFile {
   return {
@@ -93,18 +95,18 @@ function widgetFile(
     url: absoluteUrl(baseUrl, listPath),
     generated: now.toISOString(),
     words: Object.fromEntries(languages.map((language) => [language, WIDGET_WORDS[language]])),
-    notices: notices.map((notice) => widgetNotice(notice, baseUrl)),
+    notices: notices.map((notice) => widgetNotice(notice, baseUrl, withdrawals?.get(notice))),
   };
 }
 
-function widgetNotice(notice: Notice, baseUrl: string): WidgetNotice {
+function widgetNotice(notice: Notice, baseUrl: string, withdrawal: string | undefined): WidgetNotice {
   return {
     slug: notice.slug,
     lang: notice.locale,
     // A rehearsal is marked in the words a partner site shows ("ĆWICZENIA: …"), banner included.
     title: markedTitle(notice),
     ...(notice.headline ? { headline: marked(notice, notice.headline) } : {}),
-    summary: notice.summary,
+    summary: withdrawal ?? notice.summary,
     url: absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale)),
     severity: notice.severity,
     from: notice.effectiveFrom.toISOString(),

@@ -1,6 +1,7 @@
-import { DEFAULT_LOCALE, LOCALES, type Locale, type Notice } from '@tablica/shared';
+import { DEFAULT_LOCALE, isStillNews, LOCALES, type Locale, type Notice } from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContent } from '../../../lib/content.ts';
+import { withdrawalOf } from '../../../lib/forms-source.ts';
 import { outputResponse } from '../../../lib/outputs/respond.ts';
 import { singleNoticeWidgetData } from '../../../lib/outputs/widget-data.ts';
 import { routes } from '../../../lib/routes.ts';
@@ -22,7 +23,14 @@ export const GET: APIRoute = async ({ params, url }) => {
     const version = byLocale[locale];
     return version ? [version] : [];
   });
+  // A threat that is over says its warning is withdrawn (the archive's old notices keep their summary).
+  const withdrawals = new Map<Notice, string>();
+  for (const version of versions) {
+    const withdrawal = isStillNews(version, content.now) ? withdrawalOf(content, version) : undefined;
+    if (withdrawal) withdrawals.set(version, withdrawal.lead);
+  }
   const data = singleNoticeWidgetData(versions, {
+    withdrawals,
     baseUrl: content.baseUrl,
     now: content.now,
     locale: DEFAULT_LOCALE,
