@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * What a notice may carry as a file: PDF, raster images and office documents. Strapi checks the
+ * What a notice may carry as a file: PDF, raster images, office documents, and MP4 or WebM for
+ * its video in Polish Sign Language. Strapi checks the
  * file's content, not only its name or declared type. No HTML, scripts or SVG (SVG can run
  * script): a file served from the CMS's origin must never be able to act there.
  */
@@ -17,6 +18,8 @@ export const UPLOAD_ALLOWED_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.oasis.opendocument.text',
   'application/vnd.oasis.opendocument.spreadsheet',
+  'video/mp4',
+  'video/webm',
 ];
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({

@@ -101,6 +101,11 @@ const REPRESENTED_DIFFERENTLY: Record<string, string> = {
   'attachment.mime': 'the media file in Strapi',
   'attachment.bytes': 'the media file in Strapi',
   'attachment.file': 'the media file in Strapi',
+  'sign-language-video.kind': 'which of file or link the editor filled in (content/to-shared.ts)',
+  'sign-language-video.url': 'the media file or the link in Strapi',
+  'sign-language-video.mime': 'the media file in Strapi',
+  'sign-language-video.file': 'an uploaded video in Strapi, its URL and type in the shared model',
+  'sign-language-video.link': 'a link in Strapi, its URL in the shared model',
   'statement.nonAccessibleContent': 'repeatable item component {text} in Strapi, strings in the shared model',
   'statement.exemptions': 'repeatable item component {text} in Strapi, strings in the shared model',
 };

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminLogin } from './helpers/admin.ts';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
+import { createInstitution, noticeData } from './helpers/notices.ts';
+import { rest } from './helpers/rest.ts';
 
 /**
  * Files an editor (or an Author) uploads are served from the CMS's own origin, where the admin
@@ -16,6 +18,8 @@ const PNG = Buffer.from(
   'base64',
 );
 const HTML = Buffer.from('<!doctype html><script>alert(document.domain)</script>');
+/** An MP4's first box ('ftyp', brand isom): what a type check reads to know a video. */
+const MP4 = Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex');
 
 let cms: RunningStrapi;
 let adminToken: string;
@@ -63,6 +67,48 @@ describe('uploads: only the types a notice needs', () => {
     const response = await upload(name, bytes, type);
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     expect(response.body[0]?.url).toMatch(/^\/uploads\//);
+  });
+});
+
+describe('a notice in Polish Sign Language', () => {
+  it('an MP4 video is accepted and served to play in the site’s pages (inline, from another site), still unable to run anything', async () => {
+    const response = await upload('komunikat-pjm.mp4', MP4, 'video/mp4');
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    const served = await fetch(`${cms.url}${response.body[0]?.url}`);
+    expect(served.headers.get('content-type')).toBe('video/mp4');
+    expect(served.headers.get('content-disposition')).toBeNull();
+    expect(served.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(served.headers.get('content-security-policy')).toMatch(/sandbox/);
+
+    // Chosen for a notice, the public API gives the site its address and type; ETR text beside it.
+    const institution = await createInstitution(cms.strapi, 'mops-pjm');
+    const notices = cms.strapi.documents('api::notice.notice');
+    const fileId = (response.body[0] as { id?: number } | undefined)?.id;
+    const created = await notices.create({
+      locale: 'pl',
+      data: noticeData(institution, {
+        signLanguageVideo: { file: fileId },
+        easyRead: 'Filia jest zamknięta.\nKsiążki oddaj w bibliotece głównej.',
+      }) as never,
+    });
+    await notices.publish({ documentId: created.documentId, locale: 'pl' });
+    const api = await rest<{ data: Record<string, unknown> }>(cms.url, `/api/notices/${created.documentId}`);
+    expect(api.body.data.signLanguageVideo).toEqual({
+      kind: 'file',
+      // Absolute, from the CMS's public URL (configured; the test server's port is chosen later).
+      url: expect.stringMatching(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${response.body[0]?.url}$`)),
+      mime: 'video/mp4',
+    });
+    expect(api.body.data.easyRead).toBe('Filia jest zamknięta.\nKsiążki oddaj w bibliotece głównej.');
+    // A link instead: the link.
+    await notices.update({
+      documentId: created.documentId,
+      locale: 'pl',
+      data: { signLanguageVideo: { link: 'https://wideo.example.org/pjm/1' } } as never,
+    });
+    await notices.publish({ documentId: created.documentId, locale: 'pl' });
+    const linked = await rest<{ data: Record<string, unknown> }>(cms.url, `/api/notices/${created.documentId}`);
+    expect(linked.body.data.signLanguageVideo).toEqual({ kind: 'link', url: 'https://wideo.example.org/pjm/1' });
   });
 });
 

@@ -35,15 +35,31 @@ export function inlineHashesOf(html: string, into: { scripts: Set<string>; style
     into.styles.add(sha256(decodeAttribute(match[1] ?? '')));
 }
 
+const MEDIA_SOURCE = /<(?:video|source)\b[^>]*\ssrc="([^"]+)"/gi;
+
+/** The origins of the videos one HTML text plays (other than the site's own). */
+export function mediaOriginsOf(html: string, into: Set<string>) {
+  for (const match of html.matchAll(MEDIA_SOURCE)) {
+    const url = URL.parse(decodeAttribute(match[1] ?? ''));
+    if (url && (url.protocol === 'https:' || url.protocol === 'http:')) into.add(url.origin);
+  }
+}
+
 /**
  * Lists the inline scripts and styles the build wrote, by hash, in `tablica-csp.json`: the
- * server's Content-Security-Policy allows exactly these, and no other inline code.
+ * server's Content-Security-Policy allows exactly these, and no other inline code; and the
+ * origins its videos come from, which it allows as media sources.
  */
 export function writeInlineHashes(outDir: string): InlineHashes {
   const found = { scripts: new Set<string>(), styles: new Set<string>() };
+  const media = new Set<string>();
   const files = (readdirSync(outDir, { recursive: true }) as string[]).filter((file) => file.endsWith('.html'));
-  for (const file of files) inlineHashesOf(readFileSync(path.join(outDir, file), 'utf8'), found);
-  const hashes = { scripts: [...found.scripts].sort(), styles: [...found.styles].sort() };
+  for (const file of files) {
+    const html = readFileSync(path.join(outDir, file), 'utf8');
+    inlineHashesOf(html, found);
+    mediaOriginsOf(html, media);
+  }
+  const hashes = { scripts: [...found.scripts].sort(), styles: [...found.styles].sort(), media: [...media].sort() };
   writeFileSync(path.join(outDir, CSP_FILE), `${JSON.stringify(hashes, null, 2)}\n`);
   return hashes;
 }

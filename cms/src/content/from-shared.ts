@@ -27,6 +27,8 @@ export interface NoticeRelations {
   supersedes?: string | undefined;
   /** The media file of each attachment, in order (seed/attachment-files.ts). */
   attachmentFiles: number[];
+  /** The uploaded PJM video, when the notice's is a file. */
+  signLanguageFile?: number | undefined;
 }
 
 /**
@@ -43,6 +45,8 @@ export function noticeToStrapi(notice: Notice, relations: NoticeRelations): Stra
     slug: notice.slug,
     summary: notice.summary,
     headline: notice.headline ?? null,
+    easyRead: notice.easyRead ?? null,
+    signLanguageVideo: signLanguageToStrapi(notice, relations),
     institution: relations.institution,
     category: notice.category,
     severity: notice.severity,
@@ -75,6 +79,13 @@ export function noticeToStrapi(notice: Notice, relations: NoticeRelations): Stra
     preparedBy: notice.preparedBy ?? null,
     publishedBy: notice.publishedBy ?? null,
   } satisfies NoticeData;
+}
+
+function signLanguageToStrapi(notice: Notice, relations: NoticeRelations) {
+  const video = notice.signLanguageVideo;
+  if (!video) return null;
+  if (video.kind === 'link') return { link: video.url };
+  return relations.signLanguageFile === undefined ? null : { file: relations.signLanguageFile };
 }
 
 export function institutionToStrapi(institution: Institution): StrapiData<'api::institution.institution'> {

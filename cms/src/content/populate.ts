@@ -20,6 +20,7 @@ export const NOTICE_POPULATE: Populate<'api::notice.notice'> = {
   updates: true,
   source: true,
   area: true,
+  signLanguageVideo: { populate: { file: { fields: ['url', 'mime'] } } },
 };
 
 export const INSTITUTION_POPULATE: Populate<'api::institution.institution'> = {

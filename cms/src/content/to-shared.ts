@@ -62,7 +62,16 @@ export interface MappingOptions {
 }
 
 export function toSharedNotice(entity: StrapiRecord, { mediaBaseUrl }: MappingOptions): StrapiRecord {
-  const { institution, supersedes, procedures, attachments, area: areaValue, body, ...rest } = entity;
+  const {
+    institution,
+    supersedes,
+    procedures,
+    attachments,
+    area: areaValue,
+    body,
+    signLanguageVideo,
+    ...rest
+  } = entity;
   const notice: StrapiRecord = {
     ...(clean(rest) as StrapiRecord),
     institution: slugOf(institution),
@@ -82,6 +91,7 @@ export function toSharedNotice(entity: StrapiRecord, { mediaBaseUrl }: MappingOp
       });
     }),
     area: area(areaValue),
+    signLanguageVideo: signLanguage(signLanguageVideo, mediaBaseUrl),
     // Blocks keep their own structure (and may contain empty text runs): only nulls go.
     body: Array.isArray(body) && body.length > 0 ? clean(body) : undefined,
     effectiveFrom: iso(entity.effectiveFrom),
@@ -89,6 +99,18 @@ export function toSharedNotice(entity: StrapiRecord, { mediaBaseUrl }: MappingOp
     liftedAt: iso(entity.liftedAt),
   };
   return pick(notice, NOTICE_KEYS);
+}
+
+/** The PJM video: the uploaded file when there is one (played on the page), else the link. */
+function signLanguage(value: unknown, mediaBaseUrl: string): StrapiRecord | undefined {
+  if (!isRecord(value)) return undefined;
+  if (isRecord(value.file)) {
+    const url = absoluteMediaUrl(value.file.url, mediaBaseUrl);
+    return clean({ kind: 'file', url, mime: value.file.mime }) as StrapiRecord;
+  }
+  return typeof value.link === 'string' && value.link.trim() !== ''
+    ? { kind: 'link', url: value.link.trim() }
+    : undefined;
 }
 
 export function toSharedInstitution(entity: StrapiRecord, { mediaBaseUrl }: MappingOptions): StrapiRecord {

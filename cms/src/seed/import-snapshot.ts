@@ -74,16 +74,26 @@ export async function importSnapshot(
   );
   const noticeIds = new Map<string, string>();
   const attachmentFiles = new Map<Notice, number[]>();
+  const signLanguageFiles = new Map<Notice, number>();
   for (const notice of ordered) {
     const files: number[] = [];
     for (const attachment of notice.attachments)
       files.push(await attachmentFileId(strapi, attachment, { notice, filesDirectory }));
     attachmentFiles.set(notice, files);
+    const video = notice.signLanguageVideo;
+    if (video?.kind === 'file') {
+      const file = { label: 'PJM', url: video.url, mime: video.mime };
+      signLanguageFiles.set(notice, await attachmentFileId(strapi, file, { notice, filesDirectory }));
+    }
   }
   for (const notice of ordered) {
     const institution = institutionIds.get(notice.institution) ?? '';
     const data = toStrapiInput(
-      noticeToStrapi(notice, { institution, attachmentFiles: attachmentFiles.get(notice) ?? [] }),
+      noticeToStrapi(notice, {
+        institution,
+        attachmentFiles: attachmentFiles.get(notice) ?? [],
+        signLanguageFile: signLanguageFiles.get(notice),
+      }),
     );
     const existing = noticeIds.get(notice.slug) ?? (await documentIdBySlug(strapi, NOTICE, notice.slug));
     const saved = existing
@@ -107,6 +117,7 @@ export async function importSnapshot(
           institution: institutionIds.get(notice.institution) ?? '',
           supersedes,
           attachmentFiles: attachmentFiles.get(notice) ?? [],
+          signLanguageFile: signLanguageFiles.get(notice),
         }),
       );
       await strapi.documents(NOTICE).update({ documentId, locale: notice.locale, data, status: 'published' });

@@ -211,6 +211,22 @@ export interface NoticeProcedureStep extends Struct.ComponentSchema {
   };
 }
 
+export interface NoticeSignLanguageVideo extends Struct.ComponentSchema {
+  collectionName: 'components_notice_sign_language_videos';
+  info: {
+    description: 'Komunikat w polskim j\u0119zyku migowym: plik wideo albo link do filmu';
+    displayName: 'Film w PJM';
+    icon: 'play';
+  };
+  attributes: {
+    file: Schema.Attribute.Media<'videos'>;
+    link: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2048;
+      }>;
+  };
+}
+
 export interface NoticeSource extends Struct.ComponentSchema {
   collectionName: 'components_notice_sources';
   info: {
@@ -403,6 +419,7 @@ declare module '@strapi/strapi' {
       'notice.link': NoticeLink;
       'notice.procedure-item': NoticeProcedureItem;
       'notice.procedure-step': NoticeProcedureStep;
+      'notice.sign-language-video': NoticeSignLanguageVideo;
       'notice.source': NoticeSource;
       'notice.suspension': NoticeSuspension;
       'notice.update': NoticeUpdate;

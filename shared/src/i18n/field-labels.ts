@@ -10,6 +10,8 @@ const LABELS: Record<string, Record<MessageLanguage, string>> = {
   category: { pl: 'Kategoria', en: 'Category' },
   severity: { pl: 'Waga', en: 'Severity' },
   messageStatus: { pl: 'Rodzaj komunikatu', en: 'Message status' },
+  easyRead: { pl: 'Tekst łatwy do czytania', en: 'Easy-to-read text' },
+  signLanguageVideo: { pl: 'Film w polskim języku migowym (PJM)', en: 'Polish Sign Language (PJM) video' },
   effectiveFrom: { pl: 'Obowiązuje od', en: 'Effective from' },
   effectiveUntil: { pl: 'Obowiązuje do', en: 'Effective until' },
   liftedAt: { pl: 'Odwołano', en: 'Lifted' },

@@ -83,6 +83,10 @@ export const RULE_MESSAGES: Record<string, Record<MessageLanguage, Message>> = {
     pl: 'Typ pliku jest nieprawidłowy (oczekiwano np. application/pdf).',
     en: 'The file type is not valid (expected e.g. application/pdf).',
   },
+  'video-mime': {
+    pl: 'Film w PJM musi być plikiem MP4 lub WebM, który odtwarza przeglądarka. Inny plik opublikuj na kanale instytucji i wpisz link.',
+    en: 'The PJM video must be an MP4 or WebM file that browsers play. Publish any other file on the institution’s channel and give the link.',
+  },
   teryt: {
     pl: 'Kod TERYT gminy ma 7 cyfr, np. 2464011 dla Częstochowy.',
     en: 'A TERYT municipality code has 7 digits, e.g. 2464011 for Częstochowa.',

@@ -8,6 +8,7 @@ export * from './local-date.ts';
 export * from './notice.ts';
 export * from './procedure.ts';
 export * from './publication.ts';
+export * from './sign-language.ts';
 export * from './site-settings.ts';
 export * from './snapshot.ts';
 export * from './source.ts';

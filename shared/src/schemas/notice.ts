@@ -10,6 +10,7 @@ import { AttachmentSchema, LinkSchema } from './link.ts';
 import { InstantSchema, isInstantText } from './local-date.ts';
 import { ProcedureStepSchema } from './procedure.ts';
 import { MAX_PUBLICATIONS, PublicationSchema } from './publication.ts';
+import { SignLanguageVideoSchema } from './sign-language.ts';
 import { SourceSchema } from './source.ts';
 import { SuspensionSchema } from './suspension.ts';
 import { multiLine, SlugSchema, singleLine } from './text.ts';
@@ -43,6 +44,10 @@ const noticeFields = {
   title: singleLine({ min: 10, max: 160 }),
   summary: multiLine({ max: 300 }),
   headline: singleLine({ max: 30 }).optional(),
+  /** Easy-to-read text (tekst łatwy do czytania, ETR): short sentences, everyday words. */
+  easyRead: multiLine({ max: 2000 }).optional(),
+  /** The notice in Polish Sign Language (PJM): a video file or a link to one. */
+  signLanguageVideo: SignLanguageVideoSchema.optional(),
   institution: SlugSchema,
   category: CategorySchema,
   severity: SeveritySchema,

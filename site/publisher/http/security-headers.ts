@@ -11,6 +11,8 @@ export interface InlineHashes {
   scripts: string[];
   /** `sha256-…` sources of the inline <style> elements and style="" attributes. */
   styles: string[];
+  /** Origins of the videos the pages play (a notice's PJM video, uploaded to the CMS). */
+  media?: string[];
 }
 
 /** The hashes file, relative to the build directory. */
@@ -28,6 +30,7 @@ export function contentSecurityPolicy(hashes: InlineHashes, { framable }: { fram
     ['script-src', "'self'", ...quoted(hashes.scripts), "'wasm-unsafe-eval'"],
     ['style-src', "'self'", ...quoted(hashes.styles), ...(hashes.styles.length > 0 ? ["'unsafe-hashes'"] : [])],
     ['img-src', "'self'", 'data:'],
+    ['media-src', "'self'", ...(hashes.media ?? [])],
     ['font-src', "'self'"],
     ['connect-src', "'self'"],
     ['frame-src', "'self'"],

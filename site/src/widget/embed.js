@@ -114,7 +114,7 @@ a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:-3
      * @param {WidgetFile} data
      * @param {WidgetWords} words
      */
-    render(root, data, { region, more, none, urgent, ended, read, noUrgent, call }) {
+    render(root, data, { region, more, none, urgent, ended, read, easyRead, noUrgent, call }) {
       const single = this.hasAttribute('notice');
       const variant = single ? 'single' : this.getAttribute('variant') === 'banner' ? 'banner' : 'list';
       // A banner is one line: every urgent notice in it, the count first so a phone still sees it.
@@ -160,6 +160,9 @@ a:focus-visible{outline:3px solid var(--tablica-focus,#b35c00);outline-offset:-3
             : []),
           element('p', { class: 'sum', part: 'summary' }, notice.summary),
           element('a', { href: notice.url, class: 'more', part: 'more' }, read),
+          ...(notice.easy
+            ? [element('a', { href: notice.easy, class: 'more', part: 'more easy-read' }, easyRead)]
+            : []),
         );
       } else if (notices.length === 0) {
         box.append(

@@ -22,8 +22,11 @@ const ITEM = 0.6 + 2 * LINE + 2 * SMALL_LINE + 0.125;
 const MORE = 0.4 + SMALL_LINE;
 /** The tap-to-call line under a single notice's period. */
 const CALL = 0.4 + LINE;
-/** A single notice: title (4 lines), period (2), the call line, summary (4), "read the notice". */
-const SINGLE = 4 * LINE + 0.35 + 2 * SMALL_LINE + CALL + 0.4 + 4 * LINE + MORE;
+/**
+ * A single notice: title (4 lines), period (2), the call line, summary (4), "read the notice" and
+ * the link to its easy-to-read text.
+ */
+const SINGLE = 4 * LINE + 0.35 + 2 * SMALL_LINE + CALL + 0.4 + 4 * LINE + 2 * MORE;
 
 /**
  * What embed.js needs to fill space reserved for more notices than are in force: each shown item

@@ -9,6 +9,8 @@ export interface WidgetWords {
   urgent: string;
   ended: string;
   read: string;
+  /** The single notice's link to its easy-to-read text, when it has one. */
+  easyRead: string;
   noUrgent: string;
   call: string;
 }
@@ -21,6 +23,7 @@ export const WIDGET_WORDS: Record<Locale, WidgetWords> = {
     urgent: 'Pilne',
     ended: 'Zakończony',
     read: 'Czytaj komunikat',
+    easyRead: 'Tekst łatwy do czytania',
     noUrgent: 'Brak pilnych komunikatów.',
     call: 'Zadzwoń',
   },
@@ -31,6 +34,7 @@ export const WIDGET_WORDS: Record<Locale, WidgetWords> = {
     urgent: 'Urgent',
     ended: 'Ended',
     read: 'Read the notice',
+    easyRead: 'Easy-to-read text',
     noUrgent: 'No urgent notices.',
     call: 'Call',
   },
@@ -41,6 +45,7 @@ export const WIDGET_WORDS: Record<Locale, WidgetWords> = {
     urgent: 'Терміново',
     ended: 'Завершено',
     read: 'Читати повідомлення',
+    easyRead: 'Легкий для читання текст',
     noUrgent: 'Немає термінових повідомлень.',
     call: 'Зателефонувати',
   },

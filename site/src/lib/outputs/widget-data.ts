@@ -44,6 +44,8 @@ export interface WidgetNotice {
   /** When it stops being in force (lifted or ended); null while open-ended. */
   until: string | null;
   period: string;
+  /** The notice page's easy-to-read text, for the single-notice widget's link to it; absent without one. */
+  easy?: string;
   /** The main phone, for a tap-to-call line ("Zadzwoń: +48 32 555 01 99"); absent without one. */
   call?: { label: string; number: string; href: string };
 }
@@ -112,6 +114,9 @@ function widgetNotice(notice: Notice, baseUrl: string, withdrawal: string | unde
     from: notice.effectiveFrom.toISOString(),
     until: effectiveEnd(notice)?.toISOString() ?? null,
     period: noticePeriodText(notice, notice.locale),
+    ...(notice.easyRead
+      ? { easy: `${absoluteUrl(baseUrl, routes.notice(notice.slug, notice.locale))}#tekst-latwy` }
+      : {}),
     ...callOf(notice),
   };
 }
