@@ -96,6 +96,18 @@ describe('every rule class is refused over REST with a 400 naming the field', ()
     },
     { rule: 'unknown time zone', data: { timeZone: 'Europe/Atlantyda' }, path: 'timeZone', message: /strefa czasowa/ },
     { rule: 'missing institution', data: { institution: null }, path: 'institution', message: /wymagane/ },
+    {
+      rule: 'PJM video link that is not a web address',
+      data: { signLanguageVideo: { link: 'javascript:alert(1)' } },
+      path: 'signLanguageVideo.link',
+      message: /https:\/\//,
+    },
+    {
+      rule: 'easy-to-read text too long',
+      data: { easyRead: 'Krótkie zdanie. '.repeat(130) },
+      path: 'easyRead',
+      message: /2000/,
+    },
   ])('$rule → $path', async ({ data, path, message }) => {
     const response = await create(noticeData(institution, data));
     expect(response.status, response.text).toBe(400);

@@ -144,6 +144,10 @@ export function toStrapiPath(path: readonly (string | number)[]): string[] {
   if (first === 'procedures' && field === 'items' && itemIndex !== undefined) return [...segments.slice(0, 4), 'text'];
   if (first === 'area' && index === 'teryt') return ['area', 'teryt'];
   if (first === 'attachments' && field === 'url') return ['attachments', index ?? '0', 'file'];
+  // The PJM video: a wrong type is the chosen file's; a wrong address, the link the editor typed.
+  if (first === 'signLanguageVideo' && index !== undefined) {
+    return ['signLanguageVideo', index === 'mime' ? 'file' : 'link'];
+  }
   if (
     first === 'accessibilityStatement' &&
     (index === 'nonAccessibleContent' || index === 'exemptions') &&
