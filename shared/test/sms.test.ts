@@ -29,6 +29,8 @@ describe('GSM-7 text, as Alert RCB sends Polish', () => {
     ['Zażółć gęślą jaźń, ŁÓDŹ', 'Zazolc gesla jazn, LODZ'],
     ['„Do odwołania” – biuro… (ul. Żelazna 3)', '"Do odwolania" - biuro... (ul. Zelazna 3)'],
     ['Київ, Запоріжжя, Юрій, Ярослав', 'Kyiv, Zaporizhzhia, Yurii, Yaroslav'],
+    // KMU 2010: an apostrophe is not spelt, and the letter after it is inside the word.
+    ["Зам'ятня, м’ясо, пʼять; 'Яр'", "Zamiatnia, miaso, piat; 'Yar'"],
     ['Woda 🚰 od 8:00\u00A0do 14:00', 'Woda od 8:00 do 14:00'],
     ['e\u0301 a\u0328 \u202Esecret\u202C', 'e a secret'],
     ['Cena 10 €, pokój [A]', 'Cena 10 €, pokój [A]'.replace('ó', 'o')],

@@ -16,6 +16,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { broadcastForms, generateSnapshot, isStillNews, loadSnapshot } from '@tablica/shared';
+import type { SiteContent } from '../src/lib/content.ts';
+import { shortCodes } from '../src/lib/short-links.ts';
 import { writeFloorSite } from './floor.ts';
 import { watchPeakMemory } from './process-tree-memory.ts';
 
@@ -71,7 +73,8 @@ function astroBuild(): Promise<{
       const { peak: peakBytes, peakByProgram } = memory.stop();
       if (code !== 0) return reject(new Error(`astro build failed:\n${output.slice(-3000)}`));
       const pages = (readdirSync(outDir, { recursive: true }) as string[]).filter(
-        (file) => file.endsWith('.html') && !file.startsWith('pagefind'),
+        // The SMS short addresses (k/) are counted apart.
+        (file) => file.endsWith('.html') && !file.startsWith('pagefind') && !file.startsWith('k/'),
       ).length;
       resolve({ seconds: (performance.now() - started) / 1000, peakBytes, peakByProgram, pages, output });
     });
@@ -101,10 +104,24 @@ function broadcastFormsCost() {
   return { seconds: (performance.now() - started) / 1000, notices: withForms.length };
 }
 
+/** The SMS short addresses: a code for every notice version (its /k/ file is one line of HTML). */
+function shortLinksCost() {
+  const snapshot = loadSnapshot(JSON.parse(readFileSync(snapshotFile, 'utf8')), { now });
+  const versions = new Map<string, Record<string, unknown>>();
+  for (const notice of snapshot.notices)
+    versions.set(notice.slug, { ...versions.get(notice.slug), [notice.locale]: notice });
+  const content = { slugs: [...versions.keys()], versions, baseUrl: 'https://tablica.example.org' };
+  const started = performance.now();
+  const codes = shortCodes(content as unknown as SiteContent);
+  return { seconds: (performance.now() - started) / 1000, links: codes.size };
+}
+
 try {
   const base = await floor();
   const astro = await astroBuild();
   const forms = broadcastFormsCost();
+  const shortLinks = shortLinksCost();
+  const shortFiles = (readdirSync(path.join(scratch, 'astro', 'k')) as string[]).length;
   const phases = [...astro.output.matchAll(/^.*(?:Completed in|built in|search index).*$/gm)].map((line) => line[0]);
   const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
   console.log(`  floor (template + fs):  ${base.seconds.toFixed(1)} s for ${base.pages.toLocaleString('en')} pages`);
@@ -121,6 +138,9 @@ try {
   );
   console.log(
     `  broadcast forms:        ${forms.notices.toLocaleString('en')} notice versions have them; composing all takes ${forms.seconds.toFixed(2)} s = ${((forms.seconds / astro.seconds) * 100).toFixed(1)} % of the build (budget 10 %)`,
+  );
+  console.log(
+    `  SMS short addresses:    ${shortLinks.links.toLocaleString('en')} codes in ${shortLinks.seconds.toFixed(2)} s; ${shortFiles.toLocaleString('en')} /k/ files in the build`,
   );
   console.log(`  phases:\n    ${phases.join('\n    ')}`);
 } finally {

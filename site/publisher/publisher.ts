@@ -172,9 +172,19 @@ export class Publisher {
     };
   }
 
-  /** status() and the subscriptions' counts, which their store answers asynchronously (for /status). */
+  /**
+   * status() and the subscriptions' counts, which their store answers asynchronously (for
+   * /status). A store that cannot answer (its Postgres is down) is reported as unavailable: the
+   * publisher's own state is what an operator needs most then.
+   */
   async statusWithSubscriptions() {
-    return { ...this.status(), subscriptions: (await this.options.subscriptionStatus?.()) ?? null };
+    let subscriptions: unknown = null;
+    try {
+      subscriptions = (await this.options.subscriptionStatus?.()) ?? null;
+    } catch (error) {
+      subscriptions = { unavailable: `the subscriptions store did not answer (${(error as Error).name})` };
+    }
+    return { ...this.status(), subscriptions };
   }
 
   async #build(reasons: string[]): Promise<boolean> {

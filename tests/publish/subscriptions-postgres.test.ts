@@ -1,11 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { startPublisher } from '../../site/publisher/main.ts';
 import { liveVersions } from '../../site/publisher/subscriptions/live-versions.ts';
 import { openSubscriptionStore } from '../../site/publisher/subscriptions/open-store.ts';
 import { subscriptionPaths } from '../../site/src/lib/subscription-paths.ts';
 import { startMailCatcher } from '../support/mail-catcher.ts';
 import { announcePostgresSkip, testPostgresUrl, throwawayDatabase } from '../support/throwaway-postgres.ts';
+import { tinyDeployDir } from '../support/tiny-build.ts';
 import {
   BASE_URL,
   confirmFrom,
@@ -115,6 +117,38 @@ describe.skipIf(!testPostgresUrl)('e-mail subscriptions on Postgres (publishers 
     expect((await run.subscriptions.store.exportAddress(other)).pendingSignUps).toHaveLength(1);
     expect(await run.subscriptions.store.deleteAddress(other)).toBe(true);
     expect(await run.subscriptions.store.exportAddress(other)).toEqual({ subscriber: null, pendingSignUps: [] });
+  });
+
+  test('when the subscriptions’ Postgres goes away, /status still answers, saying so, and the site is still served', async () => {
+    const mail = await startMailCatcher();
+    cleanups.push(() => mail.close());
+    const { deployDir } = tinyDeployDir();
+    const running = await startPublisher(
+      {
+        ...process.env,
+        SITE_PORT: '0',
+        PUBLISHER_PORT: '0',
+        SITE_REBUILD_SECRET: 'status-test-secret-0123456789',
+        TABLICA_DEPLOY_DIR: deployDir,
+        STRAPI_URL: 'http://127.0.0.1:9',
+        TABLICA_STRAPI_RETRIES: '0',
+        TABLICA_RETRY_SECONDS: '3600',
+        SMTP_URL: mail.url,
+        TABLICA_SUBSCRIPTIONS_DB: database.url,
+      },
+      { autoStart: false, log: () => {} },
+    );
+    cleanups.push(() => running.stop());
+    const status = async () => {
+      const response = await fetch(`${running.control.url}/status`);
+      return { code: response.status, body: (await response.json()) as { subscriptions: Record<string, unknown> } };
+    };
+    expect((await status()).body.subscriptions).toMatchObject({ subscribers: 0 });
+    await database.drop();
+    const after = await status();
+    expect(after.code).toBe(200);
+    expect(after.body.subscriptions).toEqual({ unavailable: expect.stringMatching(/did not answer/) });
+    expect((await fetch(`${running.site.url}/`)).status).toBe(200);
   });
 
   test('two publishers opening an empty database at once both start; a build recorded by both queues each version once', async () => {

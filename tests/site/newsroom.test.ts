@@ -77,15 +77,20 @@ describe('the newsroom page and the forms’ text files, as a radio desk finds t
     expect(`${short?.text}\n${full?.text}`).not.toMatch(/https?:|\/\/|@|\d{1,2} (grudnia|stycznia|listopada)/);
   });
 
-  test('sms.txt: GSM-7 texts within one segment and 306 characters, each count as an independent calculator gives it', () => {
+  test('sms.txt: GSM-7 texts within one segment and 306 characters, with the page’s short address, each count as an independent calculator gives it', () => {
     for (const locale of LOCALES) {
       for (const slug of noticesOn(locale)) {
         const text = readFileSync(fileOf(outputPaths.broadcastText(slug, locale, 'sms')), 'utf8');
         const [one, alert, original] = blocksOf(text);
-        const address = `${routes.notice(slug, locale)}`;
+        // The page's short address (tablica.example.org/k/<code>), which leads to the notice's page.
+        const short = /tablica\.example\.org(\/k\/[0-9a-z]{6,})(?=\s|$)/.exec(one?.text ?? '')?.[1] ?? '';
+        const redirect = readFileSync(fileOf(`${short}.html`), 'utf8');
+        expect(redirect, `${locale} ${slug}`).toContain(
+          `<meta http-equiv="refresh" content="0; url=${routes.notice(slug, locale)}">`,
+        );
         for (const block of [one, alert]) {
           expect(isGsm7(block?.text ?? ''), `${locale} ${slug}`).toBe(true);
-          expect(block?.text).toContain(address);
+          expect(block?.text).toContain(`tablica.example.org${short}`);
         }
         expect(new SegmentedMessage(one?.text ?? '').segmentsCount).toBe(1);
         expect((alert?.text ?? '').length).toBeLessThanOrEqual(306);

@@ -154,6 +154,12 @@ describe('exercise and test notices', () => {
     expect(rssTitles.filter((title) => title.includes('Awaria sieci wodociągowej'))).toEqual([
       expect.stringMatching(/^Aktualizacja: ĆWICZENIA: Awaria sieci wodociągowej/),
     ]);
+    const json = JSON.parse(readFileSync(fileOf(build.outDir, '/feed.json'), 'utf8')) as {
+      items: { title: string; _tablica: { slug: string; messageStatus: string } }[];
+    };
+    const jsonItem = json.items.find((item) => item._tablica.slug === EXERCISE);
+    expect(jsonItem?.title).toMatch(/^Aktualizacja: ĆWICZENIA: /);
+    expect(jsonItem?._tablica.messageStatus).toBe('exercise');
     // Read by an independent iCalendar parser.
     const calendar = new ICAL.Component(
       ICAL.parse(readFileSync(fileOf(build.outDir, `/calendar/${EXERCISE}.ics`), 'utf8')),

@@ -31,6 +31,8 @@ export function allPagePaths(siteDir: string, { embeds = false } = {}): string[]
       .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'))
       // Embed frames, in every language (embed/…, en/embed/…), are not pages of the site.
       .filter((file) => embeds || !/^([a-z]{2}\/)?embed\//.test(file.replaceAll(path.sep, '/')))
+      // Short addresses (k/<code>.html) only send the reader on to a notice's page.
+      .filter((file) => !file.replaceAll(path.sep, '/').startsWith('k/'))
       .map((file) => `/${file.replaceAll(path.sep, '/')}`.replace(/index\.html$/, ''))
       .sort()
   );

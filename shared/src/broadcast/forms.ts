@@ -42,8 +42,10 @@ export interface FormsSource extends ScriptSource {
   institutionShortName?: string | undefined;
   /** The institution's area, for a warning message when the notice names none. */
   institutionArea?: string | undefined;
-  /** The notice's page, as short as the site has it; SMS drop the scheme. */
+  /** The notice's page; SMS drop the scheme. */
   pageUrl: string;
+  /** Its short address, which SMS use instead when the site has one ("tablica.example.org/k/3f9a2x"). */
+  shortUrl?: string | undefined;
 }
 
 export const BANNER_GRAPHEMES = 30;
@@ -99,7 +101,7 @@ function smsTexts(source: FormsSource, locale: Locale): BroadcastForms['sms'] {
   const sender = source.institutionShortName ?? source.institutionName;
   const until = formatUntil(notice.effectiveUntil, notice.timeZone, locale);
   const phone = mainPhoneChannel(notice.channels);
-  const url = source.pageUrl.replace(/^https:\/\//, '');
+  const url = (source.shortUrl ?? source.pageUrl).replace(/^https:\/\//, '');
   const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
   // A rehearsal's label leads, so a cut to one segment keeps it ("CWICZENIA: MOPS: …").
   const required = [

@@ -59,6 +59,9 @@ const REPLACEMENTS: Record<string, string> = {
 const CYRILLIC: Readonly<Record<string, string>> = { ...CYRILLIC_TO_LATIN, ё: 'io' };
 const CYRILLIC_INITIAL: Readonly<Record<string, string>> = { ...CYRILLIC_WORD_INITIAL, ё: 'yo' };
 
+const APOSTROPHES = new Set(["'", '\u2019', '\u02bc']);
+const isCyrillic = (character: string) => /^[\u0400-\u04ff]$/.test(character);
+
 function transliterateCyrillic(character: string, atWordStart: boolean): string | undefined {
   const code = character.charCodeAt(0);
   if (code < 0x400 || code > 0x4ff) return undefined;
@@ -108,7 +111,10 @@ function gsmFormOf(character: string): string {
 export function toGsm7(text: string): string {
   let result = '';
   let previous = ' ';
-  for (const character of text.replace(/\r\n?/g, '\n')) {
+  const characters = [...text.replace(/\r\n?/g, '\n')];
+  for (const [index, character] of characters.entries()) {
+    // KMU 2010 spells a Ukrainian apostrophe as nothing, inside the word: Зам'ятня → Zamiatnia.
+    if (APOSTROPHES.has(character) && isCyrillic(previous) && isCyrillic(characters[index + 1] ?? '')) continue;
     const atWordStart = !isLetter(previous);
     previous = character;
     result += transliterateCyrillic(character, atWordStart) ?? gsmFormOf(character);

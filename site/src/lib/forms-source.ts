@@ -8,6 +8,7 @@ import {
 } from '@tablica/shared';
 import type { SiteContent } from './content.ts';
 import { absoluteUrl, routes } from './routes.ts';
+import { shortUrlOf } from './short-links.ts';
 
 /**
  * What the broadcast forms of a notice are made from: the notice, its institution as messages
@@ -24,6 +25,7 @@ export function formsSource(content: SiteContent, notice: Notice): FormsSource {
     siteHost: new URL(content.baseUrl).host,
     now: content.now,
     pageUrl: absoluteUrl(content.baseUrl, routes.notice(notice.slug, notice.locale)),
+    shortUrl: shortUrlOf(content, notice),
   };
 }
 

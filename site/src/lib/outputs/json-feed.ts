@@ -16,6 +16,8 @@ function tablicaExtension(notice: Notice, now: Date) {
     institution: notice.institution,
     category: notice.category,
     severity: notice.severity,
+    // CAP's status: "exercise" and "test" are rehearsals, never to be passed on as real.
+    messageStatus: notice.messageStatus,
     status: noticeStatus(notice, now),
     revision: notice.revision,
     period: {

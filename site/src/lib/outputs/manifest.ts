@@ -51,6 +51,8 @@ export const outputPaths = {
   /** A notice's broadcast forms as plain text, per language: the radio scripts and the SMS texts. */
   broadcastText: (slug: string, locale: Locale, form: BroadcastTextForm) =>
     `${routes.newsroom(locale)}${slug}/${form}.txt`,
+  /** A notice page's short address, for SMS (lib/short-links.ts); its file is `${shortLink(code)}.html`. */
+  shortLink: (code: string) => `/k/${code}`,
   /** Link preview images (og:image): the site's, and each institution's (its notices use it too). */
   card: (institution?: string) => (institution ? `/og/instytucje/${institution}.png` : '/og/site.png'),
   embedScript: '/embed.js',
