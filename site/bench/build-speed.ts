@@ -122,7 +122,9 @@ try {
   const forms = broadcastFormsCost();
   const shortLinks = shortLinksCost();
   const shortFiles = (readdirSync(path.join(scratch, 'astro', 'k')) as string[]).length;
-  const phases = [...astro.output.matchAll(/^.*(?:Completed in|built in|search index).*$/gm)].map((line) => line[0]);
+  const phases = [...astro.output.matchAll(/^.*(?:Completed in|built in|search index|short addresses).*$/gm)].map(
+    (line) => line[0],
+  );
   const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
   console.log(`  floor (template + fs):  ${base.seconds.toFixed(1)} s for ${base.pages.toLocaleString('en')} pages`);
   console.log(

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { ATTACHMENTS_PATH } from '../src/loaders/attachments.ts';
 import { writeInlineHashes } from './inline-hashes.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { writeShortLinkPages } from './short-link-pages.ts';
 
 const SITE_DIR = path.resolve(import.meta.dirname, '..');
 // Astro's CLI entry, wherever npm placed the package (its exports do not expose the bin file).
@@ -45,6 +46,12 @@ if (code !== 0) {
 if (readdirSync(attachments).length > 0) renameSync(attachments, path.join(outDir, ATTACHMENTS_PATH));
 else rmSync(attachments, { recursive: true, force: true });
 
+// Before the hashes: the CSP must cover every HTML file the build writes.
+const shortStarted = performance.now();
+const shortLinks = writeShortLinkPages(outDir);
+console.log(
+  `[tablica] short addresses: ${shortLinks} page(s) written in ${Math.round(performance.now() - shortStarted)} ms`,
+);
 const hashes = writeInlineHashes(outDir);
 console.log(
   `[tablica] content security policy: ${hashes.scripts.length} inline script(s), ${hashes.styles.length} inline style(s) allowed by hash`,

@@ -61,6 +61,16 @@ export function shortUrlOf(content: SiteContent, notice: Pick<Notice, 'slug' | '
   return found && absoluteUrl(content.baseUrl, outputPaths.shortLink(found));
 }
 
+/** One short address as /k/index.json lists it: the page it leads to, in which language, titled. */
+export interface ShortLink {
+  code: string;
+  locale: Locale;
+  page: string;
+  /** The page's absolute address (its canonical link). */
+  url: string;
+  title: string;
+}
+
 /** What each short address leads to: its code and the page. */
 export const shortLinkTargets = (content: SiteContent) =>
   [...shortCodes(content)].map(([key, found]) => {

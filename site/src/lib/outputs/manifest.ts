@@ -53,6 +53,8 @@ export const outputPaths = {
     `${routes.newsroom(locale)}${slug}/${form}.txt`,
   /** A notice page's short address, for SMS (lib/short-links.ts); its file is `${shortLink(code)}.html`. */
   shortLink: (code: string) => `/k/${code}`,
+  /** Every short address and its page, from which the build writes the /k/ files. */
+  shortLinks: '/k/index.json',
   /** Link preview images (og:image): the site's, and each institution's (its notices use it too). */
   card: (institution?: string) => (institution ? `/og/instytucje/${institution}.png` : '/og/site.png'),
   embedScript: '/embed.js',
@@ -222,6 +224,7 @@ export const REQUIRED_FILES: readonly string[] = [
   outputPaths.search,
   outputPaths.buildManifest,
   outputPaths.inlineHashes,
+  outputPaths.shortLinks,
 ].map((file) => file.replace(/^\//, ''));
 
 /**
