@@ -7,8 +7,8 @@ import type { ShortLink } from '../src/lib/short-links.ts';
 /**
  * Writes /k/<code>.html for every short address the build listed in /k/index.json: one line of
  * HTML that sends the reader on at once (and shows the link where a browser does not follow).
- * The static server answers /k/<code> with it. Written here with plain fs: as Astro routes,
- * 10,000 of them took 12 s of a build.
+ * The static server answers /k/<code> with it. Written here with plain fs, about 0.3 s for
+ * 10,000, rather than as 10,000 Astro routes.
  */
 export function writeShortLinkPages(outDir: string): number {
   const listFile = path.join(outDir, outputPaths.shortLinks);

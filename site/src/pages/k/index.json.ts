@@ -7,7 +7,8 @@ import { type ShortLink, shortLinkTargets } from '../../lib/short-links.ts';
 
 /**
  * /k/index.json: every short address and the page it leads to. One route instead of one per
- * notice (10,000 tiny Astro routes cost 12 s of a build): the build script writes each
+ * notice (a route per notice adds 10,000 routes to a build already over its time budget;
+ * whole-build timings were too noisy to price them exactly): the build script writes each
  * /k/<code>.html from this list (scripts/short-link-pages.ts), and a web server can map the
  * addresses from it too.
  */
