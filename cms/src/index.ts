@@ -18,7 +18,7 @@ import { startRebuildNotifier } from './rebuild/rebuild-notifier';
 import { registerValidation } from './validation/document-middleware';
 
 let stopNotifier: (() => void) | undefined;
-let stopScheduler: (() => void) | undefined;
+let stopScheduler: (() => Promise<unknown>) | undefined;
 let webhookSender: ReturnType<typeof startWebhookSender> | undefined;
 
 export default {
@@ -58,12 +58,14 @@ export default {
     });
   },
 
-  destroy() {
-    stopScheduler?.();
+  // Strapi closes the database after this: background work under way is waited for first.
+  async destroy() {
+    const scheduler = stopScheduler?.();
     stopScheduler = undefined;
     stopNotifier?.();
     stopNotifier = undefined;
-    void webhookSender?.stop();
+    const sender = webhookSender?.stop();
     webhookSender = undefined;
+    await Promise.all([scheduler, sender]);
   },
 };

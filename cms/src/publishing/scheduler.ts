@@ -82,8 +82,14 @@ export async function runSchedulerPass(strapi: Core.Strapi, now = new Date()): P
   return pass;
 }
 
-/** Runs a pass now (catching up after downtime) and then every `intervalSeconds`; returns a stop. */
-export function startScheduler(strapi: Core.Strapi, intervalSeconds = DEFAULT_INTERVAL_SECONDS): () => void {
+/**
+ * Runs a pass now (catching up after downtime) and then every `intervalSeconds`; returns a stop
+ * that waits for a pass under way, so the database is not closed under it.
+ */
+export function startScheduler(
+  strapi: Core.Strapi,
+  intervalSeconds = DEFAULT_INTERVAL_SECONDS,
+): () => Promise<unknown> {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     // A slow pass is not overlapped by the next one in the same instance.
@@ -94,5 +100,8 @@ export function startScheduler(strapi: Core.Strapi, intervalSeconds = DEFAULT_IN
   tick();
   const timer = setInterval(tick, intervalSeconds * 1000);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    return running;
+  };
 }
