@@ -1,13 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoSnapshotRaw } from '../fixtures/demo-snapshot.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { fileOf, readPage, text } from '../support/html.ts';
-import { buildSite, type SiteBuild } from '../support/site-build.ts';
+import { buildSiteFromSnapshot, type SiteBuild } from '../support/site-build.ts';
 import { type StaticServer, serveDirectory } from '../support/static-server.ts';
 
 /**
@@ -36,9 +34,7 @@ describe('easy-to-read text and Polish Sign Language', () => {
   let server: StaticServer | undefined;
 
   beforeAll(async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-etr-pjm-')), 'snapshot.json');
-    writeFileSync(file, JSON.stringify(raw));
-    build = await buildSite({ env: { TABLICA_CONTENT: file } });
+    build = await buildSiteFromSnapshot(raw);
     if (!build.ok) throw new Error(build.output);
     if (hasChromium) {
       server = await serveDirectory(build.outDir);

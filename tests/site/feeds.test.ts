@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   addDays,
@@ -15,7 +14,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { readWithIcalJs, readWithNodeIcal } from '../../site/src/lib/outputs/calendar-readers.ts';
 import { demoSnapshotRaw } from '../fixtures/demo-snapshot.ts';
 import { allPagePaths, fileOf, pageExists, readPage, text } from '../support/html.ts';
-import { buildSite, type SiteBuild } from '../support/site-build.ts';
+import { buildSiteFromSnapshot, type SiteBuild } from '../support/site-build.ts';
 import { CAP_XSD, childText, parseXmlStrict, xmllint } from '../support/xml.ts';
 
 const now = new Date();
@@ -42,9 +41,7 @@ describe('feeds', () => {
   let site: string;
 
   beforeAll(async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-feeds-')), 'snapshot.json');
-    writeFileSync(file, JSON.stringify(raw));
-    build = await buildSite({ env: { TABLICA_CONTENT: file, TABLICA_NOW: now.toISOString() } });
+    build = await buildSiteFromSnapshot(raw, { TABLICA_NOW: now.toISOString() });
     site = build.outDir;
     if (!build.ok) throw new Error(build.output);
   });

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { parseHTML } from 'linkedom';
@@ -8,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HOSTILE, hostileSnapshot } from '../fixtures/hostile-snapshot.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { allPagePaths, fileOf, readPage } from '../support/html.ts';
-import { buildSite, type SiteBuild } from '../support/site-build.ts';
+import { buildSiteFromSnapshot, type SiteBuild } from '../support/site-build.ts';
 import { type StaticServer, serveDirectory } from '../support/static-server.ts';
 import { CAP_XSD, parseXmlStrict, xmllint } from '../support/xml.ts';
 
@@ -20,9 +19,7 @@ describe('hostile content', () => {
   let server: StaticServer | undefined;
 
   beforeAll(async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-hostile-')), 'snapshot.json');
-    writeFileSync(file, JSON.stringify(hostileSnapshot()));
-    build = await buildSite({ env: { TABLICA_CONTENT: file } });
+    build = await buildSiteFromSnapshot(hostileSnapshot());
     if (hasChromium && build.ok) {
       server = await serveDirectory(build.outDir);
       browser = await launchChromium();

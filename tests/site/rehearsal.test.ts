@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { isGsm7 } from '@tablica/shared';
@@ -9,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoSnapshotRaw } from '../fixtures/demo-snapshot.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { fileOf, readPage, text } from '../support/html.ts';
-import { buildSite, type SiteBuild } from '../support/site-build.ts';
+import { buildSiteFromSnapshot, type SiteBuild } from '../support/site-build.ts';
 import { type StaticServer, serveDirectory } from '../support/static-server.ts';
 import { CAP_XSD, childText, parseXmlStrict, xmllint } from '../support/xml.ts';
 
@@ -56,9 +55,7 @@ describe('exercise and test notices', () => {
   let server: StaticServer | undefined;
 
   beforeAll(async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-rehearsal-')), 'snapshot.json');
-    writeFileSync(file, JSON.stringify(snapshot));
-    build = await buildSite({ env: { TABLICA_CONTENT: file } });
+    build = await buildSiteFromSnapshot(snapshot);
     if (hasChromium && build.ok) {
       server = await serveDirectory(build.outDir);
       browser = await launchChromium();

@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { demoSnapshotRaw } from '../fixtures/demo-snapshot.ts';
 import { fileOf, readPage, text } from '../support/html.ts';
-import { buildSite, type SiteBuild } from '../support/site-build.ts';
+import { buildSiteFromSnapshot, type SiteBuild } from '../support/site-build.ts';
 import { childText, parseXmlStrict } from '../support/xml.ts';
 
 /**
@@ -37,9 +35,7 @@ describe('the withdrawal of a warning message', () => {
   const read = (urlPath: string) => readFileSync(fileOf(build.outDir, urlPath), 'utf8');
 
   beforeAll(async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-withdrawal-')), 'snapshot.json');
-    writeFileSync(file, JSON.stringify(raw));
-    build = await buildSite({ env: { TABLICA_CONTENT: file, TABLICA_NOW: now.toISOString() } });
+    build = await buildSiteFromSnapshot(raw, { TABLICA_NOW: now.toISOString() });
     if (!build.ok) throw new Error(build.output);
   });
 

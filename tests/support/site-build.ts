@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -48,4 +48,11 @@ export function buildSite({ env = {}, outDir }: SiteBuildOptions = {}): Promise<
     child.on('error', reject);
     child.on('close', (code) => resolve({ ok: code === 0, outDir: target, output: stripVTControlCharacters(output) }));
   });
+}
+
+/** Builds the site from a snapshot given as data (written to a file of its own first), with any other `env`. */
+export function buildSiteFromSnapshot(snapshot: unknown, env: Record<string, string> = {}): Promise<SiteBuild> {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-snapshot-')), 'snapshot.json');
+  writeFileSync(file, JSON.stringify(snapshot));
+  return buildSite({ env: { ...env, TABLICA_CONTENT: file } });
 }
