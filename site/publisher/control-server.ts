@@ -16,7 +16,7 @@ const json = (response: http.ServerResponse, status: number, body: unknown) => {
 /**
  * The publisher's own endpoints:
  *   POST /hooks/rebuild   the CMS's signed rebuild request (see @tablica/shared/signing);
- *                         ?force=1 accepts a sharp drop
+ *                         ?force=1 accepts a sharp drop; ?full=1 renders every page again
  *   GET  /status          last build, its result and duration, the queue, the next scheduled build
  *   GET  /podglad/<token>/ a draft preview for the CMS's admin panel (preview.ts)
  */
@@ -59,6 +59,7 @@ export function createControlHandler(
         `webhook: ${event.event}${event.model ? ` ${event.model}` : ''}`,
         event.removedNotice,
         url.searchParams.get('force') === '1',
+        url.searchParams.get('full') === '1',
       );
     }
     json(response, 202, {

@@ -29,6 +29,8 @@ export interface PublisherOptions {
   onSwitched?: (previous: string | undefined, directory: string) => void;
   /** Counts for /status from the subscriptions (never an address). */
   subscriptionStatus?: () => Promise<object>;
+  /** Render only what changed since the live build (default); false renders every page each time. */
+  incremental?: boolean;
 }
 
 export interface BuildRecord {
@@ -41,6 +43,8 @@ export interface BuildRecord {
   message?: string;
   /** Notices this build could not publish as they are now (also status().notUpdated while it is live). */
   notUpdated?: NotUpdated[];
+  /** The live build this one linked its unchanged notices' files from; unset: every page rendered. */
+  incrementalFrom?: string;
   /** Attachments that could not be copied into the site. */
   attachmentsLeftOut?: string[];
 }
@@ -85,6 +89,12 @@ export class Publisher {
   /** Notices the CMS said it unpublished or deleted since the live build was made. */
   readonly #removed = new Set<string>();
   #force = false;
+  /**
+   * The build the next one may start from (its live directory): set when a build of this process
+   * goes live, cleared by a failure or a request for a full build. Unset, the build renders every
+   * page: on start, after a failure, on demand.
+   */
+  #incrementalBase: string | undefined;
   #started = false;
   #builtFingerprint: string | undefined;
   #killBuild: (() => void) | undefined;
@@ -129,9 +139,10 @@ export class Publisher {
   }
 
   /** A webhook arrived (already authenticated). */
-  notify(reason: string, removedNotice?: string, force = false): void {
+  notify(reason: string, removedNotice?: string, force = false, full = false): void {
     if (removedNotice) this.#removed.add(removedNotice);
     if (force) this.#force = true;
+    if (full) this.#incrementalBase = undefined;
     // Before start() (the CMS still booting and seeding), the first build will read it all anyway.
     if (this.#started) this.queue.request(reason);
   }
@@ -209,7 +220,14 @@ export class Publisher {
     };
 
     const reportFile = path.join(this.target.stateDirectory, `.tablica-report-${id}.json`);
+    // Only a build still live on this machine can lend its files (a rollback may have moved on).
+    const base =
+      this.options.incremental !== false && this.#incrementalBase === this.target.liveDirectory()
+        ? this.#incrementalBase
+        : undefined;
+    if (base) record.incrementalFrom = path.basename(base);
     const run = await runSiteBuild(directory, {
+      incrementalFrom: base,
       env: {
         ...process.env,
         ...this.options.buildEnv,
@@ -230,11 +248,13 @@ export class Publisher {
       rmSync(reportFile, { force: true });
     };
     if (!run.ok) {
+      this.#incrementalBase = undefined;
       discard();
       return finish('failed', run.killed ? 'the build was stopped (timeout or shutdown)' : run.tail);
     }
     const check = checkBuild(directory);
     if (!check.ok) {
+      this.#incrementalBase = undefined;
       discard();
       return finish('failed', `incomplete build: ${check.problems.slice(0, 5).join('; ')}`);
     }
@@ -248,11 +268,13 @@ export class Publisher {
     try {
       await this.target.goLive(id);
     } catch (error) {
+      this.#incrementalBase = undefined;
       discard();
       return finish('failed', `could not go live on ${this.target.description}: ${(error as Error).message}`);
     }
     this.#takeReport(reportFile, record);
     const liveDirectory = this.target.liveDirectory();
+    this.#incrementalBase = liveDirectory;
     if (liveDirectory) {
       try {
         this.options.onSwitched?.(previousDirectory, liveDirectory);

@@ -1,13 +1,16 @@
 /**
- * npm run rebuild [-- --force]: asks the running publisher for a rebuild with a signed request,
- * as the CMS does (SITE_REBUILD_SECRET; PUBLISHER_PORT, default 4322). --force accepts a sharp
- * drop in the number of notices that the publisher would otherwise refuse.
+ * npm run rebuild [-- --force] [--full]: asks the running publisher for a rebuild with a signed
+ * request, as the CMS does (SITE_REBUILD_SECRET; PUBLISHER_PORT, default 4322). --force accepts a
+ * sharp drop in the number of notices that the publisher would otherwise refuse. --full renders
+ * every page again instead of only what changed (say, after a hand edit on the server).
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { signRebuildRequest } from '@tablica/shared/signing';
 
-const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { force: { type: 'boolean', default: false }, full: { type: 'boolean', default: false } },
+});
 const secret = process.env.SITE_REBUILD_SECRET ?? '';
 if (!secret) {
   console.error(
@@ -16,7 +19,8 @@ if (!secret) {
   process.exit(1);
 }
 const body = JSON.stringify({ event: 'manual', model: '' });
-const url = `http://127.0.0.1:${process.env.PUBLISHER_PORT ?? 4322}/hooks/rebuild${values.force ? '?force=1' : ''}`;
+const query = new URLSearchParams({ ...(values.force ? { force: '1' } : {}), ...(values.full ? { full: '1' } : {}) });
+const url = `http://127.0.0.1:${process.env.PUBLISHER_PORT ?? 4322}/hooks/rebuild${query.size ? `?${query}` : ''}`;
 const response = await fetch(url, {
   method: 'POST',
   headers: { 'content-type': 'application/json', ...signRebuildRequest(secret, randomUUID(), body) },

@@ -17,10 +17,22 @@ export interface BuildRun {
  */
 export function runSiteBuild(
   outDir: string,
-  { env, timeoutMs, onSpawn }: { env: NodeJS.ProcessEnv; timeoutMs: number; onSpawn?: (kill: () => void) => void },
+  {
+    env,
+    timeoutMs,
+    onSpawn,
+    incrementalFrom,
+  }: {
+    env: NodeJS.ProcessEnv;
+    timeoutMs: number;
+    onSpawn?: (kill: () => void) => void;
+    /** A previous build whose unchanged notices' files this one links instead of rendering. */
+    incrementalFrom?: string | undefined;
+  },
 ): Promise<BuildRun> {
+  const args = [BUILD_SCRIPT, '--outDir', outDir, ...(incrementalFrom ? ['--incrementalFrom', incrementalFrom] : [])];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', outDir], {
+    const child = spawn(process.execPath, args, {
       cwd: path.dirname(path.dirname(BUILD_SCRIPT)),
       env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

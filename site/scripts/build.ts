@@ -1,7 +1,10 @@
 /**
  * The site build: `astro build` (pages, sitemap, calendars), then the search index.
  *
- *   npm run build -w site [-- --outDir <dir>]
+ *   npm run build -w site [-- --outDir <dir>] [--incrementalFrom <previous build>]
+ *
+ * With --incrementalFrom (the publisher passes its live build), a notice whose keys are unchanged
+ * is not rendered again: its files are linked from that build (src/lib/incremental/).
  *
  * Content comes from TABLICA_CONTENT, STRAPI_URL or the demo snapshot (src/lib/site-config.ts).
  * Exits non-zero, having written nothing usable, when the content is invalid or unreachable.
@@ -13,6 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ATTACHMENTS_PATH } from '../src/loaders/attachments.ts';
 import { writeInlineHashes } from './inline-hashes.ts';
+import { codeFingerprint, reuseUnchanged } from './reuse-unchanged.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { writeShortLinkPages } from './short-link-pages.ts';
 
@@ -23,8 +27,11 @@ const ASTRO_CLI = path.join(
   'bin/astro.mjs',
 );
 
-const { values } = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } });
+const { values } = parseArgs({
+  options: { outDir: { type: 'string', default: 'dist' }, incrementalFrom: { type: 'string' } },
+});
 const outDir = path.resolve(SITE_DIR, values.outDir);
+const incrementalFrom = values.incrementalFrom && path.resolve(SITE_DIR, values.incrementalFrom);
 
 // V8 grows the heap lazily when memory is plentiful: uncapped, a 10,000-notice build peaked
 // anywhere from 1.3 to 1.75 GB on the same input. Capped, it collects instead (peak 1.2 GB, a
@@ -35,7 +42,13 @@ const attachments = mkdtempSync(path.join(path.dirname(outDir), '.tablica-attach
 const astro = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ASTRO_CLI, 'build', '--outDir', outDir], {
   cwd: SITE_DIR,
   // The config option alone did not stop Astro's telemetry call (handbook/STACK.md).
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', TABLICA_ATTACHMENTS_DIR: attachments },
+  env: {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    TABLICA_ATTACHMENTS_DIR: attachments,
+    TABLICA_CODE_FINGERPRINT: codeFingerprint(),
+    TABLICA_INCREMENTAL_BASE: incrementalFrom ?? '',
+  },
   stdio: 'inherit',
 });
 const code = await new Promise<number>((resolve) => astro.on('close', (exitCode) => resolve(exitCode ?? 1)));
@@ -46,15 +59,24 @@ if (code !== 0) {
 if (readdirSync(attachments).length > 0) renameSync(attachments, path.join(outDir, ATTACHMENTS_PATH));
 else rmSync(attachments, { recursive: true, force: true });
 
+const reuseStarted = performance.now();
+const reuse = reuseUnchanged(outDir, incrementalFrom);
+console.log(
+  reuse.fullBecause
+    ? `[tablica] full build: ${reuse.fullBecause}`
+    : `[tablica] incremental build: ${reuse.notices} unchanged notice(s), ${reuse.files} file(s) linked from ${incrementalFrom} in ${Math.round(performance.now() - reuseStarted)} ms`,
+);
+
 // Before the hashes: the CSP must cover every HTML file the build writes.
 const shortStarted = performance.now();
 const shortLinks = writeShortLinkPages(outDir);
 console.log(
   `[tablica] short addresses: ${shortLinks} page(s) written in ${Math.round(performance.now() - shortStarted)} ms`,
 );
+const hashesStarted = performance.now();
 const hashes = writeInlineHashes(outDir);
 console.log(
-  `[tablica] content security policy: ${hashes.scripts.length} inline script(s), ${hashes.styles.length} inline style(s) allowed by hash`,
+  `[tablica] content security policy: ${hashes.scripts.length} inline script(s), ${hashes.styles.length} inline style(s) allowed by hash (${Math.round(performance.now() - hashesStarted)} ms)`,
 );
 
 const started = performance.now();

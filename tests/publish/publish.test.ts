@@ -113,6 +113,17 @@ describe('publish to live', () => {
     expect(gone.widgetItem).toBeUndefined();
     const sitemap = await (await fetch(`${running.site.url}/sitemap.xml`)).text();
     expect(sitemap).not.toContain(slug);
+    // These builds rendered only what changed (issue 18), and took none of the notice's files
+    // from the build before: not its calendar, widget data, embed or oEmbed answer either.
+    expect((await idle()).lastBuild?.incrementalFrom).toBeDefined();
+    for (const file of [
+      `/calendar/${slug}.ics`,
+      `/widget/notice/${slug}.json`,
+      `/embed/notice/${slug}/`,
+      `/oembed/notice/${slug}.json`,
+    ]) {
+      expect((await fetch(`${running.site.url}${file}`)).status, file).toBe(404);
+    }
   });
 
   test('a forged, unsigned, stale, tampered or oversized rebuild request is refused and builds nothing', async () => {

@@ -153,6 +153,7 @@ describe('nothing outside the live build is served, whatever the path or a symli
     symlinkSync(outside, path.join(tiny.build, 'leakdir'));
     symlinkSync('/etc/hostname', path.join(tiny.build, 'hostname'));
     symlinkSync('robots.txt', path.join(tiny.build, 'robots-alias.txt'));
+    writeFileSync(path.join(tiny.build, '.tablica-page-keys.json'), '{"site":"not for the public"}');
     server = await listen(createSiteHandler(() => tiny.build));
   });
   afterAll(async () => {
@@ -170,6 +171,9 @@ describe('nothing outside the live build is served, whatever the path or a symli
     '/..%2f..%2fetc/hostname',
     '/robots.txt%00.html',
     '/%E0%A4%A',
+    // The build's own records (its incremental keys) are dot-files: never served.
+    '/.tablica-page-keys.json',
+    '/%2etablica-page-keys.json',
   ])('%s → 404 with the site page', async (urlPath) => {
     const response = await fetch(`${server.url}${urlPath}`);
     expect(response.status).toBe(404);

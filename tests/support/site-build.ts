@@ -19,13 +19,16 @@ export interface SiteBuildOptions {
   /** TABLICA_CONTENT, STRAPI_URL, TABLICA_NOW, … (see site/src/lib/site-config.ts). */
   env?: Record<string, string>;
   outDir?: string;
+  /** A previous build to link unchanged notices' files from (`--incrementalFrom`). */
+  incrementalFrom?: string;
 }
 
 /** Runs the real site build (`npm run build -w site`: Astro, then the search index) in a child process. */
-export function buildSite({ env = {}, outDir }: SiteBuildOptions = {}): Promise<SiteBuild> {
+export function buildSite({ env = {}, outDir, incrementalFrom }: SiteBuildOptions = {}): Promise<SiteBuild> {
   const target = outDir ?? mkdtempSync(path.join(tmpdir(), 'tablica-site-'));
+  const incremental = incrementalFrom ? ['--incrementalFrom', incrementalFrom] : [];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', target], {
+    const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', target, ...incremental], {
       cwd: SITE_DIR,
       env: {
         ...process.env,
@@ -51,8 +54,12 @@ export function buildSite({ env = {}, outDir }: SiteBuildOptions = {}): Promise<
 }
 
 /** Builds the site from a snapshot given as data (written to a file of its own first), with any other `env`. */
-export function buildSiteFromSnapshot(snapshot: unknown, env: Record<string, string> = {}): Promise<SiteBuild> {
+export function buildSiteFromSnapshot(
+  snapshot: unknown,
+  env: Record<string, string> = {},
+  options: Omit<SiteBuildOptions, 'env'> = {},
+): Promise<SiteBuild> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-snapshot-')), 'snapshot.json');
   writeFileSync(file, JSON.stringify(snapshot));
-  return buildSite({ env: { ...env, TABLICA_CONTENT: file } });
+  return buildSite({ ...options, env: { ...env, TABLICA_CONTENT: file } });
 }

@@ -35,7 +35,8 @@ function inside(candidate: string, realRootDir: string): ResolvedFile | undefine
 /**
  * The file a URL path names in a built site, as static hosts resolve it: the file itself, then
  * `<path>.html`, then `<path>/index.html`. Refused (undefined): undecodable or NUL-bearing paths,
- * dot-segments, and anything whose real path — symlinks followed — is outside the build.
+ * dot-segments, dot-files (the build's own records, such as its incremental keys; `.well-known`
+ * excepted), and anything whose real path — symlinks followed — is outside the build.
  */
 export function resolveFile(root: string, pathname: string): ResolvedFile | undefined {
   let decoded: string;
@@ -46,7 +47,7 @@ export function resolveFile(root: string, pathname: string): ResolvedFile | unde
   }
   if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return undefined;
   const segments = decoded.split('/');
-  if (segments.some((segment) => segment === '..' || segment === '.')) return undefined;
+  if (segments.some((segment) => segment.startsWith('.') && segment !== '.well-known')) return undefined;
   const realRootDir = realRoot(root);
   if (!realRootDir) return undefined;
   const base = path.join(realRootDir, ...segments);

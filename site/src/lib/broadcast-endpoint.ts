@@ -2,6 +2,7 @@ import { LOCALES, type Locale } from '@tablica/shared';
 import type { APIRoute } from 'astro';
 import { broadcastNotices, formsOf, radioText, smsText, warningText } from './broadcast.ts';
 import { getSiteContent } from './content.ts';
+import { withoutUnchanged } from './incremental/keyed-paths.ts';
 import { BROADCAST_TEXT_FORMS, type BroadcastTextForm, outputPaths } from './outputs/manifest.ts';
 import { outputResponse } from './outputs/respond.ts';
 
@@ -12,14 +13,19 @@ import { outputResponse } from './outputs/respond.ts';
  */
 export async function broadcastTextPaths(locales: readonly Locale[]) {
   const content = await getSiteContent();
-  return locales.flatMap((locale) =>
+  const texts = locales.flatMap((locale) =>
     broadcastNotices(content, locale).flatMap((notice) =>
       BROADCAST_TEXT_FORMS.filter((form) => form !== 'warning' || formsOf(content, notice).warning).map((form) => ({
-        params: { lang: locale, slug: notice.slug, form },
-        props: { locale },
+        locale,
+        slug: notice.slug,
+        form,
       })),
     ),
   );
+  return withoutUnchanged(content, texts, ({ slug, locale, form }) => ({
+    slug,
+    path: outputPaths.broadcastText(slug, locale, form),
+  })).map(({ locale, slug, form }) => ({ params: { lang: locale, slug, form }, props: { locale } }));
 }
 
 export const broadcastTextEndpoint: APIRoute = async ({ params, props, url }) => {

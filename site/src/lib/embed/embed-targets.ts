@@ -1,5 +1,6 @@
 import { type Locale, markedTitle, TRANSLATION_LOCALES } from '@tablica/shared';
 import type { SiteContent } from '../content.ts';
+import { withoutUnchanged } from '../incremental/keyed-paths.ts';
 import { outputPaths } from '../outputs/manifest.ts';
 import { absoluteUrl, routes } from '../routes.ts';
 import { oembedResponse } from './oembed.ts';
@@ -68,6 +69,21 @@ export function oembedAnswer(content: SiteContent, target: EmbedTarget, locale: 
   });
 }
 
+/**
+ * A route's targets in `locale`, less the notices an incremental build takes from the previous
+ * build; `pathOf` is where the route writes a target (embedPath, oembedPath).
+ */
+export const withoutUnchangedTargets = (
+  content: SiteContent,
+  locale: Locale,
+  pathOf: (target: EmbedTarget, locale: Locale) => string,
+): EmbedTarget[] =>
+  withoutUnchanged(content, embedTargets(content, locale), (target) =>
+    target.kind === 'notice' ? { slug: target.slug, path: pathOf(target, locale) } : undefined,
+  );
+
 /** Static paths for the translations' copies of an embed route (`/[lang]/…`). */
-export const translatedTargets = (content: SiteContent) =>
-  TRANSLATION_LOCALES.flatMap((locale) => embedTargets(content, locale).map((target) => ({ locale, target })));
+export const translatedTargets = (content: SiteContent, pathOf: (target: EmbedTarget, locale: Locale) => string) =>
+  TRANSLATION_LOCALES.flatMap((locale) =>
+    withoutUnchangedTargets(content, locale, pathOf).map((target) => ({ locale, target })),
+  );

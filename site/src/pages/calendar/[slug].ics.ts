@@ -2,12 +2,16 @@ import { DEFAULT_LOCALE } from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContent } from '../../lib/content.ts';
 import { replacementOf } from '../../lib/feeds.ts';
+import { withoutUnchanged } from '../../lib/incremental/keyed-paths.ts';
 import { noticeCalendar } from '../../lib/outputs/ical.ts';
+import { outputPaths } from '../../lib/outputs/manifest.ts';
 import { outputResponse } from '../../lib/outputs/respond.ts';
 
 export const getStaticPaths = (async () => {
   const content = await getSiteContent();
-  return content.slugs.map((slug) => ({ params: { slug } }));
+  return withoutUnchanged(content, content.slugs, (slug) => ({ slug, path: outputPaths.noticeCalendar(slug) })).map(
+    (slug) => ({ params: { slug } }),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, url }) => {

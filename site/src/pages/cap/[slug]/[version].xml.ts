@@ -1,14 +1,22 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { type CapMessageFile, capMessageFiles } from '../../../lib/cap-messages.ts';
 import { getSiteContent } from '../../../lib/content.ts';
+import { withoutUnchanged } from '../../../lib/incremental/keyed-paths.ts';
 import { capMessage } from '../../../lib/outputs/cap.ts';
+import { outputPaths } from '../../../lib/outputs/manifest.ts';
 import { outputResponse } from '../../../lib/outputs/respond.ts';
 
-export const getStaticPaths = (async () =>
-  capMessageFiles(await getSiteContent()).map((message) => ({
+export const getStaticPaths = (async () => {
+  const content = await getSiteContent();
+  const messages = withoutUnchanged(content, capMessageFiles(content), (message) => ({
+    slug: message.slug,
+    path: outputPaths.capMessage(message.slug, message.revision),
+  }));
+  return messages.map((message) => ({
     params: { slug: message.slug, version: `v${message.revision}` },
     props: { message },
-  }))) satisfies GetStaticPaths;
+  }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, url }) => {
   const content = await getSiteContent();

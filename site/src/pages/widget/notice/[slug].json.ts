@@ -1,16 +1,51 @@
-import { DEFAULT_LOCALE, isStillNews, LOCALES, type Locale, type Notice } from '@tablica/shared';
+import {
+  DEFAULT_LOCALE,
+  ENDED_STAYS_NEWS_DAYS,
+  effectiveEnd,
+  isStillNews,
+  LOCALES,
+  type Locale,
+  type Notice,
+  suspensionPeriod,
+} from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContent } from '../../../lib/content.ts';
 import { withdrawalOf } from '../../../lib/forms-source.ts';
+import { withoutUnchanged } from '../../../lib/incremental/keyed-paths.ts';
+import { outputPaths } from '../../../lib/outputs/manifest.ts';
 import { outputResponse } from '../../../lib/outputs/respond.ts';
 import { singleNoticeWidgetData } from '../../../lib/outputs/widget-data.ts';
 import { routes } from '../../../lib/routes.ts';
+
+const stillNewsUntil = (notice: Notice) => {
+  const end = effectiveEnd(notice);
+  return end && new Date(end.getTime() + ENDED_STAYS_NEWS_DAYS * 86_400_000);
+};
+
+/** The latest of the versions' edits and of the instants they passed by `now` (start, end, a period's bounds). */
+function lastChangeOf(versions: Notice[], now: Date): Date {
+  const instants = versions.flatMap((notice) => [
+    notice.effectiveFrom,
+    notice.effectiveUntil,
+    notice.liftedAt,
+    // No longer news (the withdrawal's summary goes back to the notice's own).
+    stillNewsUntil(notice),
+    ...notice.suspensions.flatMap((suspension) => {
+      const period = suspensionPeriod(suspension, notice);
+      return [period.start, period.end];
+    }),
+  ]);
+  const passed = instants.filter((instant): instant is Date => instant !== undefined && instant <= now);
+  return new Date(Math.max(...versions.map((notice) => notice.updatedAt.getTime()), ...passed.map(Number)));
+}
 
 /** /widget/notice/<slug>.json: one notice in all its languages, for the single-notice widget. */
 export const getStaticPaths = (async () => {
   const content = await getSiteContent();
   // Every notice, ended ones too: a page that embedded one keeps showing it, marked as ended.
-  return content.slugs.map((slug) => ({ params: { slug } }));
+  return withoutUnchanged(content, content.slugs, (slug) => ({ slug, path: outputPaths.noticeWidget(slug) })).map(
+    (slug) => ({ params: { slug } }),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, url }) => {
@@ -32,7 +67,9 @@ export const GET: APIRoute = async ({ params, url }) => {
   const data = singleNoticeWidgetData(versions, {
     withdrawals,
     baseUrl: content.baseUrl,
-    now: content.now,
+    // Not the build's time: the file is rebuilt only when the notice changes (lib/incremental), so
+    // it says when what it holds last changed, which every build that writes it agrees on.
+    now: lastChangeOf(versions, content.now),
     locale: DEFAULT_LOCALE,
     listPath: routes.current(DEFAULT_LOCALE),
     title: content.settings.siteName,

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { PAGE_KEYS_FILE, PAGE_KEYS_ROUTE, type PageKeys, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
+
+const REPO = path.resolve(import.meta.dirname, '../..');
+/** What the pages are made from besides content: a change here renders every page again. */
+const CODE = ['site/src', 'site/public', 'site/astro.config.ts', 'shared/src', 'package-lock.json'];
+
+function filesUnder(full: string): string[] {
+  if (!existsSync(full)) return [];
+  if (statSync(full).isFile()) return [full];
+  return readdirSync(full, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** A digest of the site's code, so that an incremental build never reuses a page older code rendered. */
+export function codeFingerprint(): string {
+  const hash = createHash('sha256');
+  const files = CODE.flatMap((relative) => filesUnder(path.join(REPO, relative))).sort();
+  for (const file of files) hash.update(path.relative(REPO, file)).update('\0').update(readFileSync(file));
+  return hash.digest('base64url').slice(0, 22);
+}
+
+export interface Reuse {
+  /** Why the previous build's files could not be used, when they could not. */
+  fullBecause?: string;
+  notices: number;
+  files: number;
+}
+
+/**
+ * Moves this build's keys out of the served files, then hard-links into `outDir` every file of
+ * each notice whose keys are unchanged since `baseDir` was built (Astro did not render those).
+ * Links, not copies: the two builds share the bytes, and neither is ever written again (each
+ * build is a new directory), so rolling back to the older one stays safe. A file the keys say the
+ * previous build has but it does not stops the build: the publisher then builds in full.
+ */
+export function reuseUnchanged(outDir: string, baseDir: string | undefined): Reuse {
+  const keysRoute = path.join(outDir, PAGE_KEYS_ROUTE);
+  const next = JSON.parse(readFileSync(keysRoute, 'utf8')) as PageKeys;
+  renameSync(keysRoute, path.join(outDir, PAGE_KEYS_FILE));
+  if (!baseDir) return { fullBecause: 'no previous build given', notices: 0, files: 0 };
+  const previous = readPageKeys(baseDir);
+  if (!previous) return { fullBecause: 'the previous build has no keys', notices: 0, files: 0 };
+  if (previous.site !== next.site) {
+    return { fullBecause: 'the code, settings, institutions or options changed', notices: 0, files: 0 };
+  }
+  const made = new Set<string>();
+  let notices = 0;
+  let files = 0;
+  for (const [slug, { key, files: own }] of Object.entries(next.notices)) {
+    if (previous.notices[slug]?.key !== key) continue;
+    notices += 1;
+    for (const file of own) {
+      const target = path.join(outDir, file);
+      if (existsSync(target)) continue;
+      const directory = path.dirname(target);
+      if (!made.has(directory)) {
+        mkdirSync(directory, { recursive: true });
+        made.add(directory);
+      }
+      linkSync(path.join(baseDir, file), target);
+      files += 1;
+    }
+  }
+  return { notices, files };
+}

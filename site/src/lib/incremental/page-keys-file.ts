@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * What an incremental build compares with the build it starts from (scripts/build.ts,
+ * `--incrementalFrom`): one key for what every page shares, one per notice for what its own files
+ * render, and the files each notice's outputs wrote.
+ */
+export interface PageKeys {
+  site: string;
+  notices: Record<string, { key: string; files: string[] }>;
+}
+
+/** Where a build keeps its keys, beside its files; the servers never serve dot-files. */
+export const PAGE_KEYS_FILE = '.tablica-page-keys.json';
+/** Where the keys endpoint writes them, before scripts/build.ts moves them out of sight. */
+export const PAGE_KEYS_ROUTE = 'tablica-page-keys.json';
+
+/** A build's keys, or undefined when it has none (built before incremental builds, or a preview). */
+export function readPageKeys(buildDirectory: string): PageKeys | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(buildDirectory, PAGE_KEYS_FILE), 'utf8')) as PageKeys;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { isStillNews, type Notice, noticeStatus, suspensionPeriod } from '@tablica/shared';
+import type { SiteContent } from '../content.ts';
+import { shortCodes } from '../short-links.ts';
+import { readSiteBuildConfig } from '../site-config.ts';
+
+/**
+ * The keys of an incremental build (page-keys-file.ts). A key must change whenever any byte of the
+ * files it stands for would: a key that misses an input leaves a stale page live.
+ * tests/site/incremental-build.test.ts builds the site both ways after each kind of change and
+ * compares every byte.
+ */
+
+const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+
+/**
+ * What every page renders besides its notice: settings (the header, the footer), institutions
+ * (names, contacts, link previews), the build's options, the year (calendars' time-zone rules
+ * cover it) and the code itself (TABLICA_CODE_FINGERPRINT, set by scripts/build.ts): any of them
+ * changing renders everything again.
+ */
+export function siteKey(content: SiteContent): string {
+  const config = readSiteBuildConfig();
+  return digest({
+    code: process.env.TABLICA_CODE_FINGERPRINT ?? '',
+    base: import.meta.env.BASE_URL,
+    preview: config.preview,
+    settings: content.settings,
+    institutions: content.institutions,
+    baseUrl: content.baseUrl,
+    subscriptions: content.subscriptions,
+    websubHubs: content.websubHubs,
+    year: content.now.getUTCFullYear(),
+  });
+}
+
+/**
+ * Where a notice stands at the build's "now": its status, whether it is still news, and each
+ * suspension period's status: everything its files say that depends on the time of the build.
+ */
+function timeState(notice: Notice, now: Date): string {
+  const periods = notice.suspensions.map((suspension) => noticeStatus(periodOf(suspension, notice), now));
+  return [noticeStatus(notice, now), isStillNews(notice, now), ...periods].join(',');
+}
+
+const periodOf = (suspension: Notice['suspensions'][number], notice: Notice) => {
+  const period = suspensionPeriod(suspension, notice);
+  return { effectiveFrom: period.start, effectiveUntil: period.end };
+};
+
+/**
+ * A notice's versions as they stand now, and those of the notices its pages name: the one it
+ * replaces and the ones that replace it (their titles, links and statuses are on its pages).
+ */
+function versionsWithState(content: SiteContent, slug: string) {
+  const codes = shortCodes(content);
+  return Object.values(content.versions.get(slug) ?? {}).map((notice) => ({
+    notice,
+    state: timeState(notice, content.now),
+    shortCode: codes.get(`${notice.locale}:${slug}`),
+  }));
+}
+
+export function noticeKey(content: SiteContent, slug: string): string {
+  const own = versionsWithState(content, slug);
+  const replaced = new Set(own.flatMap(({ notice }) => (notice.supersedes ? [notice.supersedes] : [])));
+  const related = [...replaced, ...(content.supersededBy.get(slug) ?? [])].sort();
+  return digest({
+    own,
+    related: related.map((other) => ({ slug: other, versions: versionsWithState(content, other) })),
+  });
+}

@@ -1,0 +1,136 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { resolveRelativeDates } from '@tablica/shared';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { demoSnapshotRaw } from '../fixtures/demo-snapshot.ts';
+import { buildSiteFromSnapshot, type SiteBuild } from '../support/site-build.ts';
+
+/**
+ * Issue 18, item 1: a publish renders what it changed and links the rest from the live build.
+ * A key that misses an input would leave a stale page live, so after each kind of change the
+ * site is built both ways — incrementally from the previous build, and in full — and every file
+ * of the two must be the same, byte for byte. Each incremental build starts from the previous
+ * incremental one, as the publisher's do.
+ */
+const HOUR = 3_600_000;
+const now0 = new Date(Date.UTC(2026, 2, 10, 9, 0));
+type Raw = ReturnType<typeof demoSnapshotRaw>;
+type Entry = Raw['notices'][number];
+
+// Absolute dates, so that moving "now" moves time past the notices, not the notices with it.
+const start = resolveRelativeDates(demoSnapshotRaw(), now0) as Raw;
+
+function filesOf(root: string): string[] {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((name) => statSync(path.join(root, name)).isFile())
+    .sort();
+}
+
+/** The files that differ between two builds, or are in one only (empty: the same site). */
+function differences(a: string, b: string): string[] {
+  const left = filesOf(a);
+  const right = filesOf(b);
+  const onlyOne = [
+    ...left.filter((file) => !right.includes(file)).map((file) => `only in the incremental build: ${file}`),
+    ...right.filter((file) => !left.includes(file)).map((file) => `only in the full build: ${file}`),
+  ];
+  const changed = left
+    .filter((file) => right.includes(file))
+    .filter((file) => !readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file))))
+    .map((file) => `differs: ${file}`);
+  return [...onlyOne, ...changed];
+}
+
+const linkedFiles = (build: SiteBuild) => Number(/(\d+) file\(s\) linked from/.exec(build.output)?.[1] ?? 0);
+const renderedPages = (build: SiteBuild) => Number(/(\d+) page\(s\) built in/.exec(build.output)?.[1] ?? Number.NaN);
+
+const notice = (raw: Raw, slug: string, locale = 'pl'): Entry => {
+  const found = raw.notices.find((entry) => entry.slug === slug && (entry.locale ?? 'pl') === locale);
+  if (!found) throw new Error(`no ${slug} (${locale}) in the demo`);
+  return found;
+};
+const edited = (entry: Entry, changes: Record<string, unknown>) =>
+  Object.assign(entry, changes, { revision: Number(entry.revision ?? 1) + 1, updatedAt: new Date().toISOString() });
+
+interface Step {
+  what: string;
+  change: (raw: Raw) => void;
+  now: Date;
+}
+
+const STEPS: Step[] = [
+  {
+    what: 'a translation edited, a notice added, a notice deleted',
+    now: now0,
+    change: (raw) => {
+      edited(notice(raw, 'szczepienia-przeciw-grypie-zmiana-godzin', 'en'), { title: 'Flu jabs: new opening hours' });
+      raw.notices.push({
+        ...structuredClone(notice(raw, 'bieg-uliczny-utrudnienia-w-ruchu')),
+        slug: 'nowy-komunikat-o-utrudnieniach',
+        title: 'Nowy komunikat o utrudnieniach',
+      });
+      raw.notices = raw.notices.filter((entry) => entry.slug !== 'przerwa-w-pracy-kasy-urzedu');
+    },
+  },
+  {
+    what: 'a notice replaced by a new one, and one turned into an exercise',
+    now: now0,
+    change: (raw) => {
+      raw.notices.push({
+        ...structuredClone(notice(raw, 'filia-biblioteki-nr-3-zamknieta')),
+        slug: 'filia-biblioteki-nr-3-otwarta',
+        title: 'Filia biblioteki nr 3 znów otwarta',
+        supersedes: 'filia-biblioteki-nr-3-zamknieta',
+      });
+      edited(notice(raw, 'bieg-uliczny-utrudnienia-w-ruchu'), { messageStatus: 'exercise' });
+    },
+  },
+  {
+    what: 'time passes: a notice ends and stops being news, a suspension period begins, nothing edited',
+    now: new Date(now0.getTime() + 40 * 24 * HOUR),
+    change: () => {},
+  },
+  {
+    what: 'an institution renamed (every page names institutions: all rendered again)',
+    now: new Date(now0.getTime() + 40 * 24 * HOUR),
+    change: (raw) => {
+      const institution = raw.institutions[0] as Entry;
+      institution.name = `${String(institution.name)} (nowa nazwa)`;
+    },
+  },
+];
+
+describe('an incremental build is the same site as a full build', () => {
+  const raw = structuredClone(start);
+  let previous: SiteBuild;
+
+  beforeAll(async () => {
+    previous = await buildSiteFromSnapshot(raw, { TABLICA_NOW: now0.toISOString() });
+    if (!previous.ok) throw new Error(previous.output);
+  });
+
+  test.each(STEPS.map((step, index) => ({ ...step, index })))(
+    'after $what',
+    async ({ change, now, index }) => {
+      change(raw);
+      const env = { TABLICA_NOW: now.toISOString() };
+      const full = await buildSiteFromSnapshot(raw, env);
+      expect(full.ok, full.output).toBe(true);
+      const incremental = await buildSiteFromSnapshot(raw, env, { incrementalFrom: previous.outDir });
+      expect(incremental.ok, incremental.output).toBe(true);
+
+      expect(differences(incremental.outDir, full.outDir)).toEqual([]);
+      if (index < STEPS.length - 1) {
+        // It did reuse: unchanged notices' pages were linked, not rendered.
+        expect(incremental.output).toMatch(/incremental build: [1-9]\d* unchanged notice/);
+        expect(linkedFiles(incremental)).toBeGreaterThan(20);
+        expect(renderedPages(incremental)).toBeLessThan(renderedPages(full));
+      } else {
+        // New institution names are on every page: nothing may be reused.
+        expect(incremental.output).toContain('full build: the code, settings, institutions or options changed');
+      }
+      previous = incremental;
+    },
+    240_000,
+  );
+});
