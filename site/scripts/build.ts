@@ -64,17 +64,21 @@ const reuse = reuseUnchanged(outDir, incrementalFrom);
 console.log(
   reuse.fullBecause
     ? `[tablica] full build: ${reuse.fullBecause}`
-    : `[tablica] incremental build: ${reuse.notices} unchanged notice(s), ${reuse.files} file(s) linked from ${incrementalFrom} in ${Math.round(performance.now() - reuseStarted)} ms`,
+    : `[tablica] incremental build: ${reuse.notices} unchanged notice(s), ${reuse.linked.size} file(s) linked from ${incrementalFrom} in ${Math.round(performance.now() - reuseStarted)} ms`,
 );
 
 // Before the hashes: the CSP must cover every HTML file the build writes.
 const shortStarted = performance.now();
 const shortLinks = writeShortLinkPages(outDir);
 console.log(
-  `[tablica] short addresses: ${shortLinks} page(s) written in ${Math.round(performance.now() - shortStarted)} ms`,
+  `[tablica] short addresses: ${shortLinks.files.size} page(s) written in ${Math.round(performance.now() - shortStarted)} ms`,
 );
 const hashesStarted = performance.now();
-const hashes = writeInlineHashes(outDir);
+const hashes = writeInlineHashes(outDir, {
+  baseDirectory: incrementalFrom,
+  reused: reuse.linked,
+  alike: shortLinks,
+});
 console.log(
   `[tablica] content security policy: ${hashes.scripts.length} inline script(s), ${hashes.styles.length} inline style(s) allowed by hash (${Math.round(performance.now() - hashesStarted)} ms)`,
 );

@@ -45,21 +45,93 @@ export function mediaOriginsOf(html: string, into: Set<string>) {
   }
 }
 
+/** What one page needs of the policy. */
+interface PageNeeds {
+  scripts: string[];
+  styles: string[];
+  media: string[];
+}
+
+/**
+ * Each HTML file's needs, kept beside the build so that the next incremental build reads only
+ * the pages it rendered: the needs of a page linked from the previous build are known. Pages
+ * mostly share the same few needs, so each distinct one is stored once.
+ */
+const PAGE_NEEDS_FILE = '.tablica-csp-pages.json';
+interface PageNeedsFile {
+  needs: PageNeeds[];
+  files: Record<string, number>;
+}
+
+function needsOf(html: string): PageNeeds {
+  const found = { scripts: new Set<string>(), styles: new Set<string>() };
+  const media = new Set<string>();
+  inlineHashesOf(html, found);
+  mediaOriginsOf(html, media);
+  return { scripts: [...found.scripts].sort(), styles: [...found.styles].sort(), media: [...media].sort() };
+}
+
+function readPageNeeds(buildDirectory: string | undefined): Map<string, PageNeeds> {
+  if (!buildDirectory) return new Map();
+  try {
+    const stored = JSON.parse(readFileSync(path.join(buildDirectory, PAGE_NEEDS_FILE), 'utf8')) as PageNeedsFile;
+    return new Map(
+      Object.entries(stored.files).flatMap(([file, index]) => {
+        const needs = stored.needs[index];
+        return needs ? [[file, needs]] : [];
+      }),
+    );
+  } catch {
+    return new Map();
+  }
+}
+
 /**
  * Lists the inline scripts and styles the build wrote, by hash, in `tablica-csp.json`: the
  * server's Content-Security-Policy allows exactly these, and no other inline code; and the
- * origins its videos come from, which it allows as media sources.
+ * origins its videos come from, which it allows as media sources. `reused`: pages linked
+ * unchanged from `baseDirectory` (an incremental build), whose needs are taken from its records.
+ * `alike`: pages of one template whose variable parts are escaped text (the short addresses),
+ * which all need what its sample needs.
  */
-export function writeInlineHashes(outDir: string): InlineHashes {
-  const found = { scripts: new Set<string>(), styles: new Set<string>() };
-  const media = new Set<string>();
-  const files = (readdirSync(outDir, { recursive: true }) as string[]).filter((file) => file.endsWith('.html'));
-  for (const file of files) {
-    const html = readFileSync(path.join(outDir, file), 'utf8');
-    inlineHashesOf(html, found);
-    mediaOriginsOf(html, media);
+export function writeInlineHashes(
+  outDir: string,
+  {
+    baseDirectory,
+    reused = new Set(),
+    alike,
+  }: {
+    baseDirectory?: string | undefined;
+    reused?: ReadonlySet<string>;
+    alike?: { files: ReadonlySet<string>; sample: string | undefined };
+  } = {},
+): InlineHashes {
+  const known = readPageNeeds(baseDirectory);
+  if (alike?.sample) {
+    const needs = needsOf(alike.sample);
+    for (const file of alike.files) known.set(file, needs);
   }
-  const hashes = { scripts: [...found.scripts].sort(), styles: [...found.styles].sort(), media: [...media].sort() };
+  const shared = new Set([...reused, ...(alike?.files ?? [])]);
+  const files = (readdirSync(outDir, { recursive: true }) as string[]).filter((file) => file.endsWith('.html')).sort();
+  const distinct = new Map<string, number>();
+  const stored: PageNeedsFile = { needs: [], files: {} };
+  for (const file of files) {
+    const needs = (shared.has(file) && known.get(file)) || needsOf(readFileSync(path.join(outDir, file), 'utf8'));
+    const signature = JSON.stringify(needs);
+    let index = distinct.get(signature);
+    if (index === undefined) {
+      index = stored.needs.push(needs) - 1;
+      distinct.set(signature, index);
+    }
+    stored.files[file] = index;
+  }
+  const union = (pick: (needs: PageNeeds) => string[]) => [...new Set(stored.needs.flatMap(pick))].sort();
+  const hashes = {
+    scripts: union((needs) => needs.scripts),
+    styles: union((needs) => needs.styles),
+    media: union((needs) => needs.media),
+  };
+  writeFileSync(path.join(outDir, PAGE_NEEDS_FILE), JSON.stringify(stored));
   writeFileSync(path.join(outDir, CSP_FILE), `${JSON.stringify(hashes, null, 2)}\n`);
   return hashes;
 }

@@ -23,11 +23,25 @@ export function codeFingerprint(): string {
   return hash.digest('base64url').slice(0, 22);
 }
 
+/** Hard-links each file from `from` into `to` (about 3 s for 99,000 files, 10,000 notices). */
+function linkAll(files: string[], from: string, to: string): void {
+  const made = new Set<string>();
+  for (const file of files) {
+    const directory = path.dirname(path.join(to, file));
+    if (!made.has(directory)) {
+      mkdirSync(directory, { recursive: true });
+      made.add(directory);
+    }
+    linkSync(path.join(from, file), path.join(to, file));
+  }
+}
+
 export interface Reuse {
   /** Why the previous build's files could not be used, when they could not. */
   fullBecause?: string;
   notices: number;
-  files: number;
+  /** The files linked from the previous build, relative to the build's root. */
+  linked: Set<string>;
 }
 
 /**
@@ -41,29 +55,24 @@ export function reuseUnchanged(outDir: string, baseDir: string | undefined): Reu
   const keysRoute = path.join(outDir, PAGE_KEYS_ROUTE);
   const next = JSON.parse(readFileSync(keysRoute, 'utf8')) as PageKeys;
   renameSync(keysRoute, path.join(outDir, PAGE_KEYS_FILE));
-  if (!baseDir) return { fullBecause: 'no previous build given', notices: 0, files: 0 };
+  const none = new Set<string>();
+  if (!baseDir) return { fullBecause: 'no previous build given', notices: 0, linked: none };
   const previous = readPageKeys(baseDir);
-  if (!previous) return { fullBecause: 'the previous build has no keys', notices: 0, files: 0 };
+  if (!previous) return { fullBecause: 'the previous build has no keys', notices: 0, linked: none };
   if (previous.site !== next.site) {
-    return { fullBecause: 'the code, settings, institutions or options changed', notices: 0, files: 0 };
+    return { fullBecause: 'the code, settings, institutions or options changed', notices: 0, linked: none };
   }
-  const made = new Set<string>();
+  const toLink: string[] = [];
   let notices = 0;
-  let files = 0;
   for (const [slug, { key, files: own }] of Object.entries(next.notices)) {
-    if (previous.notices[slug]?.key !== key) continue;
+    const before = previous.notices[slug];
+    if (before?.key !== key) continue;
     notices += 1;
-    for (const file of own) {
-      const target = path.join(outDir, file);
-      if (existsSync(target)) continue;
-      const directory = path.dirname(target);
-      if (!made.has(directory)) {
-        mkdirSync(directory, { recursive: true });
-        made.add(directory);
-      }
-      linkSync(path.join(baseDir, file), target);
-      files += 1;
-    }
+    // The rest of its files (one it has only now, say a CAP message) Astro rendered.
+    const had = new Set(before.files);
+    toLink.push(...own.filter((name) => had.has(name)));
   }
-  return { notices, files };
+  linkAll(toLink, baseDir, outDir);
+  const linked = new Set(toLink);
+  return { notices, linked };
 }
