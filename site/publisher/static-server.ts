@@ -7,7 +7,7 @@ import { CACHE_CONTROL, contentTypeOf, outputPaths, servingRule } from '../src/l
 import { resolveFile } from './http/files.ts';
 import { guard, type Handler } from './http/guard.ts';
 import { parseRange } from './http/range.ts';
-import { CSP_FILE, type InlineHashes, securityHeaders } from './http/security-headers.ts';
+import { type InlineHashes, readInlineHashes, securityHeaders } from './http/security-headers.ts';
 
 export interface StaticServer {
   url: string;
@@ -31,12 +31,8 @@ interface BuildDirectory {
 }
 
 function openBuild(root: string): BuildDirectory {
-  let hashes: InlineHashes = { scripts: [], styles: [] };
-  try {
-    hashes = JSON.parse(readFileSync(path.join(root, CSP_FILE), 'utf8')) as InlineHashes;
-  } catch {
-    // A build without the list inlines nothing we allow: the strictest policy.
-  }
+  // A build without the list inlines nothing we allow: the strictest policy.
+  const hashes = readInlineHashes(root);
   let notFoundPage: Buffer;
   try {
     notFoundPage = readFileSync(path.join(root, outputPaths.notFound));

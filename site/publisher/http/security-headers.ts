@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { outputPaths, servingRule } from '../../src/lib/outputs/manifest.ts';
 
 /**
@@ -17,6 +19,15 @@ export interface InlineHashes {
 
 /** The hashes file, relative to the build directory. */
 export const CSP_FILE = outputPaths.inlineHashes.slice(1);
+
+/** A build's inline-code hashes; none (the strictest policy) when it has no list. */
+export function readInlineHashes(buildDirectory: string): InlineHashes {
+  try {
+    return JSON.parse(readFileSync(path.join(buildDirectory, CSP_FILE), 'utf8')) as InlineHashes;
+  } catch {
+    return { scripts: [], styles: [] };
+  }
+}
 
 /** Pages that other sites frame (the iframe embeds), as the outputs manifest says. */
 export const isFramable = (pathname: string) => servingRule(pathname).framable === true;

@@ -87,7 +87,11 @@ export type CachePolicy = keyof typeof CACHE_CONTROL;
 export interface ServingRule {
   /** What the files are, for the docs and for test names. */
   output: string;
-  matches: (pathname: string) => boolean;
+  /**
+   * The paths it covers: a regular expression both JavaScript and nginx's PCRE read the same way,
+   * so the nginx configuration is generated from these rules (site/publisher/nginx).
+   */
+  pattern: RegExp;
   /** Unset: by the file's extension (FILE_TYPES). */
   contentType?: string;
   cache: CachePolicy;
@@ -101,102 +105,96 @@ export interface ServingRule {
   json?: boolean;
 }
 
-const under = (prefix: string) => (pathname: string) => pathname.startsWith(prefix);
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const exactly = (...paths: string[]) => new RegExp(`^(${paths.map(literal).join('|')})$`);
+const under = (prefix: string) => new RegExp(`^${literal(prefix)}`);
 /** Under a prefix in any language ("/embed/", "/en/embed/"). */
-const underInAnyLanguage = (prefix: (locale: Locale) => string) => (pathname: string) =>
-  LOCALES.some((locale) => pathname.startsWith(prefix(locale)));
+const underInAnyLanguage = (prefix: (locale: Locale) => string) =>
+  new RegExp(`^(${LOCALES.map((locale) => literal(prefix(locale))).join('|')})`);
 const OEMBED_FILE = new RegExp(`^(/(${LOCALES.join('|')}))?/oembed(\\.json$|/)`);
-const INLINE_ATTACHMENT = /\.(pdf|png|jpe?g|webp|gif)$/;
 
 /** The first rule that matches a path decides; the last matches everything (pages and the rest). */
 export const SERVING_RULES: readonly ServingRule[] = [
-  { output: 'hashed assets', matches: under(outputPaths.assets), cache: 'immutable' },
+  { output: 'hashed assets', pattern: under(outputPaths.assets), cache: 'immutable' },
   {
-    output: 'attachments (a PDF or an image opens; anything else is saved)',
-    matches: (pathname) => pathname.startsWith(outputPaths.attachments) && !INLINE_ATTACHMENT.test(pathname),
+    output: 'attachments a browser shows (a PDF or an image)',
+    pattern: new RegExp(`^${literal(outputPaths.attachments)}.*\\.(pdf|png|jpe?g|webp|gif)$`),
+    cache: 'immutable',
+  },
+  {
+    output: 'attachments (anything else is saved)',
+    pattern: under(outputPaths.attachments),
     cache: 'immutable',
     download: true,
   },
-  { output: 'attachments', matches: under(outputPaths.attachments), cache: 'immutable' },
-  {
-    output: 'the widget script',
-    matches: (pathname) => pathname === outputPaths.embedScript,
-    cache: 'short',
-    crossOrigin: true,
-  },
+  { output: 'the widget script', pattern: exactly(outputPaths.embedScript), cache: 'short', crossOrigin: true },
   // Browsers check a service worker for updates themselves; it must never be cached for long.
-  {
-    output: 'the push notifications’ service worker',
-    matches: (pathname) => pathname === PUSH_WORKER,
-    cache: 'revalidate',
-  },
+  { output: 'the push notifications’ service worker', pattern: exactly(PUSH_WORKER), cache: 'revalidate' },
   {
     output: 'the embed frames’ script and the icon',
-    matches: (pathname) => pathname === outputPaths.embedFrameScript || pathname === '/favicon.svg',
+    pattern: exactly(outputPaths.embedFrameScript, '/favicon.svg'),
     cache: 'short',
   },
-  { output: 'widget data', matches: under('/widget/'), cache: 'revalidate', crossOrigin: true, json: true },
-  {
-    output: 'oEmbed answers',
-    matches: (pathname) => OEMBED_FILE.test(pathname),
-    cache: 'revalidate',
-    crossOrigin: true,
-    json: true,
-  },
+  { output: 'widget data', pattern: under('/widget/'), cache: 'revalidate', crossOrigin: true, json: true },
+  { output: 'oEmbed answers', pattern: OEMBED_FILE, cache: 'revalidate', crossOrigin: true, json: true },
   {
     output: 'embed frames',
-    matches: underInAnyLanguage(outputPaths.embed.site),
+    pattern: underInAnyLanguage(outputPaths.embed.site),
     cache: 'revalidate',
     framable: true,
   },
   {
     output: 'RSS feeds',
-    matches: (pathname) => pathname.endsWith('/rss.xml'),
+    pattern: /\/rss\.xml$/,
     contentType: 'application/rss+xml; charset=utf-8',
     cache: 'revalidate',
   },
   {
     output: 'CAP messages',
-    matches: (pathname) => pathname.startsWith('/cap/') && pathname.endsWith('.xml'),
+    pattern: /^\/cap\/.*\.xml$/,
     // The type the CAP index declares for its links (the one CAP aggregators expect).
     contentType: 'application/cap+xml; charset=utf-8',
     cache: 'revalidate',
     crossOrigin: true,
   },
-  { output: 'JSON files', matches: (pathname) => pathname.endsWith('.json'), cache: 'revalidate', json: true },
-  { output: 'pages and everything else', matches: () => true, cache: 'revalidate' },
+  { output: 'JSON files', pattern: /\.json$/, cache: 'revalidate', json: true },
+  { output: 'pages and everything else', pattern: /^\//, cache: 'revalidate' },
 ];
 
 export const servingRule = (pathname: string): ServingRule =>
-  SERVING_RULES.find((rule) => rule.matches(pathname)) as ServingRule;
+  SERVING_RULES.find((rule) => rule.pattern.test(pathname)) as ServingRule;
 
-/** Content types by file name, for what a rule leaves to the extension; the rest is sent as bytes. */
-const FILE_TYPES: [RegExp, string][] = [
-  [/\.atom$/, 'application/atom+xml; charset=utf-8'],
-  [/\.xml$/, 'application/xml; charset=utf-8'],
-  [/\.ics$/, 'text/calendar; charset=utf-8'],
-  [/\.json$/, 'application/json; charset=utf-8'],
-  [/\.(js|mjs)$/, 'text/javascript; charset=utf-8'],
-  [/\.html$/, 'text/html; charset=utf-8'],
-  [/\.css$/, 'text/css; charset=utf-8'],
-  [/\.svg$/, 'image/svg+xml'],
-  [/\.png$/, 'image/png'],
-  [/\.jpe?g$/, 'image/jpeg'],
-  [/\.webp$/, 'image/webp'],
-  [/\.ico$/, 'image/x-icon'],
-  [/\.txt$/, 'text/plain; charset=utf-8'],
-  [/\.wasm$/, 'application/wasm'],
-  [/\.pdf$/, 'application/pdf'],
-  [/\.gif$/, 'image/gif'],
-  [/\.docx$/, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-  [/\.xlsx$/, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-  [/\.doc$/, 'application/msword'],
-  [/\.xls$/, 'application/vnd.ms-excel'],
-  [/\.odt$/, 'application/vnd.oasis.opendocument.text'],
-  [/\.ods$/, 'application/vnd.oasis.opendocument.spreadsheet'],
+/**
+ * Content types by file extension, for what a rule leaves to the extension; the rest is sent as
+ * bytes. Extensions, not patterns, so nginx's `types` block is generated from the same list.
+ */
+export const FILE_TYPES: readonly (readonly [extensions: readonly string[], type: string])[] = [
+  [['atom'], 'application/atom+xml; charset=utf-8'],
+  [['xml'], 'application/xml; charset=utf-8'],
+  [['ics'], 'text/calendar; charset=utf-8'],
+  [['json'], 'application/json; charset=utf-8'],
+  [['js', 'mjs'], 'text/javascript; charset=utf-8'],
+  [['html'], 'text/html; charset=utf-8'],
+  [['css'], 'text/css; charset=utf-8'],
+  [['svg'], 'image/svg+xml'],
+  [['png'], 'image/png'],
+  [['jpg', 'jpeg'], 'image/jpeg'],
+  [['webp'], 'image/webp'],
+  [['ico'], 'image/x-icon'],
+  [['txt'], 'text/plain; charset=utf-8'],
+  [['wasm'], 'application/wasm'],
+  [['pdf'], 'application/pdf'],
+  [['gif'], 'image/gif'],
+  [['docx'], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  [['xlsx'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  [['doc'], 'application/msword'],
+  [['xls'], 'application/vnd.ms-excel'],
+  [['odt'], 'application/vnd.oasis.opendocument.text'],
+  [['ods'], 'application/vnd.oasis.opendocument.spreadsheet'],
   // Pagefind's index and fragments.
-  [/\.pf_(meta|index|fragment)$|\.pagefind$/, 'application/octet-stream'],
+  [['pf_meta', 'pf_index', 'pf_fragment', 'pagefind'], 'application/octet-stream'],
 ];
+const TYPE_BY_EXTENSION = new Map(FILE_TYPES.flatMap(([extensions, type]) => extensions.map((name) => [name, type])));
 
 /**
  * The content type of a file: its output's, or by its name. `file` is the file on disk, which
@@ -205,7 +203,7 @@ const FILE_TYPES: [RegExp, string][] = [
 export function contentTypeOf(pathname: string, file = pathname): string {
   return (
     servingRule(pathname).contentType ??
-    FILE_TYPES.find(([pattern]) => pattern.test(file))?.[1] ??
+    TYPE_BY_EXTENSION.get(/\.([^./]+)$/.exec(file)?.[1] ?? '') ??
     'application/octet-stream'
   );
 }
