@@ -17,6 +17,7 @@
  *   TABLICA_RETRY_SECONDS first pause before retrying a failed build (default 5, doubling to 300)
  *   SMTP_URL, MAIL_FROM, … e-mail subscriptions (subscriptions/service.ts); off without SMTP_URL
  *   TABLICA_WEBSUB_HUBS   WebSub hubs (comma-separated) the feeds declare and each live build pings
+ *   TABLICA_NGINX_CONFIG, TABLICA_NGINX_ROOT, …  behind nginx: keep its configuration (nginx/keep-config.ts)
  */
 
 import { absoluteUrl } from '../src/lib/routes.ts';
@@ -26,6 +27,7 @@ import { createControlHandler } from './control-server.ts';
 import type { DeployTarget } from './deploy/deploy-target.ts';
 import { deployTargetFromEnv } from './deploy/from-env.ts';
 import { tellCmsOfLiveVersions } from './newsroom-notifier.ts';
+import { nginxConfigKeeper } from './nginx/keep-config.ts';
 import { createPreviewHandler } from './preview.ts';
 import { Publisher } from './publisher.ts';
 import { createSiteHandler, listen } from './static-server.ts';
@@ -70,6 +72,8 @@ export async function startPublisher(
   const subscriptions = subscriptionsConfig ? await Subscriptions.open(subscriptionsConfig) : undefined;
   // The feeds name these hubs (the build reads the same variable); each live build pings them.
   const hubs = readHubs(env.TABLICA_WEBSUB_HUBS);
+  // Behind nginx: its configuration follows the live build's inline code (nginx/keep-config.ts).
+  const keepNginx = nginxConfigKeeper(env, logLine);
   const publisher = new Publisher({
     target,
     strapiUrl: env.STRAPI_URL ?? 'http://127.0.0.1:1337',
@@ -94,14 +98,12 @@ export async function startPublisher(
       });
     },
     ...(subscriptions ? { subscriptionStatus: () => subscriptions.status() } : {}),
-    ...(hubs.length > 0
-      ? {
-          onSwitched: (previous: string | undefined, directory: string) => {
-            const feeds = changedFeeds(previous, directory).map((feed) => absoluteUrl(baseUrl, feed));
-            if (feeds.length > 0) void pingHubs(hubs, feeds, logLine);
-          },
-        }
-      : {}),
+    onSwitched: (previous: string | undefined, directory: string) => {
+      void keepNginx?.(previous, directory);
+      if (hubs.length === 0) return;
+      const feeds = changedFeeds(previous, directory).map((feed) => absoluteUrl(baseUrl, feed));
+      if (feeds.length > 0) void pingHubs(hubs, feeds, logLine);
+    },
   });
   // Before listening: a second publisher on the same builds stops here, having changed nothing.
   publisher.target.lock();
