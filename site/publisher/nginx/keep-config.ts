@@ -38,10 +38,15 @@ export function nginxConfigKeeper(
     if (existsSync(file) && readFileSync(file, 'utf8') === config) return;
     writeFileSync(`${file}.next`, config);
     renameSync(`${file}.next`, file);
-    execFile('/bin/sh', ['-c', reload], (error, _stdout, stderr) => {
-      if (error)
-        log(`WARNING: nginx's configuration was written to ${file} but "${reload}" failed: ${stderr || error.message}`);
-      else log(`nginx's configuration written to ${file} (the build's inline code changed) and reloaded`);
-    });
+    await new Promise<void>((resolve) =>
+      execFile('/bin/sh', ['-c', reload], (error, _stdout, stderr) => {
+        if (error)
+          log(
+            `WARNING: nginx's configuration was written to ${file} but "${reload}" failed: ${stderr || error.message}`,
+          );
+        else log(`nginx's configuration written to ${file} (the build's inline code changed) and reloaded`);
+        resolve();
+      }),
+    );
   };
 }
