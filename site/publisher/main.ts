@@ -18,6 +18,7 @@
  *   SMTP_URL, MAIL_FROM, … e-mail subscriptions (subscriptions/service.ts); off without SMTP_URL
  *   TABLICA_WEBSUB_HUBS   WebSub hubs (comma-separated) the feeds declare and each live build pings
  *   TABLICA_NGINX_CONFIG, TABLICA_NGINX_ROOT, …  behind nginx: keep its configuration (nginx/keep-config.ts)
+ *   TABLICA_PUBLISHER_LEASE postgres://… shared by a target's publishers: one builds, the others stand by (lease.ts)
  */
 
 import { absoluteUrl } from '../src/lib/routes.ts';
@@ -26,6 +27,7 @@ import { SUBSCRIPTION_API } from '../src/lib/subscription-paths.ts';
 import { createControlHandler } from './control-server.ts';
 import type { DeployTarget } from './deploy/deploy-target.ts';
 import { deployTargetFromEnv } from './deploy/from-env.ts';
+import { PublisherLease } from './lease.ts';
 import { tellCmsOfLiveVersions } from './newsroom-notifier.ts';
 import { nginxConfigKeeper } from './nginx/keep-config.ts';
 import { createPreviewHandler } from './preview.ts';
@@ -56,7 +58,14 @@ export async function startPublisher(
     autoStart = true,
     log,
     target = deployTargetFromEnv(env),
-  }: { autoStart?: boolean; log?: (message: string) => void; target?: DeployTarget } = {},
+    onLeaseLost,
+  }: {
+    autoStart?: boolean;
+    log?: (message: string) => void;
+    target?: DeployTarget;
+    /** The lease was lost (Postgres unreachable): the publisher has stopped building. */
+    onLeaseLost?: () => void;
+  } = {},
 ) {
   const secret = env.SITE_REBUILD_SECRET ?? '';
   if (secret.length < 16) throw new Error('Tablica: set SITE_REBUILD_SECRET (16+ characters) to receive webhooks.');
@@ -74,6 +83,10 @@ export async function startPublisher(
   const hubs = readHubs(env.TABLICA_WEBSUB_HUBS);
   // Behind nginx: its configuration follows the live build's inline code (nginx/keep-config.ts).
   const keepNginx = nginxConfigKeeper(env, logLine);
+  // Two publishers of one target: the lease says which one builds (lease.ts).
+  const lease = env.TABLICA_PUBLISHER_LEASE
+    ? new PublisherLease(env.TABLICA_PUBLISHER_LEASE, target.description, logLine)
+    : undefined;
   const publisher = new Publisher({
     target,
     strapiUrl: env.STRAPI_URL ?? 'http://127.0.0.1:1337',
@@ -98,6 +111,7 @@ export async function startPublisher(
       });
     },
     ...(subscriptions ? { subscriptionStatus: () => subscriptions.status() } : {}),
+    ...(lease ? { lease } : {}),
     onSwitched: (previous: string | undefined, directory: string) => {
       void keepNginx?.(previous, directory);
       if (hubs.length === 0) return;
@@ -105,8 +119,18 @@ export async function startPublisher(
       if (feeds.length > 0) void pingHubs(hubs, feeds, logLine);
     },
   });
-  // Before listening: a second publisher on the same builds stops here, having changed nothing.
-  publisher.target.lock();
+  // Before listening: a second publisher on the same builds stops here, having changed nothing
+  // (with a lease it waits instead, serving the live build, until the first one is gone).
+  if (!lease) publisher.target.lock();
+  const activate = async () => {
+    if (lease && !(await lease.acquire())) return;
+    publisher.start();
+  };
+  if (lease) {
+    lease.onLost = () => {
+      void publisher.stop().then(() => onLeaseLost?.());
+    };
+  }
   // Until the first build finishes there is nothing to serve: the server then answers 503.
   const site = await listen(
     createSiteHandler(
@@ -127,16 +151,16 @@ export async function startPublisher(
   });
   // Under `npm start` the CMS boots beside it: serve what is live now, build once the CMS answers.
   subscriptions?.start();
-  if (autoStart && env.TABLICA_WAIT_FOR_CMS)
-    void waitFor(`${publisher.options.strapiUrl}/_health`).then(() => publisher.start());
-  else if (autoStart) publisher.start();
+  if (autoStart && env.TABLICA_WAIT_FOR_CMS) void waitFor(`${publisher.options.strapiUrl}/_health`).then(activate);
+  else if (autoStart) void activate();
   return {
     publisher,
     subscriptions,
     site,
     control,
-    begin: () => publisher.start(),
+    begin: () => void activate(),
     stop: async () => {
+      await lease?.release();
       await publisher.stop();
       await Promise.all([site.close(), control.close()]);
       await subscriptions?.stop();
@@ -145,7 +169,8 @@ export async function startPublisher(
 }
 
 if (import.meta.main) {
-  const running = await startPublisher();
+  // Cut off from the lease, it stops; its supervisor (npm start, systemd) starts it again as a standby.
+  const running = await startPublisher(process.env, { onLeaseLost: () => process.exit(1) });
   console.log(`[publisher] site ${running.site.url}/  status ${running.control.url}/status`);
   const stop = async () => {
     await running.stop();

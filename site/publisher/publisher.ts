@@ -29,6 +29,11 @@ export interface PublisherOptions {
   onSwitched?: (previous: string | undefined, directory: string) => void;
   /** Counts for /status from the subscriptions (never an address). */
   subscriptionStatus?: () => Promise<object>;
+  /**
+   * Several publishers of one target (lease.ts): this one builds only while it holds the lease,
+   * and confirms it still does before every switch.
+   */
+  lease?: { readonly held: boolean; confirm(): Promise<void> };
   /** Render only what changed since the live build (default); false renders every page each time. */
   incremental?: boolean;
 }
@@ -167,6 +172,8 @@ export class Publisher {
   status() {
     const live = this.target.live();
     return {
+      // With a lease, a publisher waiting for it serves the live build and builds nothing.
+      role: !this.options.lease || this.options.lease.held ? 'active' : 'standby',
       live: live ? { id: live, ...this.liveManifest() } : null,
       notUpdated: this.liveNotUpdated,
       lastBuild: this.lastBuild ?? null,
@@ -265,6 +272,12 @@ export class Publisher {
       return finish('refused', refusal);
     }
     const previousDirectory = this.target.liveDirectory();
+    try {
+      await this.options.lease?.confirm();
+    } catch (error) {
+      discard();
+      return finish('failed', (error as Error).message);
+    }
     try {
       await this.target.goLive(id);
     } catch (error) {

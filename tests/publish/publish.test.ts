@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bootStrapi, type RunningStrapi } from '../../cms/test/helpers/boot-strapi.mts';
 import { startPublisher } from '../../site/publisher/main.ts';
 import { type SwitchableProxy, startSwitchableProxy } from '../support/switchable-proxy.ts';
+import { announcePostgresSkip, testPostgresUrl } from '../support/throwaway-postgres.ts';
 import { eventually, liveView, publishNotice } from './support.ts';
 
 const SECRET = 'test-webhook-secret-0123456789';
@@ -421,4 +422,66 @@ describe('publish to live', () => {
     process.kill(second.child.pid ?? 0, 'SIGINT');
     await new Promise((resolve) => second.child.on('exit', resolve));
   });
+
+  test.skipIf(!testPostgresUrl)(
+    'two publishers with a lease in Postgres: the standby builds nothing, and takes over when the active one is killed mid-build',
+    async () => {
+      announcePostgresSkip('the standby publisher test');
+      const leaseEnv = { ...env, STRAPI_URL: proxy.url, TABLICA_PUBLISHER_LEASE: testPostgresUrl ?? '' };
+      const start = () => {
+        const child = spawn(process.execPath, [PUBLISHER], {
+          env: leaseEnv,
+          detached: true, // its own process group, so the build it runs dies with it
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        child.stderr?.on('data', (chunk: Buffer) => {
+          output += chunk;
+        });
+        const urls = new Promise<{ site: string; control: string }>((resolve) => {
+          child.stdout?.on('data', (chunk: Buffer) => {
+            const match = chunk.toString().match(/site (\S+)\/ {2}status (\S+)\/status/);
+            if (match?.[1] && match[2]) resolve({ site: match[1], control: match[2] });
+          });
+        });
+        return { child, urls, output: () => output };
+      };
+      type Status = { role: string; buildCount: number; lastBuild?: { id: string; result: string; startedAt: string } };
+      const statusOf = async (control: string) => (await (await fetch(`${control}/status`)).json()) as Status;
+      const partial = () => readdirSync(path.join(deployDir, 'builds')).filter((name) => name.endsWith('.partial'));
+
+      const active = start();
+      const activeUrls = await active.urls;
+      await eventually(async () => expect((await statusOf(activeUrls.control)).lastBuild?.result).toBe('running'));
+      const standby = start();
+      const standbyUrls = await standby.urls;
+      await eventually(async () => expect(standby.output()).toContain('standby: another publisher holds the lease'));
+      // The standby serves the live build meanwhile, and builds nothing.
+      expect((await fetch(`${standbyUrls.site}/`)).status).toBe(200);
+      await eventually(
+        async () => {
+          const [dir] = partial();
+          expect(dir && existsSync(path.join(deployDir, 'builds', dir, 'index.html'))).toBe(true);
+        },
+        { everyMs: 20 },
+      );
+      expect(await statusOf(standbyUrls.control)).toMatchObject({ role: 'standby', buildCount: 0 });
+
+      const killedAt = Date.now();
+      process.kill(-(active.child.pid ?? 0), 'SIGKILL');
+      await eventually(async () => {
+        const now = await statusOf(standbyUrls.control);
+        expect(now).toMatchObject({ role: 'active', lastBuild: { result: 'live' } });
+      });
+      const taken = await statusOf(standbyUrls.control);
+      // It began only once the active one was gone, cleared its half-written build, and is live.
+      expect(Date.parse(taken.lastBuild?.startedAt ?? '')).toBeGreaterThanOrEqual(killedAt);
+      expect(standby.output()).toContain('lease taken over');
+      expect(partial()).toEqual([]);
+      expect(path.basename(readlinkSync(path.join(deployDir, 'current')))).toBe(taken.lastBuild?.id);
+      process.kill(standby.child.pid ?? 0, 'SIGINT');
+      await new Promise((resolve) => standby.child.on('exit', resolve));
+    },
+    240_000,
+  );
 });
