@@ -40,22 +40,32 @@ async function floor() {
   return { seconds: (performance.now() - started) / 1000, pages };
 }
 
-function astroBuild(): Promise<{
+function astroBuild({
+  name = 'astro',
+  content = snapshotFile,
+  incrementalFrom,
+}: {
+  name?: string;
+  content?: string;
+  incrementalFrom?: string;
+} = {}): Promise<{
   seconds: number;
   peakBytes: number;
   peakByProgram: Map<string, number>;
   pages: number;
   output: string;
 }> {
-  const outDir = path.join(scratch, 'astro');
+  const outDir = path.join(scratch, name);
   const started = performance.now();
-  const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', outDir], {
+  const incremental = incrementalFrom ? ['--incrementalFrom', incrementalFrom] : [];
+  const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', outDir, ...incremental], {
     cwd: SITE_DIR,
     env: {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
-      TABLICA_CONTENT: snapshotFile,
+      TABLICA_CONTENT: content,
+      TABLICA_NOW: now.toISOString(),
       STRAPI_URL: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -116,15 +126,34 @@ function shortLinksCost() {
   return { seconds: (performance.now() - started) / 1000, links: codes.size };
 }
 
+/** The snapshot with one notice edited, as an editor's publish changes it. */
+function snapshotWithOneEdit(): string {
+  const raw = JSON.parse(readFileSync(snapshotFile, 'utf8'));
+  const notice = raw.notices[Math.floor(raw.notices.length / 2)];
+  notice.title = `${notice.title} (zmiana)`;
+  notice.revision = Number(notice.revision ?? 1) + 1;
+  const file = path.join(scratch, 'snapshot-edited.json');
+  writeFileSync(file, JSON.stringify(raw));
+  return file;
+}
+
 try {
   const base = await floor();
   const astro = await astroBuild();
+  // Issue 18: a publish renders what it changed and links the rest from the live build.
+  const incremental = await astroBuild({
+    name: 'incremental',
+    content: snapshotWithOneEdit(),
+    incrementalFrom: path.join(scratch, 'astro'),
+  });
   const forms = broadcastFormsCost();
   const shortLinks = shortLinksCost();
   const shortFiles = (readdirSync(path.join(scratch, 'astro', 'k')) as string[]).length;
-  const phases = [...astro.output.matchAll(/^.*(?:Completed in|built in|search index|short addresses).*$/gm)].map(
-    (line) => line[0],
-  );
+  const phasesOf = (output: string) =>
+    [...output.matchAll(/^.*(?:Completed in|built in|search index|short addresses|policy|linked).*$/gm)].map(
+      (line) => line[0],
+    );
+  const phases = phasesOf(astro.output);
   const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
   console.log(`  floor (template + fs):  ${base.seconds.toFixed(1)} s for ${base.pages.toLocaleString('en')} pages`);
   console.log(
@@ -134,6 +163,12 @@ try {
     `  peak by program:        ${[...astro.peakByProgram].map(([name, bytes]) => `${name} ${mb(bytes)}`).join(', ')}`,
   );
   console.log(`  ratio to floor:         ${(astro.seconds / base.seconds).toFixed(1)}×`);
+  const linked = /incremental build: .*$/m.exec(incremental.output)?.[0] ?? 'no incremental build';
+  const rendered = /(\d+) page\(s\) built in/.exec(incremental.output)?.[1] ?? '?';
+  console.log(
+    `  one notice edited:      ${incremental.seconds.toFixed(1)} s incrementally (${(incremental.seconds / astro.seconds).toFixed(2)}× the full build), peak ${mb(incremental.peakBytes)}; Astro rendered ${rendered} routes`,
+  );
+  console.log(`                          ${linked.replace(/ from \S+/, '')}`);
   console.log(
     `  budget:                 ${astro.seconds <= BUDGET_SECONDS ? 'within' : 'OVER'} ${BUDGET_SECONDS} s, ` +
       `${astro.peakBytes <= BUDGET_BYTES ? 'within' : 'OVER'} ${mb(BUDGET_BYTES)}`,
@@ -145,6 +180,7 @@ try {
     `  SMS short addresses:    ${shortLinks.links.toLocaleString('en')} codes in ${shortLinks.seconds.toFixed(2)} s; ${shortFiles.toLocaleString('en')} /k/ files in the build`,
   );
   console.log(`  phases:\n    ${phases.join('\n    ')}`);
+  console.log(`  phases (incremental):\n    ${phasesOf(incremental.output).join('\n    ')}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -64,7 +64,7 @@ const reuse = reuseUnchanged(outDir, incrementalFrom);
 console.log(
   reuse.fullBecause
     ? `[tablica] full build: ${reuse.fullBecause}`
-    : `[tablica] incremental build: ${reuse.notices} unchanged notice(s), ${reuse.linked.size} file(s) linked from ${incrementalFrom} in ${Math.round(performance.now() - reuseStarted)} ms`,
+    : `[tablica] incremental build: ${reuse.parts} unchanged part(s) (notices, pages of lists), ${reuse.linked.size} file(s) linked from ${incrementalFrom} in ${Math.round(performance.now() - reuseStarted)} ms`,
 );
 
 // Before the hashes: the CSP must cover every HTML file the build writes.

@@ -39,14 +39,16 @@ function linkAll(files: string[], from: string, to: string): void {
 export interface Reuse {
   /** Why the previous build's files could not be used, when they could not. */
   fullBecause?: string;
-  notices: number;
+  /** Notices and pages of lists whose files were linked. */
+  parts: number;
   /** The files linked from the previous build, relative to the build's root. */
   linked: Set<string>;
 }
 
 /**
  * Moves this build's keys out of the served files, then hard-links into `outDir` every file of
- * each notice whose keys are unchanged since `baseDir` was built (Astro did not render those).
+ * each part (a notice, a page of a list) whose keys are unchanged since `baseDir` was built
+ * (Astro did not render those).
  * Links, not copies: the two builds share the bytes, and neither is ever written again (each
  * build is a new directory), so rolling back to the older one stays safe. A file the keys say the
  * previous build has but it does not stops the build: the publisher then builds in full.
@@ -56,23 +58,23 @@ export function reuseUnchanged(outDir: string, baseDir: string | undefined): Reu
   const next = JSON.parse(readFileSync(keysRoute, 'utf8')) as PageKeys;
   renameSync(keysRoute, path.join(outDir, PAGE_KEYS_FILE));
   const none = new Set<string>();
-  if (!baseDir) return { fullBecause: 'no previous build given', notices: 0, linked: none };
+  if (!baseDir) return { fullBecause: 'no previous build given', parts: 0, linked: none };
   const previous = readPageKeys(baseDir);
-  if (!previous) return { fullBecause: 'the previous build has no keys', notices: 0, linked: none };
+  if (!previous) return { fullBecause: 'the previous build has no keys', parts: 0, linked: none };
   if (previous.site !== next.site) {
-    return { fullBecause: 'the code, settings, institutions or options changed', notices: 0, linked: none };
+    return { fullBecause: 'the code, settings, institutions or options changed', parts: 0, linked: none };
   }
   const toLink: string[] = [];
-  let notices = 0;
-  for (const [slug, { key, files: own }] of Object.entries(next.notices)) {
-    const before = previous.notices[slug];
+  let parts = 0;
+  for (const [part, { key, files: own }] of Object.entries(next.parts)) {
+    const before = previous.parts[part];
     if (before?.key !== key) continue;
-    notices += 1;
+    parts += 1;
     // The rest of its files (one it has only now, say a CAP message) Astro rendered.
     const had = new Set(before.files);
     toLink.push(...own.filter((name) => had.has(name)));
   }
   linkAll(toLink, baseDir, outDir);
   const linked = new Set(toLink);
-  return { notices, linked };
+  return { parts, linked };
 }

@@ -23,7 +23,7 @@ export async function broadcastTextPaths(locales: readonly Locale[]) {
     ),
   );
   return withoutUnchanged(content, texts, ({ slug, locale, form }) => ({
-    slug,
+    part: slug,
     path: outputPaths.broadcastText(slug, locale, form),
   })).map(({ locale, slug, form }) => ({ params: { lang: locale, slug, form }, props: { locale } }));
 }

@@ -79,7 +79,7 @@ export const withoutUnchangedTargets = (
   pathOf: (target: EmbedTarget, locale: Locale) => string,
 ): EmbedTarget[] =>
   withoutUnchanged(content, embedTargets(content, locale), (target) =>
-    target.kind === 'notice' ? { slug: target.slug, path: pathOf(target, locale) } : undefined,
+    target.kind === 'notice' ? { part: target.slug, path: pathOf(target, locale) } : undefined,
   );
 
 /** Static paths for the translations' copies of an embed route (`/[lang]/…`). */

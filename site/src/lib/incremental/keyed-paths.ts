@@ -2,17 +2,24 @@ import type { SiteContent } from '../content.ts';
 import { noticeKey, siteKey } from './page-keys.ts';
 import { type PageKeys, readPageKeys } from './page-keys-file.ts';
 
-/** A path a route would render, and the notice it belongs to. */
-export interface NoticePath<Entry> {
-  slug: string;
+/**
+ * A path a route would render, and the part of the site it belongs to: a notice (its slug, whose
+ * key is the notice's) or another part with a key of its own (a page of a list: `key` says what
+ * it shows).
+ */
+export interface KeyedPath<Entry> {
+  part: string;
   /** The URL path the entry renders ("/komunikaty/x/", "/calendar/x.ics"). */
   path: string;
   entry: Entry;
+  /** The part's key, when it is not a notice. */
+  key?: () => string;
 }
 
-/** Every notice's files, as the routes declare them this build: the keys endpoint writes them. */
-const filesBySlug = new Map<string, Set<string>>();
-const keys = new WeakMap<SiteContent, { site: string; notices: Map<string, string> }>();
+/** Every part's files, as the routes declare them this build: the keys endpoint writes them. */
+const filesByPart = new Map<string, Set<string>>();
+const keyMakers = new Map<string, () => string>();
+const keys = new WeakMap<SiteContent, { site: string; parts: Map<string, string> }>();
 
 /** The file Astro writes for a path: a page's `index.html`, an endpoint's path itself. */
 export const fileOf = (urlPath: string) =>
@@ -21,18 +28,19 @@ export const fileOf = (urlPath: string) =>
 function keysOf(content: SiteContent) {
   let known = keys.get(content);
   if (!known) {
-    known = { site: siteKey(content), notices: new Map() };
+    known = { site: siteKey(content), parts: new Map() };
     keys.set(content, known);
   }
   return known;
 }
 
-export function noticeKeyOf(content: SiteContent, slug: string): string {
-  const { notices } = keysOf(content);
-  let key = notices.get(slug);
+/** A part's key, made once per build: a notice's (noticeKey), or what its route said. */
+export function keyOf(content: SiteContent, part: string): string {
+  const { parts } = keysOf(content);
+  let key = parts.get(part);
   if (key === undefined) {
-    key = noticeKey(content, slug);
-    notices.set(slug, key);
+    key = keyMakers.get(part)?.() ?? noticeKey(content, part);
+    parts.set(part, key);
   }
   return key;
 }
@@ -48,55 +56,57 @@ function baseKeys(): PageKeys | null {
 }
 
 /**
- * A route's notice paths, less those an incremental build takes from the previous build: the
- * site's key and the notice's key are unchanged and the previous build wrote that very file.
- * Every path is recorded (rendered or not), so the keys file lists all of a notice's files.
+ * A route's keyed paths, less those an incremental build takes from the previous build: the
+ * site's key and the part's key are unchanged and the previous build wrote that very file.
+ * Every path is recorded (rendered or not), so the keys file lists all of a part's files.
  */
-export function changedOnly<Entry>(content: SiteContent, paths: NoticePath<Entry>[]): Entry[] {
+function changedOnly<Entry>(content: SiteContent, paths: KeyedPath<Entry>[]): Entry[] {
   const previous = baseKeys();
   const sameSite = previous !== null && previous.site === keysOf(content).site;
-  return paths.flatMap(({ slug, path: urlPath, entry }) => {
+  return paths.flatMap(({ part, path: urlPath, entry, key }) => {
     const file = fileOf(urlPath);
-    const files = filesBySlug.get(slug) ?? new Set<string>();
+    const files = filesByPart.get(part) ?? new Set<string>();
     files.add(file);
-    filesBySlug.set(slug, files);
-    const before = sameSite ? previous.notices[slug] : undefined;
-    const reusable = before?.key === noticeKeyOf(content, slug) && before.files.includes(file);
+    filesByPart.set(part, files);
+    if (key) keyMakers.set(part, key);
+    const before = sameSite ? previous.parts[part] : undefined;
+    const reusable = before?.key === keyOf(content, part) && before.files.includes(file);
     return reusable ? [] : [entry];
   });
 }
 
 /**
- * This build's keys. Astro calls every route's getStaticPaths before it renders a page, so by
- * the time the keys endpoint renders, every notice's files are known; a notice with none means
- * a route was missed, and the build stops rather than write keys that would drop its files.
- */
-export function pageKeys(content: SiteContent): PageKeys {
-  const notices: PageKeys['notices'] = {};
-  for (const slug of content.slugs) {
-    const files = filesBySlug.get(slug);
-    if (!files?.size) throw new Error(`Tablica: no route declared the files of notice ${slug}.`);
-    notices[slug] = { key: noticeKeyOf(content, slug), files: [...files].sort() };
-  }
-  return { site: keysOf(content).site, notices };
-}
-
-/**
- * `items` less the notices' items an incremental build takes from the previous build.
- * `noticePathOf` names the notice an item belongs to and the URL path it renders; items of no
- * notice (lists, institutions, the site's own) are always rendered.
+ * `items` less those an incremental build takes from the previous build. `keyedPathOf` names the
+ * part an item belongs to and the URL path it renders; items of no part (the home page, feeds,
+ * institutions…) are always rendered.
  */
 export function withoutUnchanged<Item>(
   content: SiteContent,
   items: Item[],
-  noticePathOf: (item: Item) => { slug: string; path: string } | undefined,
+  keyedPathOf: (item: Item) => Omit<KeyedPath<Item>, 'entry'> | undefined,
 ): Item[] {
   const always: Item[] = [];
-  const ofNotices: NoticePath<Item>[] = [];
+  const keyed: KeyedPath<Item>[] = [];
   for (const item of items) {
-    const at = noticePathOf(item);
-    if (at) ofNotices.push({ ...at, entry: item });
+    const at = keyedPathOf(item);
+    if (at) keyed.push({ ...at, entry: item });
     else always.push(item);
   }
-  return [...always, ...changedOnly(content, ofNotices)];
+  return [...always, ...changedOnly(content, keyed)];
+}
+
+/**
+ * This build's keys. Astro calls every route's getStaticPaths before it renders a page, so by
+ * the time the keys endpoint renders, every part's files are known; a notice with none means a
+ * route was missed, and the build stops rather than write keys that would drop its files.
+ */
+export function pageKeys(content: SiteContent): PageKeys {
+  for (const slug of content.slugs) {
+    if (!filesByPart.get(slug)?.size) throw new Error(`Tablica: no route declared the files of notice ${slug}.`);
+  }
+  const parts: PageKeys['parts'] = {};
+  for (const part of [...filesByPart.keys()].sort()) {
+    parts[part] = { key: keyOf(content, part), files: [...(filesByPart.get(part) ?? [])].sort() };
+  }
+  return { site: keysOf(content).site, parts };
 }

@@ -3,12 +3,13 @@ import path from 'node:path';
 
 /**
  * What an incremental build compares with the build it starts from (scripts/build.ts,
- * `--incrementalFrom`): one key for what every page shares, one per notice for what its own files
- * render, and the files each notice's outputs wrote.
+ * `--incrementalFrom`): one key for what every page shares, and one per part of the site — each
+ * notice (its pages, embeds, feeds' files of its own…), each page of a list — for what its files
+ * render, with the files it wrote.
  */
 export interface PageKeys {
   site: string;
-  notices: Record<string, { key: string; files: string[] }>;
+  parts: Record<string, { key: string; files: string[] }>;
 }
 
 /** Where a build keeps its keys, beside its files; the servers never serve dot-files. */

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { isStillNews, type Notice, noticeStatus, suspensionPeriod } from '@tablica/shared';
-import type { SiteContent } from '../content.ts';
+import { isStillNews, type Locale, type Notice, noticeStatus, suspensionPeriod } from '@tablica/shared';
+import { archivedNotices, currentNotices, type SiteContent } from '../content.ts';
+import { LIST_PAGE_SIZE } from '../pages.ts';
+import { pageOf } from '../pagination.ts';
 import { shortCodes } from '../short-links.ts';
 import { readSiteBuildConfig } from '../site-config.ts';
 
@@ -59,6 +61,34 @@ function versionsWithState(content: SiteContent, slug: string) {
     state: timeState(notice, content.now),
     shortCode: codes.get(`${notice.locale}:${slug}`),
   }));
+}
+
+/**
+ * A page of the current list or of the archive: which notices it shows, as their keys say they
+ * stand (title, status, replacements), where, and how many pages the list has (its navigation).
+ * Institution names are in the site's key. A new notice at the top shifts every page after it;
+ * an edit that keeps a notice in its place, or an archive that only grows at the other end,
+ * leaves the other pages as they were.
+ */
+export function listPageKey(
+  content: SiteContent,
+  { kind, locale, page, pageCount }: { kind: 'current' | 'archive'; locale: Locale; page: number; pageCount: number },
+  keyOfNotice: (slug: string) => string = (slug) => noticeKey(content, slug),
+): string {
+  const all = kind === 'current' ? currentNotices(content, locale) : archivedNotices(content, locale);
+  const shown = pageOf(all, page, LIST_PAGE_SIZE);
+  return digest({
+    kind,
+    locale,
+    page,
+    pageCount,
+    shown: shown.map((item) => [
+      item.notice.slug,
+      item.notice.locale,
+      item.status,
+      keyOfNotice(item.notice.slug),
+    ]),
+  });
 }
 
 export function noticeKey(content: SiteContent, slug: string): string {

@@ -9,9 +9,10 @@ import { outputResponse } from '../../lib/outputs/respond.ts';
 
 export const getStaticPaths = (async () => {
   const content = await getSiteContent();
-  return withoutUnchanged(content, content.slugs, (slug) => ({ slug, path: outputPaths.noticeCalendar(slug) })).map(
-    (slug) => ({ params: { slug } }),
-  );
+  return withoutUnchanged(content, content.slugs, (slug) => ({
+    part: slug,
+    path: outputPaths.noticeCalendar(slug),
+  })).map((slug) => ({ params: { slug } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, url }) => {

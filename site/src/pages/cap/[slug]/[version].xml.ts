@@ -9,7 +9,7 @@ import { outputResponse } from '../../../lib/outputs/respond.ts';
 export const getStaticPaths = (async () => {
   const content = await getSiteContent();
   const messages = withoutUnchanged(content, capMessageFiles(content), (message) => ({
-    slug: message.slug,
+    part: message.slug,
     path: outputPaths.capMessage(message.slug, message.revision),
   }));
   return messages.map((message) => ({

@@ -43,7 +43,7 @@ function lastChangeOf(versions: Notice[], now: Date): Date {
 export const getStaticPaths = (async () => {
   const content = await getSiteContent();
   // Every notice, ended ones too: a page that embedded one keeps showing it, marked as ended.
-  return withoutUnchanged(content, content.slugs, (slug) => ({ slug, path: outputPaths.noticeWidget(slug) })).map(
+  return withoutUnchanged(content, content.slugs, (slug) => ({ part: slug, path: outputPaths.noticeWidget(slug) })).map(
     (slug) => ({ params: { slug } }),
   );
 }) satisfies GetStaticPaths;
