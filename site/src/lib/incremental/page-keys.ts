@@ -82,12 +82,7 @@ export function listPageKey(
     locale,
     page,
     pageCount,
-    shown: shown.map((item) => [
-      item.notice.slug,
-      item.notice.locale,
-      item.status,
-      keyOfNotice(item.notice.slug),
-    ]),
+    shown: shown.map((item) => [item.notice.slug, item.notice.locale, item.status, keyOfNotice(item.notice.slug)]),
   });
 }
 
