@@ -1,6 +1,6 @@
-import { LOCALES, type Locale } from '@tablica/shared';
+import { isThreat, LOCALES, type Locale } from '@tablica/shared';
 import type { APIRoute } from 'astro';
-import { broadcastNotices, formsOf, radioText, smsText, warningText } from './broadcast.ts';
+import { broadcastNotices, radioText, smsText, warningText } from './broadcast.ts';
 import { getSiteContent } from './content.ts';
 import { withoutUnchanged } from './incremental/keyed-paths.ts';
 import { BROADCAST_TEXT_FORMS, type BroadcastTextForm, outputPaths } from './outputs/manifest.ts';
@@ -15,7 +15,9 @@ export async function broadcastTextPaths(locales: readonly Locale[]) {
   const content = await getSiteContent();
   const texts = locales.flatMap((locale) =>
     broadcastNotices(content, locale).flatMap((notice) =>
-      BROADCAST_TEXT_FORMS.filter((form) => form !== 'warning' || formsOf(content, notice).warning).map((form) => ({
+      // A warning (or its withdrawal) exactly for a notice of a threat: asked of the notice, not
+      // by composing every notice's forms here (2.3 s for 10,000 notices on every build).
+      BROADCAST_TEXT_FORMS.filter((form) => form !== 'warning' || isThreat(notice)).map((form) => ({
         locale,
         slug: notice.slug,
         form,

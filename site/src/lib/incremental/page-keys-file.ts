@@ -20,7 +20,9 @@ export const PAGE_KEYS_ROUTE = 'tablica-page-keys.json';
 /** A build's keys, or undefined when it has none (built before incremental builds, or a preview). */
 export function readPageKeys(buildDirectory: string): PageKeys | undefined {
   try {
-    return JSON.parse(readFileSync(path.join(buildDirectory, PAGE_KEYS_FILE), 'utf8')) as PageKeys;
+    const keys = JSON.parse(readFileSync(path.join(buildDirectory, PAGE_KEYS_FILE), 'utf8')) as Partial<PageKeys>;
+    // Keys of an older shape: as good as none (the next build is a full one).
+    return typeof keys.site === 'string' && keys.parts ? (keys as PageKeys) : undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
