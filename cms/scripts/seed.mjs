@@ -18,8 +18,12 @@ run(async () => {
   process.env.TABLICA_SEED = 'false';
   const summary = await withStrapi(async (strapi, requireCompiled) => {
     const { importSnapshot } = requireCompiled('src/seed/import-snapshot.js');
+    const { refreshStatistics } = requireCompiled('src/seed/refresh-statistics.js');
     // Attachments not yet in the media library are taken from files/ beside the snapshot.
-    return importSnapshot(strapi, snapshot, { filesDirectory: path.join(path.dirname(file), 'files') });
+    const imported = await importSnapshot(strapi, snapshot, { filesDirectory: path.join(path.dirname(file), 'files') });
+    // A bulk import leaves the planner's statistics describing empty tables (first reads take minutes).
+    await refreshStatistics(strapi);
+    return imported;
   });
   console.log(`Tablica: imported ${summary.institutions} institutions and ${summary.notices} notices from ${file}.`);
 });
