@@ -56,9 +56,12 @@ const cms = await bootStrapi({
   env: { SITE_REBUILD_URL: `${running.control.url}/hooks/rebuild`, SITE_REBUILD_SECRET: SECRET },
 });
 const { importSnapshot } = require(path.resolve(import.meta.dirname, '../cms/dist/src/seed/import-snapshot.js'));
+const { refreshStatistics } = require(path.resolve(import.meta.dirname, '../cms/dist/src/seed/refresh-statistics.js'));
 const snapshot = loadSnapshot(generateSnapshot(NOTICES, 42, { institutions: 20 }));
 const seedStarted = performance.now();
 await cms.strapi.db.transaction(() => importSnapshot(cms.strapi, snapshot));
+// As `npm run seed` does after an import (cms/src/seed/refresh-statistics.ts).
+await refreshStatistics(cms.strapi);
 console.log(`  seeded ${NOTICES} notices in ${seconds(performance.now() - seedStarted)}`);
 
 proxy.target = new URL(cms.url);
