@@ -66,9 +66,9 @@ function versionsWithState(content: SiteContent, slug: string) {
 /**
  * A page of the current list or of the archive: which notices it shows, as their keys say they
  * stand (title, status, replacements), where, and how many pages the list has (its navigation).
- * Institution names are in the site's key. A new notice at the top shifts every page after it;
- * an edit that keeps a notice in its place, or an archive that only grows at the other end,
- * leaves the other pages as they were.
+ * Institution names are in the site's key. A notice that moves up (a new one, or one published
+ * again) shifts the pages down to where it was; the pages below, and the whole archive, which
+ * changes only when a notice ends, are left as they were.
  */
 export function listPageKey(
   content: SiteContent,
@@ -86,6 +86,7 @@ export function listPageKey(
   });
 }
 
+/** A notice's key: its versions and their state, and those of the notices its pages name. */
 export function noticeKey(content: SiteContent, slug: string): string {
   const own = versionsWithState(content, slug);
   const replaced = new Set(own.flatMap(({ notice }) => (notice.supersedes ? [notice.supersedes] : [])));
