@@ -19,6 +19,7 @@
  *   TABLICA_WEBSUB_HUBS   WebSub hubs (comma-separated) the feeds declare and each live build pings
  *   TABLICA_NGINX_CONFIG, TABLICA_NGINX_ROOT, …  behind nginx: keep its configuration (nginx/keep-config.ts)
  *   TABLICA_PUBLISHER_LEASE postgres://… shared by a target's publishers: one builds, the others stand by (lease.ts)
+ *   TABLICA_INCREMENTAL   0: every build renders every page (default: only what changed since the live build)
  */
 
 import { absoluteUrl } from '../src/lib/routes.ts';
@@ -112,6 +113,8 @@ export async function startPublisher(
     },
     ...(subscriptions ? { subscriptionStatus: () => subscriptions.status() } : {}),
     ...(lease ? { lease } : {}),
+    // TABLICA_INCREMENTAL=0: every build renders every page (to rule incremental builds out).
+    incremental: env.TABLICA_INCREMENTAL !== '0',
     onSwitched: (previous: string | undefined, directory: string) => {
       void keepNginx?.(previous, directory);
       if (hubs.length === 0) return;
@@ -160,8 +163,8 @@ export async function startPublisher(
     control,
     begin: () => void activate(),
     stop: async () => {
-      await lease?.release();
       await publisher.stop();
+      await lease?.release();
       await Promise.all([site.close(), control.close()]);
       await subscriptions?.stop();
     },
