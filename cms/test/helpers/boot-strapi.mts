@@ -100,6 +100,9 @@ export async function bootStrapi({
       const removeAll = process.removeAllListeners;
       process.removeAllListeners = (() => process) as typeof process.removeAllListeners;
       try {
+        // Work a test's requests set off (webhooks, the scheduler's pass) may still be waiting for
+        // a connection: closing the pool under it rejects it ("aborted", unhandled, after the test).
+        await poolSettled(strapi);
         await strapi.destroy();
       } finally {
         process.removeAllListeners = removeAll;
@@ -119,4 +122,15 @@ export async function createApiToken(strapi: Core.Strapi, type: 'read-only' | 'f
     description: 'created by a test',
   });
   return token.accessKey as string;
+}
+
+/** Waits (at most 5 s) until no query holds or waits for one of the pool's connections. */
+async function poolSettled(strapi: { db: { connection: unknown } }): Promise<void> {
+  const pool = (strapi.db.connection as { client?: { pool?: { numUsed(): number; numPendingAcquires(): number } } })
+    .client?.pool;
+  if (!pool) return;
+  const until = Date.now() + 5_000;
+  while (pool.numUsed() + pool.numPendingAcquires() > 0 && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
