@@ -70,6 +70,8 @@ export async function startPublisher(
 ) {
   const secret = env.SITE_REBUILD_SECRET ?? '';
   if (secret.length < 16) throw new Error('Tablica: set SITE_REBUILD_SECRET (16+ characters) to receive webhooks.');
+  // Object storage: which build is live is read from the bucket once, here.
+  await target.open?.();
   const host = env.HOST ?? '127.0.0.1';
   const sitePort = Number(env.SITE_PORT ?? 4321);
   const baseUrl = env.TABLICA_BASE_URL ?? `http://${host}:${sitePort}`;

@@ -5,6 +5,7 @@
 import { deployTargetFromEnv } from './deploy/from-env.ts';
 
 const target = deployTargetFromEnv();
+await target.open?.();
 const from = target.live();
 const to = await target.rollback();
 if (!to) {

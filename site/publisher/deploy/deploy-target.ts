@@ -21,6 +21,11 @@ export interface DeployTarget {
   readonly description: string;
   /** A local directory for the publisher's own files (the last good notices, build reports). */
   readonly stateDirectory: string;
+  /**
+   * Reads what the target keeps elsewhere (object storage's pointer) so the synchronous reads can
+   * answer; called once before the others. Targets on this machine need none.
+   */
+  open?(): Promise<void>;
   /** One publisher per target: two would build and switch over each other. Throws when taken. */
   lock(): void;
   unlock(): void;

@@ -100,6 +100,12 @@ export class DirectoryTarget implements DeployTarget {
     rmSync(path.join(this.builds, id + PARTIAL), { recursive: true, force: true });
   }
 
+  /** Removes a finished build that never went live (another target failed to upload it). */
+  discardFinished(id: string): void {
+    if (id === this.live()) throw new Error(`Tablica: build ${id} is live; it cannot be discarded`);
+    rmSync(path.join(this.builds, id), { recursive: true, force: true });
+  }
+
   /** Finished builds, oldest first. */
   list(): string[] {
     return readdirSync(this.builds)

@@ -1,0 +1,154 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort } from './wordpress.ts';
+
+/** Whether Debian's Ceph (a monitor, an OSD and the S3 gateway) is here; CI installs it. */
+export function radosgwAvailable(): boolean {
+  try {
+    for (const binary of ['ceph-mon', 'ceph-osd', 'radosgw', 'radosgw-admin', 'monmaptool', 'ceph-authtool']) {
+      execFileSync('which', [binary], { stdio: 'ignore' });
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface RunningRadosgw {
+  /** http://127.0.0.1:<port>: S3's API, path-style (http://…/<bucket>/<key>). */
+  endpoint: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  stop(): void;
+}
+
+/**
+ * A real single-node Ceph cluster with its S3 gateway, in a scratch directory: one monitor, one
+ * OSD keeping objects in memory (memstore, so nothing but this directory is touched) and radosgw.
+ * It is the S3 implementation of Ceph itself, not an imitation, so signatures, CopyObject, bulk
+ * deletes and the metadata objects carry are those of a production S3-compatible store. What it
+ * does not prove: anything of AWS's own edge (its CDN, eventual consistency under load), and a
+ * cluster of more than one node. Authentication between Ceph's daemons is off: they only listen
+ * on 127.0.0.1 for the length of a test.
+ */
+export async function startRadosgw(): Promise<RunningRadosgw> {
+  const directory = mkdtempSync(path.join(tmpdir(), 'tablica-ceph-'));
+  const [monitorPort, gatewayPort] = [await freePort(), await freePort()];
+  const fsid = randomUUID();
+  for (const sub of ['run', 'log', 'mon/ceph-a', 'osd/ceph-0'])
+    mkdirSync(path.join(directory, sub), { recursive: true });
+  const config = path.join(directory, 'ceph.conf');
+  writeFileSync(config, cephConfig(directory, fsid, monitorPort, gatewayPort));
+  const run = (command: string, ...args: string[]) =>
+    execFileSync(command, ['-c', config, ...args], { cwd: directory, stdio: 'pipe', timeout: 30_000 }).toString();
+  const daemons: ChildProcess[] = [];
+  // Foreground daemons (-f): they are this process's children, stopped with it.
+  const daemon = (command: string, ...args: string[]) => {
+    const child = spawn(command, ['-c', config, '-f', ...args], { cwd: directory, stdio: 'ignore' });
+    daemons.push(child);
+  };
+  const stop = () => {
+    for (const child of daemons.reverse()) child.kill('SIGKILL');
+    rmSync(directory, { recursive: true, force: true });
+  };
+  try {
+    execFileSync(
+      'ceph-authtool',
+      ['--create-keyring', 'keyring', '--gen-key', '-n', 'mon.', '--cap', 'mon', 'allow *'],
+      {
+        cwd: directory,
+        stdio: 'ignore',
+      },
+    );
+    // A v1 address only: the OSD then finds the monitor at the address the monitor map gives.
+    execFileSync('monmaptool', ['--create', '--addv', 'a', `[v1:127.0.0.1:${monitorPort}]`, '--fsid', fsid, 'monmap'], {
+      cwd: directory,
+      stdio: 'ignore',
+    });
+    run('ceph-mon', '--mkfs', '-i', 'a', '--monmap', 'monmap');
+    daemon('ceph-mon', '-i', 'a');
+    const osdUuid = randomUUID();
+    await until(() => run('ceph', 'osd', 'create', osdUuid), 'the Ceph monitor answers');
+    run('ceph-osd', '-i', '0', '--mkfs', '--osd-uuid', osdUuid);
+    daemon('ceph-osd', '-i', '0');
+    await until(() => {
+      if (!/"up":1/.test(run('ceph', 'osd', 'dump', '--format', 'json').replace(/\s/g, ''))) throw new Error('down');
+    }, 'the OSD is up');
+    daemon('radosgw', '-n', 'client.rgw');
+    const endpoint = `http://127.0.0.1:${gatewayPort}`;
+    await until(async () => {
+      await fetch(endpoint);
+    }, 'radosgw answers');
+    const accessKeyId = `TABLICA${randomBytes(6).toString('hex').toUpperCase()}`;
+    const secretAccessKey = randomBytes(24).toString('base64url');
+    run(
+      'radosgw-admin',
+      'user',
+      'create',
+      '--uid=tablica',
+      '--display-name=Tablica tests',
+      `--access-key=${accessKeyId}`,
+      `--secret-key=${secretAccessKey}`,
+    );
+    return { endpoint, accessKeyId, secretAccessKey, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+async function until(attempt: () => unknown, what: string, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      await attempt();
+      return;
+    } catch (error) {
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`Ceph: waited ${timeoutMs / 1000} s for ${what}: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+function cephConfig(directory: string, fsid: string, monitorPort: number, gatewayPort: number): string {
+  return `[global]
+fsid = ${fsid}
+mon host = [v1:127.0.0.1:${monitorPort}]
+public addr = 127.0.0.1
+cluster addr = 127.0.0.1
+public network = 127.0.0.0/8
+ms bind msgr2 = false
+ms bind ipv6 = false
+ms bind ipv4 = true
+auth cluster required = none
+auth service required = none
+auth client required = none
+auth allow insecure global id reclaim = false
+osd pool default size = 1
+osd pool default min size = 1
+osd pool default pg num = 8
+osd pool default pgp num = 8
+osd pool default pg autoscale mode = off
+mon allow pool size one = true
+mon warn on pool no redundancy = false
+mon data avail warn = 1
+osd crush chooseleaf type = 0
+osd objectstore = memstore
+memstore device bytes = 2147483648
+run dir = ${directory}/run
+admin socket = ${directory}/run/$name.asok
+log file = ${directory}/log/$name.log
+pid file = ${directory}/run/$name.pid
+mon data = ${directory}/mon/ceph-$id
+osd data = ${directory}/osd/ceph-$id
+keyring = ${directory}/keyring
+mon cluster log file = ${directory}/log/cluster.log
+[client.rgw]
+rgw frontends = beast endpoint=127.0.0.1:${gatewayPort}
+rgw data = ${directory}/rgw
+`;
+}
