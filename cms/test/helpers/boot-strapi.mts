@@ -24,6 +24,8 @@ export interface BootOptions {
   serveAdminPanel?: boolean;
   /** A Postgres server to create a throwaway schema in; default: the test project's, if any. */
   postgresUrl?: string | undefined;
+  /** An existing schema of that Postgres to run on (another instance's), kept at stop; default: a throwaway one. */
+  schema?: string;
   env?: Record<string, string>;
 }
 
@@ -55,9 +57,14 @@ export async function bootStrapi({
   serveAdminPanel = false,
   env = {},
   postgresUrl = process.env.TABLICA_TEST_DB === 'postgres' ? process.env.TABLICA_TEST_DATABASE_URL : undefined,
+  schema,
 }: BootOptions = {}): Promise<RunningStrapi> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'tablica-cms-'));
-  const pg = postgresUrl ? await postgresSchema(postgresUrl) : undefined;
+  const pg = postgresUrl
+    ? schema
+      ? { schema, drop: async () => undefined }
+      : await postgresSchema(postgresUrl)
+    : undefined;
 
   Object.assign(process.env, {
     HOST: '127.0.0.1',
