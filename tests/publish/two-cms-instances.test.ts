@@ -4,8 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adminLogin } from '../../cms/test/helpers/admin.ts';
-import { rest } from '../../cms/test/helpers/rest.ts';
 import { startPublisher } from '../../site/publisher/main.ts';
 import { type SwitchableProxy, startSwitchableProxy } from '../support/switchable-proxy.ts';
 import { announcePostgresSkip, testPostgresUrl, throwawayDatabase } from '../support/throwaway-postgres.ts';
@@ -24,6 +22,31 @@ const SECRET = 'two-instances-webhook-secret-0123';
 const EDITOR = { email: 'redakcja@example.org', password: 'Redakcja-test-2026!' };
 const CM = '/content-manager/collection-types/api::notice.notice';
 const secret = () => randomBytes(16).toString('base64');
+
+/** A JSON request as the admin panel or a REST client makes it: status, parsed body, raw text. */
+async function rest<T = unknown>(
+  base: string,
+  pathname: string,
+  { method = 'GET', token, body }: { method?: string; token?: string | undefined; body?: unknown } = {},
+): Promise<{ status: number; body: T; text: string }> {
+  const response = await fetch(`${base}${pathname}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, text };
+}
+
+/** Signs in on /admin/login as an editor does. */
+async function adminLogin(base: string, credentials: { email: string; password: string }): Promise<string> {
+  const login = await rest<{ data: { token: string } }>(base, '/admin/login', { method: 'POST', body: credentials });
+  expect(login.status, login.text).toBe(200);
+  return login.body.data.token;
+}
 
 interface Instance {
   url: string;
