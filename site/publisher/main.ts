@@ -117,6 +117,8 @@ export async function startPublisher(
     ...(lease ? { lease } : {}),
     // TABLICA_INCREMENTAL=0: every build renders every page (to rule incremental builds out).
     incremental: env.TABLICA_INCREMENTAL !== '0',
+    // TABLICA_SEARCH_INDEX=now: a build indexes before it goes live (search never a publish behind).
+    searchIndexLater: env.TABLICA_SEARCH_INDEX !== 'now',
     onSwitched: (previous: string | undefined, directory: string) => {
       void keepNginx?.(previous, directory);
       if (hubs.length === 0) return;

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { searchIndexIsStale } from '../scripts/search-index-later.ts';
 import { type BuildManifest, checkBuild, dropVerdict } from './build-check.ts';
 import { BuildQueue } from './build-queue.ts';
 import { cmsFingerprint } from './cms-changes.ts';
 import type { DeployTarget } from './deploy/deploy-target.ts';
-import { runSiteBuild } from './site-build.ts';
+import { runSearchIndexBuild, runSiteBuild } from './site-build.ts';
 
 export interface PublisherOptions {
   /** Where checked builds go live (deploy/from-env.ts picks it from the environment). */
@@ -36,6 +37,11 @@ export interface PublisherOptions {
   lease?: { readonly held: boolean; confirm(): Promise<void> };
   /** Render only what changed since the live build (default); false renders every page each time. */
   incremental?: boolean;
+  /**
+   * An incremental build goes live with the previous search index, then the index is built and
+   * switched to (scripts/search-index-later.ts); false: every build indexes before it goes live.
+   */
+  searchIndexLater?: boolean;
 }
 
 export interface BuildRecord {
@@ -52,6 +58,8 @@ export interface BuildRecord {
   incrementalFrom?: string;
   /** Attachments that could not be copied into the site. */
   attachmentsLeftOut?: string[];
+  /** Its search index, when built after it went live: the build that has it, or why it failed. */
+  searchIndex?: { build?: string; durationMs: number; failed?: string };
 }
 
 /** A notice whose current version fails the rules: what the site shows instead, and why. */
@@ -235,6 +243,7 @@ export class Publisher {
     if (base) record.incrementalFrom = path.basename(base);
     const run = await runSiteBuild(directory, {
       incrementalFrom: base,
+      searchIndexLater: this.options.searchIndexLater !== false,
       env: {
         ...process.env,
         ...this.options.buildEnv,
@@ -298,7 +307,58 @@ export class Publisher {
     for (const notice of removed) this.#removed.delete(notice);
     if (fingerprint) this.#builtFingerprint = fingerprint;
     this.#schedule(check.manifest.nextChangeAt);
-    return finish('live', `${check.manifest.notices} notices`);
+    const wentLive = finish('live', `${check.manifest.notices} notices`);
+    if (liveDirectory && searchIndexIsStale(liveDirectory)) await this.#indexSearch(record, liveDirectory);
+    return wentLive;
+  }
+
+  /**
+   * The search index of a build that went live with the previous one: built into a copy of it
+   * (hard links), switched to, and the stale build forgotten, so that a rollback goes back one
+   * publish, not to the same one without its index. On failure the build stays live with the
+   * old index, and the next build tries again (it links the stale index, marked as such).
+   */
+  async #indexSearch(record: BuildRecord, liveDirectory: string): Promise<void> {
+    const started = Date.now();
+    const { id, directory } = this.target.startBuild();
+    const failed = (message: string) => {
+      this.target.discardBuild(id);
+      record.searchIndex = { durationMs: Date.now() - started, failed: this.#withoutPaths(message) };
+      this.#log(`WARNING: build ${record.id} is live with the previous search index: ${record.searchIndex.failed}`);
+    };
+    const run = await runSearchIndexBuild(liveDirectory, directory, {
+      env: { ...process.env, ...this.options.buildEnv },
+      timeoutMs: this.options.buildTimeoutMs ?? 600_000,
+      onSpawn: (kill) => {
+        this.#killBuild = kill;
+      },
+    });
+    this.#killBuild = undefined;
+    if (!run.ok) return failed(run.killed ? 'stopped (timeout or shutdown)' : run.tail);
+    const check = checkBuild(directory);
+    if (!check.ok) return failed(`incomplete: ${check.problems.slice(0, 5).join('; ')}`);
+    try {
+      await this.options.lease?.confirm();
+      // Only if nothing else went live meanwhile (a rollback): never switch back over it.
+      if (this.target.liveDirectory() !== liveDirectory) return failed('another build went live meanwhile');
+      await this.target.goLive(id);
+      await this.target.forget?.(record.id);
+    } catch (error) {
+      return failed((error as Error).message);
+    }
+    const indexed = this.target.liveDirectory();
+    this.#incrementalBase = indexed;
+    if (indexed) {
+      try {
+        this.options.onSwitched?.(liveDirectory, indexed);
+      } catch (error) {
+        this.#log(`WARNING: after the search index of ${record.id} went live: ${(error as Error).message}`);
+      }
+    }
+    record.searchIndex = { build: id, durationMs: Date.now() - started };
+    this.#log(
+      `build ${record.id}: search index live as build ${id} in ${(record.searchIndex.durationMs / 1000).toFixed(1)} s`,
+    );
   }
 
   /** Reports of builds a killed publisher never finished. */

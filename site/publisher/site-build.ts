@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 const BUILD_SCRIPT = path.resolve(import.meta.dirname, '../scripts/build.ts');
+const SEARCH_INDEX_SCRIPT = path.resolve(import.meta.dirname, '../scripts/search-index-later.ts');
 
 export interface BuildRun {
   ok: boolean;
@@ -22,15 +23,36 @@ export function runSiteBuild(
     timeoutMs,
     onSpawn,
     incrementalFrom,
-  }: {
-    env: NodeJS.ProcessEnv;
-    timeoutMs: number;
-    onSpawn?: (kill: () => void) => void;
+    searchIndexLater = false,
+  }: RunOptions & {
     /** A previous build whose unchanged notices' files this one links instead of rendering. */
     incrementalFrom?: string | undefined;
+    /** Keep the previous build's search index; it is built afterwards (runSearchIndexBuild). */
+    searchIndexLater?: boolean;
   },
 ): Promise<BuildRun> {
-  const args = [BUILD_SCRIPT, '--outDir', outDir, ...(incrementalFrom ? ['--incrementalFrom', incrementalFrom] : [])];
+  const incremental = incrementalFrom
+    ? ['--incrementalFrom', incrementalFrom, ...(searchIndexLater ? ['--searchIndex', 'later'] : [])]
+    : [];
+  return runScript([BUILD_SCRIPT, '--outDir', outDir, ...incremental], {
+    env,
+    timeoutMs,
+    ...(onSpawn ? { onSpawn } : {}),
+  });
+}
+
+/** A copy of `from` (hard links) with its search index built again, into `outDir`. */
+export function runSearchIndexBuild(from: string, outDir: string, options: RunOptions): Promise<BuildRun> {
+  return runScript([SEARCH_INDEX_SCRIPT, '--from', from, '--outDir', outDir], options);
+}
+
+interface RunOptions {
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  onSpawn?: (kill: () => void) => void;
+}
+
+function runScript(args: string[], { env, timeoutMs, onSpawn }: RunOptions): Promise<BuildRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, {
       cwd: path.dirname(path.dirname(BUILD_SCRIPT)),

@@ -1,7 +1,7 @@
 /**
  * The site build: `astro build` (pages, sitemap, calendars), then the search index.
  *
- *   npm run build -w site [-- --outDir <dir>] [--incrementalFrom <previous build>]
+ *   npm run build -w site [-- --outDir <dir>] [--incrementalFrom <previous build>] [--searchIndex later]
  *
  * With --incrementalFrom (the publisher passes its live build), a notice whose keys are unchanged
  * is not rendered again: its files are linked from that build (src/lib/incremental/).
@@ -18,6 +18,7 @@ import { ATTACHMENTS_PATH } from '../src/loaders/attachments.ts';
 import { writeInlineHashes } from './inline-hashes.ts';
 import { codeFingerprint, reuseUnchanged } from './reuse-unchanged.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { linkPreviousSearchIndex } from './search-index-later.ts';
 import { writeShortLinkPages } from './short-link-pages.ts';
 
 const SITE_DIR = path.resolve(import.meta.dirname, '..');
@@ -28,7 +29,12 @@ const ASTRO_CLI = path.join(
 );
 
 const { values } = parseArgs({
-  options: { outDir: { type: 'string', default: 'dist' }, incrementalFrom: { type: 'string' } },
+  options: {
+    outDir: { type: 'string', default: 'dist' },
+    incrementalFrom: { type: 'string' },
+    // `later`: an incremental build keeps the previous search index (search-index-later.ts).
+    searchIndex: { type: 'string', default: 'now' },
+  },
 });
 const outDir = path.resolve(SITE_DIR, values.outDir);
 const incrementalFrom = values.incrementalFrom && path.resolve(SITE_DIR, values.incrementalFrom);
@@ -84,5 +90,14 @@ console.log(
 );
 
 const started = performance.now();
-const pages = await buildSearchIndex(outDir);
-console.log(`[tablica] search index: ${pages} pages read in ${Math.round(performance.now() - started)} ms`);
+if (
+  values.searchIndex === 'later' &&
+  incrementalFrom &&
+  !reuse.fullBecause &&
+  linkPreviousSearchIndex(outDir, incrementalFrom)
+) {
+  console.log(`[tablica] search index: the previous build's, linked; it is built again once this build is live`);
+} else {
+  const pages = await buildSearchIndex(outDir);
+  console.log(`[tablica] search index: ${pages} pages read in ${Math.round(performance.now() - started)} ms`);
+}

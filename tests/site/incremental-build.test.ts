@@ -1,9 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateInstitutions, generateNotices, resolveRelativeDates } from '@tablica/shared';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { demoSnapshotRaw } from '../fixtures/demo-snapshot.ts';
-import { buildSiteFromSnapshot, type SiteBuild } from '../support/site-build.ts';
+import { buildSiteFromSnapshot, SITE_DIR, type SiteBuild } from '../support/site-build.ts';
+
+const SEARCH_INDEX_LATER = path.join(SITE_DIR, 'scripts/search-index-later.ts');
 
 /**
  * Issue 18, item 1: a publish renders what it changed and links the rest from the live build.
@@ -136,4 +140,37 @@ describe('an incremental build is the same site as a full build', () => {
     },
     240_000,
   );
+
+  test('with the search index built after it went live, it is still the same site', async () => {
+    edited(notice(raw, 'szczepienia-przeciw-grypie-zmiana-godzin'), { title: 'Szczepienia: godziny znowu zmienione' });
+    const env = { TABLICA_NOW: now0.toISOString() };
+    const full = await buildSiteFromSnapshot(raw, env);
+    expect(full.ok, full.output).toBe(true);
+    const deferred = await buildSiteFromSnapshot(raw, env, {
+      incrementalFrom: previous.outDir,
+      searchIndexLater: true,
+    });
+    expect(deferred.ok, deferred.output).toBe(true);
+    // Live first with the previous build's index, marked stale…
+    expect(deferred.output).toContain("search index: the previous build's, linked");
+    const index = filesOf(path.join(previous.outDir, 'pagefind'));
+    expect(index.length).toBeGreaterThan(5);
+    for (const file of index) {
+      expect(statSync(path.join(deferred.outDir, 'pagefind', file)).ino).toBe(
+        statSync(path.join(previous.outDir, 'pagefind', file)).ino,
+      );
+    }
+    expect(existsSync(path.join(deferred.outDir, '.tablica-search-index-stale'))).toBe(true);
+    // …then indexed into a copy of itself: the full build's site, byte for byte.
+    const indexed = mkdtempSync(path.join(tmpdir(), 'tablica-indexed-'));
+    const run = spawnSync(process.execPath, [SEARCH_INDEX_LATER, '--from', deferred.outDir, '--outDir', indexed], {
+      cwd: SITE_DIR,
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(differences(indexed, full.outDir)).toEqual([]);
+    expect(differences(path.join(indexed, 'pagefind'), path.join(deferred.outDir, 'pagefind')).length).toBeGreaterThan(
+      0,
+    );
+  }, 240_000);
 });

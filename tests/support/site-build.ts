@@ -21,12 +21,21 @@ export interface SiteBuildOptions {
   outDir?: string;
   /** A previous build to link unchanged notices' files from (`--incrementalFrom`). */
   incrementalFrom?: string;
+  /** With incrementalFrom: keep its search index (`--searchIndex later`). */
+  searchIndexLater?: boolean;
 }
 
 /** Runs the real site build (`npm run build -w site`: Astro, then the search index) in a child process. */
-export function buildSite({ env = {}, outDir, incrementalFrom }: SiteBuildOptions = {}): Promise<SiteBuild> {
+export function buildSite({
+  env = {},
+  outDir,
+  incrementalFrom,
+  searchIndexLater,
+}: SiteBuildOptions = {}): Promise<SiteBuild> {
   const target = outDir ?? mkdtempSync(path.join(tmpdir(), 'tablica-site-'));
-  const incremental = incrementalFrom ? ['--incrementalFrom', incrementalFrom] : [];
+  const incremental = incrementalFrom
+    ? ['--incrementalFrom', incrementalFrom, ...(searchIndexLater ? ['--searchIndex', 'later'] : [])]
+    : [];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', target, ...incremental], {
       cwd: SITE_DIR,

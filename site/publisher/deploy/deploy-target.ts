@@ -35,6 +35,8 @@ export interface DeployTarget {
   discardBuild(id: string): void;
   /** Makes a checked build live in one step: a reader gets the old build or the new one, never half. */
   goLive(id: string): Promise<void> | void;
+  /** Removes a finished build that is not live, from the builds kept to roll back to. */
+  forget?(id: string): Promise<void> | void;
   /** Back to the build before the live one; its id, or undefined when there is none. */
   rollback(): Promise<string | undefined> | string | undefined;
   /** The live build's id, or undefined before the first one. */

@@ -100,9 +100,9 @@ export class DirectoryTarget implements DeployTarget {
     rmSync(path.join(this.builds, id + PARTIAL), { recursive: true, force: true });
   }
 
-  /** Removes a finished build that never went live (another target failed to upload it). */
-  discardFinished(id: string): void {
-    if (id === this.live()) throw new Error(`Tablica: build ${id} is live; it cannot be discarded`);
+  /** Removes a finished build that is not live (one replaced, or one another target failed to upload). */
+  forget(id: string): void {
+    if (id === this.live()) throw new Error(`Tablica: build ${id} is live; it cannot be removed`);
     rmSync(path.join(this.builds, id), { recursive: true, force: true });
   }
 

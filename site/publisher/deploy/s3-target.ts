@@ -153,7 +153,7 @@ export class S3Target implements DeployTarget {
       changed = await this.#upload(id, directory, previousLocal);
     } catch (error) {
       await this.#deleteBuild(id).catch(() => undefined);
-      this.local.discardFinished(id);
+      this.local.forget(id);
       throw error;
     }
     const builds = [...(previous?.builds ?? []).filter((build) => build !== id), id];
@@ -173,6 +173,14 @@ export class S3Target implements DeployTarget {
       previous: previous?.live ?? null,
       changed,
     });
+  }
+
+  async forget(id: string): Promise<void> {
+    const pointer = await this.#readPointer();
+    if (pointer?.live === id) throw new Error(`Tablica: build ${id} is live; it cannot be removed`);
+    if (pointer) await this.#writePointer({ ...pointer, builds: pointer.builds.filter((build) => build !== id) });
+    await this.#deleteBuild(id);
+    if (this.local.list().includes(id)) this.local.forget(id);
   }
 
   async rollback(): Promise<string | undefined> {

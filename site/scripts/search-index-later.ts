@@ -1,0 +1,52 @@
+/**
+ * The search index off a publish's critical path. Pagefind has no incremental mode: it reads
+ * every notice page again, about 12 s of a 10,000-notice publish. So an incremental build may
+ * go live with the live build's index (`build.ts --searchIndex later`), marked stale, and the
+ * publisher then builds the index into a copy of that build and switches to it (`npm run
+ * index-search`): the urgent page is served first, and found by search a few seconds later.
+ */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { linkAll } from './reuse-unchanged.ts';
+import { buildSearchIndex } from './search-index.ts';
+
+/** In a build whose search index is the previous build's; never served (a dot-file). */
+export const STALE_SEARCH_INDEX = '.tablica-search-index-stale';
+const INDEX_DIRECTORY = 'pagefind';
+
+export const searchIndexIsStale = (buildDirectory: string) => existsSync(path.join(buildDirectory, STALE_SEARCH_INDEX));
+
+/** Every file of a build, relative; `without` leaves out top-level entries. */
+function filesOf(root: string, without: Set<string>): string[] {
+  return readdirSync(root, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .filter((file) => !without.has(file.split(path.sep)[0] as string));
+}
+
+/** Links the previous build's index into a new build and marks it stale (build.ts). */
+export function linkPreviousSearchIndex(outDir: string, previous: string): boolean {
+  const from = path.join(previous, INDEX_DIRECTORY);
+  if (!existsSync(from)) return false;
+  linkAll(filesOf(from, new Set()), from, path.join(outDir, INDEX_DIRECTORY));
+  writeFileSync(path.join(outDir, STALE_SEARCH_INDEX), '');
+  return true;
+}
+
+/** A copy (hard links) of `from` with a search index built from its own pages. */
+export async function indexSearchInto(from: string, outDir: string): Promise<number> {
+  linkAll(filesOf(from, new Set([INDEX_DIRECTORY, STALE_SEARCH_INDEX])), from, outDir);
+  return buildSearchIndex(outDir);
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { from: { type: 'string' }, outDir: { type: 'string' } } });
+  if (!values.from || !values.outDir) {
+    console.error('usage: node scripts/search-index-later.ts --from <build with a stale index> --outDir <new build>');
+    process.exit(2);
+  }
+  const started = performance.now();
+  const pages = await indexSearchInto(path.resolve(values.from), path.resolve(values.outDir));
+  console.log(`[tablica] search index: ${pages} pages read in ${Math.round(performance.now() - started)} ms`);
+}
