@@ -10,7 +10,7 @@
  * Also what the broadcast forms cost (issue budget: ≤ 10 % of the build): the text files they add,
  * and the time to compose them for every notice that has them, measured in the same run.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ const BUDGET_SECONDS = 60;
 const BUDGET_BYTES = 1.5 * 1024 ** 3;
 const SITE_DIR = path.resolve(import.meta.dirname, '..');
 const BUILD_SCRIPT = path.join(SITE_DIR, 'scripts/build.ts');
+const SEARCH_INDEX_LATER = path.join(SITE_DIR, 'scripts/search-index-later.ts');
 
 const scratch = await mkdtemp(path.join(tmpdir(), 'tablica-bench-'));
 const snapshotFile = path.join(scratch, 'snapshot.json');
@@ -44,10 +45,12 @@ function astroBuild({
   name = 'astro',
   content = snapshotFile,
   incrementalFrom,
+  searchIndexLater = false,
 }: {
   name?: string;
   content?: string;
   incrementalFrom?: string;
+  searchIndexLater?: boolean;
 } = {}): Promise<{
   seconds: number;
   peakBytes: number;
@@ -57,7 +60,9 @@ function astroBuild({
 }> {
   const outDir = path.join(scratch, name);
   const started = performance.now();
-  const incremental = incrementalFrom ? ['--incrementalFrom', incrementalFrom] : [];
+  const incremental = incrementalFrom
+    ? ['--incrementalFrom', incrementalFrom, ...(searchIndexLater ? ['--searchIndex', 'later'] : [])]
+    : [];
   const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', outDir, ...incremental], {
     cwd: SITE_DIR,
     env: {
@@ -146,6 +151,23 @@ try {
     content: snapshotWithOneEdit(),
     incrementalFrom: path.join(scratch, 'astro'),
   });
+  // The same edit as the publisher makes it: live with the previous search index, then indexed.
+  const deferred = await astroBuild({
+    name: 'deferred',
+    content: path.join(scratch, 'snapshot-edited.json'),
+    incrementalFrom: path.join(scratch, 'astro'),
+    searchIndexLater: true,
+  });
+  const indexStarted = performance.now();
+  execFileSync(
+    process.execPath,
+    [SEARCH_INDEX_LATER, '--from', path.join(scratch, 'deferred'), '--outDir', path.join(scratch, 'indexed')],
+    {
+      cwd: SITE_DIR,
+      stdio: 'ignore',
+    },
+  );
+  const indexSeconds = (performance.now() - indexStarted) / 1000;
   const forms = broadcastFormsCost();
   const shortLinks = shortLinksCost();
   const shortFiles = (readdirSync(path.join(scratch, 'astro', 'k')) as string[]).length;
@@ -169,6 +191,9 @@ try {
     `  one notice edited:      ${incremental.seconds.toFixed(1)} s incrementally (${(incremental.seconds / astro.seconds).toFixed(2)}× the full build), peak ${mb(incremental.peakBytes)}; Astro rendered ${rendered} routes`,
   );
   console.log(`                          ${linked.replace(/ from \S+/, '')}`);
+  console.log(
+    `  … search index later:   ${deferred.seconds.toFixed(1)} s to live (${(deferred.seconds / astro.seconds).toFixed(2)}× the full build), then ${indexSeconds.toFixed(1)} s to index and swap`,
+  );
   console.log(
     `  budget:                 ${astro.seconds <= BUDGET_SECONDS ? 'within' : 'OVER'} ${BUDGET_SECONDS} s, ` +
       `${astro.peakBytes <= BUDGET_BYTES ? 'within' : 'OVER'} ${mb(BUDGET_BYTES)}`,

@@ -116,7 +116,16 @@ describe('publish to live', () => {
     expect(sitemap).not.toContain(slug);
     // These builds rendered only what changed (issue 18), and took none of the notice's files
     // from the build before: not its calendar, widget data, embed or oEmbed answer either.
-    expect((await idle()).lastBuild?.incrementalFrom).toBeDefined();
+    const afterUnpublish = await idle();
+    expect(afterUnpublish.lastBuild?.incrementalFrom).toBeDefined();
+    // It went live with the search index before it, then its own index was built and switched
+    // to; the build without it is forgotten, so a rollback goes back a whole publish.
+    const indexedAs = afterUnpublish.lastBuild?.searchIndex?.build;
+    expect(afterUnpublish.lastBuild?.searchIndex?.failed).toBeUndefined();
+    expect(indexedAs).toBeDefined();
+    expect(afterUnpublish.live?.id).toBe(indexedAs);
+    expect(afterUnpublish.builds).not.toContain(afterUnpublish.lastBuild?.id);
+    expect(log.some((line) => line.includes(`search index live as build ${indexedAs}`))).toBe(true);
     for (const file of [
       `/calendar/${slug}.ics`,
       `/widget/notice/${slug}.json`,
