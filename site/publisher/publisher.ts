@@ -342,9 +342,14 @@ export class Publisher {
       // Only if nothing else went live meanwhile (a rollback): never switch back over it.
       if (this.target.liveDirectory() !== liveDirectory) return failed('another build went live meanwhile');
       await this.target.goLive(id);
-      await this.target.forget?.(record.id);
     } catch (error) {
       return failed((error as Error).message);
+    }
+    try {
+      await this.target.forget?.(record.id);
+    } catch (error) {
+      // The index is live; the stale build is only one more to roll back to.
+      this.#log(`WARNING: build ${record.id} (replaced by ${id}) could not be removed: ${(error as Error).message}`);
     }
     const indexed = this.target.liveDirectory();
     this.#incrementalBase = indexed;
