@@ -296,14 +296,7 @@ export class Publisher {
     }
     this.#takeReport(reportFile, record);
     const liveDirectory = this.target.liveDirectory();
-    this.#incrementalBase = liveDirectory;
-    if (liveDirectory) {
-      try {
-        this.options.onSwitched?.(previousDirectory, liveDirectory);
-      } catch (error) {
-        this.#log(`WARNING: after build ${id} went live: ${(error as Error).message}`);
-      }
-    }
+    this.#switched(previousDirectory, liveDirectory, `build ${id}`);
     for (const notice of removed) this.#removed.delete(notice);
     if (fingerprint) this.#builtFingerprint = fingerprint;
     this.#schedule(check.manifest.nextChangeAt);
@@ -351,19 +344,25 @@ export class Publisher {
       // The index is live; the stale build is only one more to roll back to.
       this.#log(`WARNING: build ${record.id} (replaced by ${id}) could not be removed: ${(error as Error).message}`);
     }
-    const indexed = this.target.liveDirectory();
-    this.#incrementalBase = indexed;
-    if (indexed) {
-      try {
-        this.options.onSwitched?.(liveDirectory, indexed);
-      } catch (error) {
-        this.#log(`WARNING: after the search index of ${record.id} went live: ${(error as Error).message}`);
-      }
-    }
+    this.#switched(liveDirectory, this.target.liveDirectory(), `the search index of ${record.id}`);
     record.searchIndex = { build: id, durationMs: Date.now() - started };
     this.#log(
       `build ${record.id}: search index live as build ${id} in ${(record.searchIndex.durationMs / 1000).toFixed(1)} s`,
     );
+  }
+
+  /**
+   * A build of this process went live in `directory`: the next build may start from it, and
+   * onSwitched (nginx, WebSub) is told; its failure is logged, the build is live either way.
+   */
+  #switched(previous: string | undefined, directory: string | undefined, what: string): void {
+    this.#incrementalBase = directory;
+    if (!directory) return;
+    try {
+      this.options.onSwitched?.(previous, directory);
+    } catch (error) {
+      this.#log(`WARNING: after ${what} went live: ${(error as Error).message}`);
+    }
   }
 
   /** Reports of builds a killed publisher never finished. */

@@ -9,7 +9,7 @@ import { bootStrapi, type RunningStrapi } from '../../cms/test/helpers/boot-stra
 import { startPublisher } from '../../site/publisher/main.ts';
 import { type SwitchableProxy, startSwitchableProxy } from '../support/switchable-proxy.ts';
 import { announcePostgresSkip, testPostgresUrl } from '../support/throwaway-postgres.ts';
-import { eventually, liveView, publishNotice } from './support.ts';
+import { eventually, liveView, publisherIdle, publishNotice } from './support.ts';
 
 const SECRET = 'test-webhook-secret-0123456789';
 const PUBLISHER = path.resolve(import.meta.dirname, '../../site/publisher/main.ts');
@@ -38,12 +38,7 @@ describe('publish to live', () => {
     TABLICA_BASE_URL: 'https://tablica.example.org',
   };
   const status = () => running.publisher.status();
-  const idle = () =>
-    eventually(async () => {
-      const now = status();
-      if (now.queue.running || now.queue.queued || now.lastBuild?.result !== 'live') throw new Error('busy');
-      return now;
-    });
+  const idle = () => publisherIdle(running.publisher);
   const PUBLISH = '{"event":"entry.publish","model":"notice"}';
   const webhook = (headers: Record<string, string>, body = PUBLISH) =>
     fetch(`${running.control.url}/hooks/rebuild`, {

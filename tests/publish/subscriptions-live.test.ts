@@ -12,7 +12,7 @@ import { type MailCatcher, startMailCatcher } from '../support/mail-catcher.ts';
 import { type SwitchableProxy, startSwitchableProxy } from '../support/switchable-proxy.ts';
 import { parseXmlStrict } from '../support/xml.ts';
 import { BASE_URL, confirmFrom, linkIn, signUp } from './subscription-support.ts';
-import { eventually } from './support.ts';
+import { eventually, publisherIdle } from './support.ts';
 
 const SECRET = 'test-webhook-secret-0123456789';
 const EDITOR = { email: 'redakcja@example.org', password: 'Redakcja-test-2026!' };
@@ -57,14 +57,7 @@ describe('subscriptions on the live site', () => {
     const published = await admin('POST', `${CM}/${id}/actions/publish?locale=pl`, { ...form, ...changes });
     expect(published.status, published.text).toBe(200);
   };
-  const live = () =>
-    eventually(async () => {
-      const status = running.publisher.status();
-      if (status.queue.running || status.queue.queued || status.lastBuild?.result !== 'live') {
-        throw new Error(`not live: ${status.lastBuild?.result} ${JSON.stringify(status.lastBuild?.message)}`);
-      }
-      return status;
-    });
+  const live = () => publisherIdle(running.publisher);
   /** A link from a mail, on the test's live site (the public address is not this machine). */
   const onSite = (link: string) => link.replace(BASE_URL, running.site.url);
 

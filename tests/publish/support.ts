@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { expect } from 'vitest';
+import type { Publisher } from '../../site/publisher/publisher.ts';
 import { parseXmlStrict } from '../support/xml.ts';
 
 /** What a reader, a feed reader and a widget see of the live site at this moment. */
@@ -65,4 +66,15 @@ export async function publishNotice(
   } as never);
   expect(created?.documentId).toBeTruthy();
   return created.documentId as string;
+}
+
+/** Waits until a publisher has nothing running or queued and its last build is live; its status then. */
+export function publisherIdle(publisher: { status(): ReturnType<Publisher['status']> }) {
+  return eventually(async () => {
+    const now = publisher.status();
+    if (now.queue.running || now.queue.queued || now.lastBuild?.result !== 'live') {
+      throw new Error(`not live: ${now.lastBuild?.result} ${JSON.stringify(now.lastBuild?.message)}`);
+    }
+    return now;
+  });
 }

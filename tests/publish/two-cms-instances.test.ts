@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { strapiSecrets } from '../../cms/test/helpers/boot-strapi.mts';
 import { startPublisher } from '../../site/publisher/main.ts';
 import { type SwitchableProxy, startSwitchableProxy } from '../support/switchable-proxy.ts';
 import { announcePostgresSkip, testPostgresUrl, throwawayDatabase } from '../support/throwaway-postgres.ts';
-import { eventually } from './support.ts';
+import { eventually, publisherIdle } from './support.ts';
 
 /**
  * Issue 18, item 6: the CMS on two instances, as behind a load balancer — two Strapi processes on
@@ -21,7 +21,6 @@ const INSTANCE = path.resolve(import.meta.dirname, '../support/strapi-instance.m
 const SECRET = 'two-instances-webhook-secret-0123';
 const EDITOR = { email: 'redakcja@example.org', password: 'Redakcja-test-2026!' };
 const CM = '/content-manager/collection-types/api::notice.notice';
-const secret = () => randomBytes(16).toString('base64');
 
 /** A JSON request as the admin panel or a REST client makes it: status, parsed body, raw text. */
 async function rest<T = unknown>(
@@ -88,13 +87,7 @@ describe.runIf(testPostgresUrl)('two CMS instances on one Postgres, one publishe
   const log: string[] = [];
 
   const status = () => running.publisher.status();
-  /** Waits until the publisher has nothing running or queued and its last build is live. */
-  const idle = () =>
-    eventually(async () => {
-      const now = status();
-      if (now.queue.running || now.queue.queued || now.lastBuild?.result !== 'live') throw new Error('busy');
-      return now;
-    });
+  const idle = () => publisherIdle(running.publisher);
   const institution = async (cms: Instance) => {
     const found = await rest<{ results: { documentId: string }[] }>(
       cms.url,
@@ -144,12 +137,7 @@ describe.runIf(testPostgresUrl)('two CMS instances on one Postgres, one publishe
     );
     // Both instances share what a load balancer's instances share: the database and the secrets.
     const env = {
-      APP_KEYS: `${secret()},${secret()}`,
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
+      ...strapiSecrets(),
       ADMIN_EMAIL: EDITOR.email,
       ADMIN_PASSWORD: EDITOR.password,
       SITE_REBUILD_URL: `${running.control.url}/hooks/rebuild`,

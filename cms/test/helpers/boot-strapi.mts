@@ -31,6 +31,18 @@ export interface BootOptions {
 
 const secret = () => randomBytes(16).toString('base64');
 
+/** Fresh values of the secrets Strapi needs; instances that share them accept each other's sessions and tokens. */
+export function strapiSecrets(): Record<string, string> {
+  return {
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
+}
+
 /** A throwaway Postgres schema, when TABLICA_TEST_DATABASE_URL is set for this project. */
 async function postgresSchema(url: string) {
   const { Client } = require('pg') as typeof import('pg');
@@ -69,12 +81,7 @@ export async function bootStrapi({
   Object.assign(process.env, {
     HOST: '127.0.0.1',
     PORT: '0',
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...strapiSecrets(),
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_LOG_LEVEL: 'error',
     TABLICA_SEED: String(seedDemo),
