@@ -277,3 +277,29 @@ describe('the rebuild requests (SITE_REBUILD_URL)', () => {
     await expect.poll(() => hooks.filter((hook) => hook.body.event === 'entry.publish').length).toBeGreaterThan(0);
   });
 });
+
+describe('a bulk import (npm run seed of a city archive)', () => {
+  it('is done when it returns: none of its work is left running to hold up the next reads', async () => {
+    // Strapi loads every entry again, with all its components, for each entry event, after the
+    // commit and unawaited; thousands of them left behind by an import held the database for
+    // minutes (SQLite) or its pool (Postgres). 120 notices: more than one chunk of the import.
+    const { generateSnapshot } = await import('@tablica/shared');
+    const { importSnapshot } = compiled('seed/import-snapshot.js');
+    const snapshot = loadSnapshot(generateSnapshot(120, 7, { institutions: 3 }));
+    let events = 0;
+    const stopListening = ['entry.create', 'entry.update', 'entry.publish'].map((event) =>
+      cms.strapi.eventHub.on(event, async () => {
+        events++;
+      }),
+    );
+    try {
+      await importSnapshot(cms.strapi, snapshot);
+      const whenReturned = events;
+      expect(whenReturned, 'every imported notice was created and published').toBeGreaterThanOrEqual(2 * 120);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(events, 'entry events still arriving after the import returned').toBe(whenReturned);
+    } finally {
+      for (const stop of stopListening) stop();
+    }
+  }, 180_000);
+});

@@ -2,10 +2,32 @@ import type { Core } from '@strapi/strapi';
 import { DEFAULT_LOCALE, type Notice, type Snapshot } from '@tablica/shared';
 import { institutionToStrapi, noticeToStrapi, siteSettingsToStrapi, toStrapiInput } from '../content/from-shared';
 import { attachmentFileId } from './attachment-files';
+import { databaseSettled } from './database-settled';
 
 const NOTICE = 'api::notice.notice';
 const INSTITUTION = 'api::institution.institution';
 const SETTINGS = 'api::site-setting.site-setting';
+
+/**
+ * Notices written per transaction: enough to save a disk sync per row, few enough that Strapi's
+ * entry events for them (run after the commit, see databaseSettled) are done before the next.
+ */
+const CHUNK = 100;
+
+/** Writes in one transaction, then waits for the work its commit set off. */
+async function committed(strapi: Core.Strapi, write: () => Promise<void>) {
+  await strapi.db.transaction(write);
+  await databaseSettled(strapi);
+}
+
+/** Writes `items` in transactions of CHUNK (see committed). */
+async function inChunks<T>(strapi: Core.Strapi, items: readonly T[], write: (item: T) => Promise<void>) {
+  for (let start = 0; start < items.length; start += CHUNK) {
+    await committed(strapi, async () => {
+      for (const item of items.slice(start, start + CHUNK)) await write(item);
+    });
+  }
+}
 
 export interface ImportSummary {
   institutions: number;
@@ -38,35 +60,38 @@ async function keepDates(strapi: Core.Strapi, documentId: string, notice: Notice
   });
 }
 
-/**
- * Imports a validated snapshot, idempotently: institutions by slug, notices by slug and locale,
- * site settings as the single type. Everything imported is published; every write goes through
- * the same validation as an editor's.
- */
 export interface ImportOptions {
   /** Where the files of attachments not yet in the media library are (beside the snapshot, `files/`). */
   filesDirectory?: string | undefined;
 }
 
+/**
+ * Imports a validated snapshot, idempotently: institutions by slug, notices by slug and locale,
+ * site settings as the single type. Everything imported is published; every write goes through
+ * the same validation as an editor's. Written in transactions of a hundred notices, each waited
+ * for (see inChunks), so call it outside a transaction; an import that fails part way (a lost
+ * database) keeps what it wrote, and running it again completes it.
+ */
 export async function importSnapshot(
   strapi: Core.Strapi,
   snapshot: Snapshot,
   { filesDirectory }: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const settings = await strapi.documents(SETTINGS).findFirst();
-  const settingsData = toStrapiInput(siteSettingsToStrapi(snapshot.siteSettings));
-  if (settings) await strapi.documents(SETTINGS).update({ documentId: settings.documentId, data: settingsData });
-  else await strapi.documents(SETTINGS).create({ data: settingsData });
-
   const institutionIds = new Map<string, string>();
-  for (const institution of snapshot.institutions) {
+  await committed(strapi, async () => {
+    const settings = await strapi.documents(SETTINGS).findFirst();
+    const settingsData = toStrapiInput(siteSettingsToStrapi(snapshot.siteSettings));
+    if (settings) await strapi.documents(SETTINGS).update({ documentId: settings.documentId, data: settingsData });
+    else await strapi.documents(SETTINGS).create({ data: settingsData });
+  });
+  await inChunks(strapi, snapshot.institutions, async (institution) => {
     const data = toStrapiInput(institutionToStrapi(institution));
     const existing = await documentIdBySlug(strapi, INSTITUTION, institution.slug);
     const saved = existing
       ? await strapi.documents(INSTITUTION).update({ documentId: existing, data })
       : await strapi.documents(INSTITUTION).create({ data });
     if (saved) institutionIds.set(institution.slug, saved.documentId);
-  }
+  });
 
   // Default-language versions first: translations attach to the document they create.
   const ordered = [...snapshot.notices].sort(
@@ -86,7 +111,7 @@ export async function importSnapshot(
       signLanguageFiles.set(notice, await attachmentFileId(strapi, file, { notice, filesDirectory }));
     }
   }
-  for (const notice of ordered) {
+  await inChunks(strapi, ordered, async (notice) => {
     const institution = institutionIds.get(notice.institution) ?? '';
     const data = toStrapiInput(
       noticeToStrapi(notice, {
@@ -102,10 +127,10 @@ export async function importSnapshot(
           .update({ documentId: existing, locale: notice.locale, data, status: 'published' })
       : await strapi.documents(NOTICE).create({ locale: notice.locale, data, status: 'published' });
     if (saved) noticeIds.set(notice.slug, saved.documentId);
-  }
+  });
 
   // Update chains last, once every notice they point to exists; then restore the snapshot's dates.
-  for (const notice of ordered) {
+  await inChunks(strapi, ordered, async (notice) => {
     const documentId = noticeIds.get(notice.slug) ?? '';
     const predecessorInLocale = snapshot.notices.some(
       (other) => other.slug === notice.supersedes && other.locale === notice.locale,
@@ -123,6 +148,6 @@ export async function importSnapshot(
       await strapi.documents(NOTICE).update({ documentId, locale: notice.locale, data, status: 'published' });
     }
     await keepDates(strapi, documentId, notice);
-  }
+  });
   return { institutions: snapshot.institutions.length, notices: snapshot.notices.length };
 }
