@@ -1,11 +1,13 @@
 /**
- * Build benchmark (issue budget: 10,000 notices in ≤ 60 s and ≤ 1.5 GB peak on a 2-core machine).
+ * Build benchmark (issue budgets: 10,000 notices in ≤ 60 s, within 3× a minimal Hugo site of the
+ * same notices built in the same run, and ≤ 1.2 GB peak, on a 2-core machine).
  *
  *   npm run bench -w site                       10,000 notices
  *   TABLICA_BENCH_NOTICES=2000 npm run bench -w site
  *
  * Measures, in the same run: the floor (read + validate the snapshot, render the same pages from
- * a template string, write them with fs) and the real `astro build` (content layer, every page,
+ * a template string, write them with fs), Debian's `hugo` building a minimal site of the same
+ * notices (bench/hugo-site.ts), and the real `astro build` (content layer, every page,
  * sitemap, calendars, search index), with the peak memory of the build's whole process tree.
  * Also what the broadcast forms cost (issue budget: ≤ 10 % of the build): the text files they add,
  * and the time to compose them for every notice that has them, measured in the same run.
@@ -19,11 +21,13 @@ import { broadcastForms, generateSnapshot, isStillNews, loadSnapshot } from '@ta
 import type { SiteContent } from '../src/lib/content.ts';
 import { shortCodes } from '../src/lib/short-links.ts';
 import { writeFloorSite } from './floor.ts';
+import { buildHugoSite, hugoAvailable, writeHugoSite } from './hugo-site.ts';
 import { watchPeakMemory } from './process-tree-memory.ts';
 
 const NOTICES = Number(process.env.TABLICA_BENCH_NOTICES ?? 10_000);
 const BUDGET_SECONDS = 60;
-const BUDGET_BYTES = 1.5 * 1024 ** 3;
+const BUDGET_BYTES = 1.2 * 1024 ** 3;
+const BUDGET_HUGO_RATIO = 3;
 const SITE_DIR = path.resolve(import.meta.dirname, '..');
 const BUILD_SCRIPT = path.join(SITE_DIR, 'scripts/build.ts');
 const SEARCH_INDEX_LATER = path.join(SITE_DIR, 'scripts/search-index-later.ts');
@@ -39,6 +43,18 @@ async function floor() {
   const snapshot = loadSnapshot(JSON.parse(readFileSync(snapshotFile, 'utf8')), { now });
   const pages = await writeFloorSite(snapshot, path.join(scratch, 'floor'), now);
   return { seconds: (performance.now() - started) / 1000, pages };
+}
+
+/** The minimal Hugo site of the same snapshot, or why it was not built. */
+async function hugo() {
+  if (!hugoAvailable()) return 'not measured: `hugo` is not installed (apt-get install hugo)';
+  const dir = path.join(scratch, 'hugo');
+  await writeHugoSite(loadSnapshot(JSON.parse(readFileSync(snapshotFile, 'utf8')), { now }), dir);
+  const built = await buildHugoSite(dir);
+  const pages = (readdirSync(path.join(dir, 'public'), { recursive: true }) as string[]).filter((file) =>
+    file.endsWith('.html'),
+  ).length;
+  return { ...built, pages };
 }
 
 function astroBuild({
@@ -144,6 +160,7 @@ function snapshotWithOneEdit(): string {
 
 try {
   const base = await floor();
+  const minimalHugo = await hugo();
   const astro = await astroBuild();
   // Issue 18: a publish renders what it changed and links the rest from the live build.
   const incremental = await astroBuild({
@@ -185,6 +202,15 @@ try {
     `  peak by program:        ${[...astro.peakByProgram].map(([name, bytes]) => `${name} ${mb(bytes)}`).join(', ')}`,
   );
   console.log(`  ratio to floor:         ${(astro.seconds / base.seconds).toFixed(1)}×`);
+  if (typeof minimalHugo === 'string') console.log(`  minimal Hugo site:      ${minimalHugo.toUpperCase()}`);
+  else {
+    const ratio = astro.seconds / minimalHugo.seconds;
+    console.log(
+      `  minimal Hugo site:      ${minimalHugo.seconds.toFixed(1)} s for ${minimalHugo.pages.toLocaleString('en')} pages, peak ${mb(minimalHugo.peakBytes)}; ` +
+        `astro ${ratio.toFixed(1)}× its time, ${(astro.peakBytes / minimalHugo.peakBytes).toFixed(1)}× its memory ` +
+        `(budget ${ratio <= BUDGET_HUGO_RATIO ? 'within' : 'OVER'} ${BUDGET_HUGO_RATIO}×)`,
+    );
+  }
   const linked = /incremental build: .*$/m.exec(incremental.output)?.[0] ?? 'no incremental build';
   const rendered = /(\d+) page\(s\) built in/.exec(incremental.output)?.[1] ?? '?';
   console.log(

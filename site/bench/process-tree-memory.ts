@@ -1,51 +1,69 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Resident memory of a process and each of its descendants (Linux /proc), in bytes, by program. */
-function treeRss(rootPid: number): Map<string, number> {
+interface ProcessSample {
+  pid: number;
+  /** The program's name (/proc/<pid>/status Name: node, pagefind, …). */
+  name: string;
+  /** Its command line, arguments separated by spaces. */
+  command: string;
+  rss: number;
+}
+
+/** Resident memory of a process and each of its descendants (Linux /proc), in bytes. */
+function treeRss(rootPid: number): ProcessSample[] {
   const parents = new Map<number, number>();
-  const rss = new Map<number, number>();
-  const names = new Map<number, string>();
+  const samples = new Map<number, ProcessSample>();
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       parents.set(pid, Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]));
-      rss.set(pid, Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024);
-      names.set(pid, /^Name:\s+(.+)$/m.exec(status)?.[1] ?? String(pid));
+      samples.set(pid, {
+        pid,
+        name: /^Name:\s+(.+)$/m.exec(status)?.[1] ?? String(pid),
+        command: readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim(),
+        rss: Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024,
+      });
     } catch {
       // The process ended while we looked.
     }
   }
-  const byProgram = new Map<string, number>();
   const inTree = (pid: number): boolean => {
     for (let current = pid; current > 1; current = parents.get(current) ?? 0) if (current === rootPid) return true;
     return false;
   };
-  for (const [pid, bytes] of rss) {
-    const name = names.get(pid) ?? '?';
-    if (inTree(pid)) byProgram.set(name, (byProgram.get(name) ?? 0) + bytes);
-  }
-  return byProgram;
+  return [...samples.values()].filter((sample) => inTree(sample.pid));
 }
 
-/** Samples a process tree's memory until stopped; reports the peak (Astro plus Pagefind's binary). */
-export function watchPeakMemory(rootPid: number, everyMs = 100) {
+/**
+ * Samples a process tree's memory until stopped; reports the peak of the whole tree, the peak of
+ * each program (Astro plus Pagefind's binary), and the peak of any one process under each label
+ * `labelOf` gives it (by default its program's name) — for budgets that hold per process.
+ */
+export function watchPeakMemory(
+  rootPid: number,
+  { everyMs = 100, labelOf = (sample: ProcessSample) => sample.name } = {},
+) {
   let peak = 0;
   const peakByProgram = new Map<string, number>();
+  const peakByProcess = new Map<string, number>();
   const timer = setInterval(() => {
-    const sample = treeRss(rootPid);
     let total = 0;
-    for (const [name, bytes] of sample) {
-      total += bytes;
-      peakByProgram.set(name, Math.max(peakByProgram.get(name) ?? 0, bytes));
+    const byProgram = new Map<string, number>();
+    for (const sample of treeRss(rootPid)) {
+      total += sample.rss;
+      byProgram.set(sample.name, (byProgram.get(sample.name) ?? 0) + sample.rss);
+      const label = labelOf(sample);
+      peakByProcess.set(label, Math.max(peakByProcess.get(label) ?? 0, sample.rss));
     }
+    for (const [name, bytes] of byProgram) peakByProgram.set(name, Math.max(peakByProgram.get(name) ?? 0, bytes));
     peak = Math.max(peak, total);
   }, everyMs);
   return {
-    stop(): { peak: number; peakByProgram: Map<string, number> } {
+    stop(): { peak: number; peakByProgram: Map<string, number>; peakByProcess: Map<string, number> } {
       clearInterval(timer);
-      return { peak, peakByProgram };
+      return { peak, peakByProgram, peakByProcess };
     },
   };
 }

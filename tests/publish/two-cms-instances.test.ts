@@ -1,10 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { strapiSecrets } from '../../cms/test/helpers/boot-strapi.mts';
 import { startPublisher } from '../../site/publisher/main.ts';
+import { type CmsProcess, cmsRequest, startCmsProcess, stopCmsProcess } from '../support/cms-process.ts';
 import { type SwitchableProxy, startSwitchableProxy } from '../support/switchable-proxy.ts';
 import { announcePostgresSkip, testPostgresUrl, throwawayDatabase } from '../support/throwaway-postgres.ts';
 import { eventually, publisherIdle } from './support.ts';
@@ -17,69 +17,24 @@ import { eventually, publisherIdle } from './support.ts';
  */
 announcePostgresSkip('the two CMS instances test');
 
-const INSTANCE = path.resolve(import.meta.dirname, '../support/strapi-instance.mts');
 const SECRET = 'two-instances-webhook-secret-0123';
 const EDITOR = { email: 'redakcja@example.org', password: 'Redakcja-test-2026!' };
 const CM = '/content-manager/collection-types/api::notice.notice';
 
-/** A JSON request as the admin panel or a REST client makes it: status, parsed body, raw text. */
-async function rest<T = unknown>(
-  base: string,
-  pathname: string,
-  { method = 'GET', token, body }: { method?: string; token?: string | undefined; body?: unknown } = {},
-): Promise<{ status: number; body: T; text: string }> {
-  const response = await fetch(`${base}${pathname}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, text };
-}
-
 /** Signs in on /admin/login as an editor does. */
 async function adminLogin(base: string, credentials: { email: string; password: string }): Promise<string> {
-  const login = await rest<{ data: { token: string } }>(base, '/admin/login', { method: 'POST', body: credentials });
+  const login = await cmsRequest<{ data: { token: string } }>(base, '/admin/login', {
+    method: 'POST',
+    body: credentials,
+  });
   expect(login.status, login.text).toBe(200);
   return login.body.data.token;
 }
 
-interface Instance {
-  url: string;
-  child: ChildProcess;
-}
-
-/** One CMS instance in a process of its own; resolves once it listens. */
-function startInstance(options: object): Promise<Instance> {
-  const child = spawn(process.execPath, [INSTANCE], {
-    env: { ...process.env, TABLICA_INSTANCE: JSON.stringify(options) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk) => {
-      output += chunk;
-      const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
-      if (line) resolve({ url: (JSON.parse(line) as { url: string }).url, child });
-    });
-    child.once('exit', (code) => reject(new Error(`the CMS instance exited (${code}) before it listened`)));
-  });
-}
-
-const stopInstance = (instance: Instance | undefined) =>
-  new Promise<void>((resolve) => {
-    if (!instance || instance.child.exitCode !== null) return resolve();
-    instance.child.once('exit', () => resolve());
-    instance.child.kill('SIGTERM');
-  });
-
 describe.runIf(testPostgresUrl)('two CMS instances on one Postgres, one publisher', () => {
   let database: Awaited<ReturnType<typeof throwawayDatabase>>;
-  let first: Instance;
-  let second: Instance;
+  let first: CmsProcess;
+  let second: CmsProcess;
   let running: Awaited<ReturnType<typeof startPublisher>>;
   let proxy: SwitchableProxy;
   const deployDir = mkdtempSync(path.join(tmpdir(), 'tablica-two-cms-'));
@@ -88,8 +43,8 @@ describe.runIf(testPostgresUrl)('two CMS instances on one Postgres, one publishe
 
   const status = () => running.publisher.status();
   const idle = () => publisherIdle(running.publisher);
-  const institution = async (cms: Instance) => {
-    const found = await rest<{ results: { documentId: string }[] }>(
+  const institution = async (cms: CmsProcess) => {
+    const found = await cmsRequest<{ results: { documentId: string }[] }>(
       cms.url,
       '/content-manager/collection-types/api::institution.institution?filters[slug][$eq]=pwik-brzozow',
       { token: tokens[cms.url] },
@@ -97,8 +52,8 @@ describe.runIf(testPostgresUrl)('two CMS instances on one Postgres, one publishe
     expect(found.status, found.text).toBe(200);
     return found.body.results[0]?.documentId as string;
   };
-  const draft = async (cms: Instance, slug: string, extra: Record<string, unknown> = {}) => {
-    const saved = await rest<{ data: { documentId: string } }>(cms.url, `${CM}?locale=pl`, {
+  const draft = async (cms: CmsProcess, slug: string, extra: Record<string, unknown> = {}) => {
+    const saved = await cmsRequest<{ data: { documentId: string } }>(cms.url, `${CM}?locale=pl`, {
       method: 'POST',
       token: tokens[cms.url],
       body: {
@@ -146,8 +101,8 @@ describe.runIf(testPostgresUrl)('two CMS instances on one Postgres, one publishe
     };
     const options = { postgresUrl: database.url, schema: 'public', env };
     // The first one creates the tables and seeds the demo; the second joins them, as a scaled-out one does.
-    first = await startInstance({ ...options, seedDemo: true });
-    second = await startInstance(options);
+    first = await startCmsProcess({ ...options, seedDemo: true });
+    second = await startCmsProcess(options);
     for (const cms of [first, second]) tokens[cms.url] = await adminLogin(cms.url, EDITOR);
     // The publisher reads the CMS through the load balancer; here it sends it to the first one.
     proxy.target = new URL(first.url);
@@ -158,7 +113,7 @@ describe.runIf(testPostgresUrl)('two CMS instances on one Postgres, one publishe
   afterAll(async () => {
     await running?.stop();
     await proxy?.close();
-    await Promise.all([stopInstance(first), stopInstance(second)]);
+    await Promise.all([stopCmsProcess(first), stopCmsProcess(second)]);
     await database?.drop();
     rmSync(deployDir, { recursive: true, force: true });
   });
@@ -169,7 +124,7 @@ describe.runIf(testPostgresUrl)('two CMS instances on one Postgres, one publishe
       const slug = `dwie-instancje-${which}`;
       const builds = status().buildCount;
       const id = await draft(cms, slug);
-      const published = await rest(cms.url, `${CM}/${id}/actions/publish?locale=pl`, {
+      const published = await cmsRequest(cms.url, `${CM}/${id}/actions/publish?locale=pl`, {
         method: 'POST',
         token: tokens[cms.url],
         body: {},
@@ -205,7 +160,7 @@ describe.runIf(testPostgresUrl)('two CMS instances on one Postgres, one publishe
     }
     await idle();
     for (const id of ids) {
-      const view = await rest<{ data: { revision: number } }>(second.url, `/api/notices/${id}?locale=pl`);
+      const view = await cmsRequest<{ data: { revision: number } }>(second.url, `/api/notices/${id}?locale=pl`);
       expect(view.body.data.revision, id).toBe(1);
     }
   }, 180_000);

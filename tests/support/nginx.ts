@@ -50,8 +50,13 @@ export interface NginxServer {
 /**
  * Runs Debian's nginx in the foreground on 127.0.0.1, serving `root` with the configuration the
  * operators' page tells them to generate (npm run nginx-config), in a scratch prefix of its own.
+ * One process by default (the tests); `workers` runs a master and that many workers, as an
+ * operator's nginx does (the throughput bench).
  */
-export async function serveWithNginx(root: string, { upstream }: { upstream?: string } = {}): Promise<NginxServer> {
+export async function serveWithNginx(
+  root: string,
+  { upstream, workers }: { upstream?: string; workers?: number | 'auto' } = {},
+): Promise<NginxServer> {
   const prefix = mkdtempSync(path.join(tmpdir(), 'tablica-nginx-'));
   for (const scratch of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(prefix, scratch));
   const port = await freePort();
@@ -61,7 +66,7 @@ export async function serveWithNginx(root: string, { upstream }: { upstream?: st
     path.join(prefix, 'nginx.conf'),
     [
       'daemon off;',
-      'master_process off;',
+      ...(workers ? [`worker_processes ${workers};`] : ['master_process off;']),
       `pid ${prefix}/nginx.pid;`,
       `error_log ${prefix}/error.log warn;`,
       'events { worker_connections 256; }',
