@@ -10,7 +10,7 @@
  * Exits non-zero, having written nothing usable, when the content is invalid or unreachable.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,8 +62,12 @@ if (code !== 0) {
   rmSync(attachments, { recursive: true, force: true });
   process.exit(code);
 }
-if (readdirSync(attachments).length > 0) renameSync(attachments, path.join(outDir, ATTACHMENTS_PATH));
-else rmSync(attachments, { recursive: true, force: true });
+if (readdirSync(attachments).length > 0) {
+  // mkdtemp makes it private (0700); served, it must be readable as any directory of the build
+  // is: nginx's workers run as another user, and answered 404 for every attachment.
+  chmodSync(attachments, 0o777 & ~process.umask());
+  renameSync(attachments, path.join(outDir, ATTACHMENTS_PATH));
+} else rmSync(attachments, { recursive: true, force: true });
 
 const reuseStarted = performance.now();
 const reuse = reuseUnchanged(outDir, incrementalFrom);

@@ -1,12 +1,22 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { signRebuildRequest } from '@tablica/shared/signing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bootStrapi, type RunningStrapi } from '../../cms/test/helpers/boot-strapi.mts';
 import { startPublisher } from '../../site/publisher/main.ts';
+import { nginxAvailable, serveWithNginx } from '../support/nginx.ts';
 import { type SwitchableProxy, startSwitchableProxy } from '../support/switchable-proxy.ts';
 import { announcePostgresSkip, testPostgresUrl } from '../support/throwaway-postgres.ts';
 import { eventually, liveView, publisherIdle, publishNotice } from './support.ts';
@@ -345,6 +355,23 @@ describe('publish to live', () => {
     const served = await fetch(`${running.site.url}${new URL(href).pathname}`);
     expect(served.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
+    if (!nginxAvailable()) {
+      console.warn(
+        '\n*** nginx is not installed: the attachment was not fetched through nginx (apt-get install nginx) ***\n',
+      );
+      return;
+    }
+    // As a city serves it: nginx on `current`, its workers as an unprivileged user (the deploy
+    // directory readable by them, as an operator's is).
+    chmodSync(deployDir, 0o755);
+    const nginx = await serveWithNginx(path.join(deployDir, 'current'), { workers: 1 });
+    try {
+      const throughNginx = await fetch(`${nginx.url}${new URL(href).pathname}`);
+      expect(throughNginx.status).toBe(200);
+      expect(Buffer.from(await throughNginx.arrayBuffer()).equals(pdf)).toBe(true);
+    } finally {
+      await nginx.close();
+    }
   });
 
   test('a deploy target that cannot go live (storage failing mid-upload) keeps the live site and says why; the retry goes live', async () => {

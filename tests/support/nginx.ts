@@ -50,8 +50,9 @@ export interface NginxServer {
 /**
  * Runs Debian's nginx in the foreground on 127.0.0.1, serving `root` with the configuration the
  * operators' page tells them to generate (npm run nginx-config), in a scratch prefix of its own.
- * One process by default (the tests); `workers` runs a master and that many workers, as an
- * operator's nginx does (the throughput bench).
+ * One process, as this user, by default; `workers` runs a master and that many workers, which
+ * (started as root) run as `nobody`, as an operator's nginx does: the directory served must then
+ * be readable by others, as a deploy directory is.
  */
 export async function serveWithNginx(
   root: string,
