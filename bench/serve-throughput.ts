@@ -10,9 +10,10 @@
  * nginx is measured twice: one worker (the same one process as Node) and `worker_processes auto`
  * (as deployed). Every response must be 200: a server that answers fast with errors is not fast.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { serveSite } from '../site/publisher/static-server.ts';
 import { nginxAvailable, serveWithNginx } from '../tests/support/nginx.ts';
 import { buildSite } from '../tests/support/site-build.ts';
@@ -34,9 +35,12 @@ interface WrkResult {
   p99: string;
 }
 
-/** One wrk run; fails on any non-2xx answer or socket error, which would flatter the figure. */
-function wrk(url: string): WrkResult {
-  const output = execFileSync(
+/**
+ * One wrk run; fails on any non-2xx answer or socket error, which would flatter the figure. Not
+ * execFileSync: the Node server runs in this process, and a blocked event loop serves nothing.
+ */
+async function wrk(url: string): Promise<WrkResult> {
+  const { stdout: output } = await promisify(execFile)(
     'wrk',
     ['--threads', '2', '--connections', String(CONNECTIONS), '--duration', `${SECONDS}s`, '--latency', url],
     { encoding: 'utf8' },
@@ -50,6 +54,8 @@ function wrk(url: string): WrkResult {
 console.log(`Tablica static serving benchmark: wrk, ${CONNECTIONS} connections, ${SECONDS} s per URL`);
 const build = await buildSite();
 if (!build.ok) throw new Error(`the demo site did not build:\n${build.output}`);
+// A scratch directory is private; nginx's workers run as another user (as deployed).
+chmodSync(build.outDir, 0o755);
 const firstNotice = readdirSync(path.join(build.outDir, 'komunikaty'), { withFileTypes: true }).find((entry) =>
   entry.isDirectory(),
 )?.name;
@@ -66,7 +72,7 @@ for (const server of servers) {
   const running = await server.start();
   try {
     const byPath = new Map<string, WrkResult>();
-    for (const pathname of paths) byPath.set(pathname, wrk(`${running.url}${pathname}`));
+    for (const pathname of paths) byPath.set(pathname, await wrk(`${running.url}${pathname}`));
     results.set(server.name, byPath);
   } finally {
     await running.close();
