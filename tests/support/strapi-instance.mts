@@ -15,6 +15,10 @@ const options = JSON.parse(process.env.TABLICA_INSTANCE ?? '{}') as {
   postgresUrl?: string;
   schema?: string;
   seedDemo?: boolean;
+  /** A SQLite file another instance used (kept at stop); default: a fresh scratch database. */
+  sqliteFile?: string;
+  /** false: run the compiled `dist` as `strapi start` does (another instance compiled it). */
+  compile?: boolean;
   /** Imports this many synthetic published notices (seed 42, 20 institutions) before listening. */
   seedNotices?: number;
   env: Record<string, string>;

@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 // Strapi's ESM build fails under vitest; its CommonJS build loads fine (STACK.md).
 const require = createRequire(import.meta.url);
 const APP_DIR = path.resolve(import.meta.dirname, '../..');
+const DIST_DIR = path.join(APP_DIR, 'dist');
 
 export interface RunningStrapi {
   strapi: Core.Strapi;
@@ -26,6 +27,13 @@ export interface BootOptions {
   postgresUrl?: string | undefined;
   /** An existing schema of that Postgres to run on (another instance's), kept at stop; default: a throwaway one. */
   schema?: string;
+  /** A SQLite file to run on (another process's, kept at stop); default: a fresh one in a scratch directory. */
+  sqliteFile?: string;
+  /**
+   * Compile the TypeScript sources first (default). false runs the already compiled `dist`, as
+   * `strapi start` does, without the compiler's memory in the process.
+   */
+  compile?: boolean;
   env?: Record<string, string>;
 }
 
@@ -70,6 +78,8 @@ export async function bootStrapi({
   env = {},
   postgresUrl = process.env.TABLICA_TEST_DB === 'postgres' ? process.env.TABLICA_TEST_DATABASE_URL : undefined,
   schema,
+  sqliteFile,
+  compile = true,
 }: BootOptions = {}): Promise<RunningStrapi> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'tablica-cms-'));
   const pg = postgresUrl
@@ -91,12 +101,16 @@ export async function bootStrapi({
     ADMIN_PASSWORD: '',
     ...(pg && postgresUrl
       ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrl, DATABASE_SCHEMA: pg.schema }
-      : { DATABASE_CLIENT: 'sqlite', DATABASE_URL: '', DATABASE_FILENAME: path.join(scratch, 'data.db') }),
+      : {
+          DATABASE_CLIENT: 'sqlite',
+          DATABASE_URL: '',
+          DATABASE_FILENAME: sqliteFile ?? path.join(scratch, 'data.db'),
+        }),
     ...env,
   });
 
   const { compileStrapi, createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
-  const context = await compileStrapi({ appDir: APP_DIR });
+  const context = compile ? await compileStrapi({ appDir: APP_DIR }) : { appDir: APP_DIR, distDir: DIST_DIR };
   const strapi = await createStrapi({ ...context, autoReload: false, serveAdminPanel }).load();
   await strapi.server.mount();
   const server = strapi.server.httpServer;
