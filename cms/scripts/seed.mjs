@@ -20,7 +20,16 @@ run(async () => {
     const { importSnapshot } = requireCompiled('src/seed/import-snapshot.js');
     const { refreshStatistics } = requireCompiled('src/seed/refresh-statistics.js');
     // Attachments not yet in the media library are taken from files/ beside the snapshot.
-    const imported = await importSnapshot(strapi, snapshot, { filesDirectory: path.join(path.dirname(file), 'files') });
+    const imported = await importSnapshot(strapi, snapshot, {
+      filesDirectory: path.join(path.dirname(file), 'files'),
+      // An archive takes minutes: say how far it is.
+      onProgress: (written, total) => {
+        if (total > 100)
+          console.log(
+            `Tablica: ${written.toLocaleString('en')} of ${total.toLocaleString('en')} notice versions written…`,
+          );
+      },
+    });
     // A bulk import leaves the planner's statistics describing empty tables (first reads take minutes).
     await refreshStatistics(strapi);
     return imported;

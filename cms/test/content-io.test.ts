@@ -293,7 +293,15 @@ describe('a bulk import (npm run seed of a city archive)', () => {
       }),
     );
     try {
-      await importSnapshot(cms.strapi, snapshot);
+      const progress: [number, number][] = [];
+      await importSnapshot(cms.strapi, snapshot, {
+        onProgress: (written: number, total: number) => progress.push([written, total]),
+      });
+      // What `npm run seed` prints while an archive goes in.
+      expect(progress).toEqual([
+        [100, 120],
+        [120, 120],
+      ]);
       const whenReturned = events;
       expect(whenReturned, 'every imported notice was created and published').toBeGreaterThanOrEqual(2 * 120);
       await new Promise((resolve) => setTimeout(resolve, 1_500));

@@ -20,12 +20,18 @@ async function committed(strapi: Core.Strapi, write: () => Promise<void>) {
   await databaseSettled(strapi);
 }
 
-/** Writes `items` in transactions of CHUNK (see committed). */
-async function inChunks<T>(strapi: Core.Strapi, items: readonly T[], write: (item: T) => Promise<void>) {
+/** Writes `items` in transactions of CHUNK (see committed), saying after each how many are done. */
+async function inChunks<T>(
+  strapi: Core.Strapi,
+  items: readonly T[],
+  write: (item: T) => Promise<void>,
+  done: (count: number) => void = () => {},
+) {
   for (let start = 0; start < items.length; start += CHUNK) {
     await committed(strapi, async () => {
       for (const item of items.slice(start, start + CHUNK)) await write(item);
     });
+    done(Math.min(start + CHUNK, items.length));
   }
 }
 
@@ -63,6 +69,8 @@ async function keepDates(strapi: Core.Strapi, documentId: string, notice: Notice
 export interface ImportOptions {
   /** Where the files of attachments not yet in the media library are (beside the snapshot, `files/`). */
   filesDirectory?: string | undefined;
+  /** Told after each hundred notice versions written (an archive of 10,000 takes minutes). */
+  onProgress?: (written: number, total: number) => void;
 }
 
 /**
@@ -75,7 +83,7 @@ export interface ImportOptions {
 export async function importSnapshot(
   strapi: Core.Strapi,
   snapshot: Snapshot,
-  { filesDirectory }: ImportOptions = {},
+  { filesDirectory, onProgress }: ImportOptions = {},
 ): Promise<ImportSummary> {
   const institutionIds = new Map<string, string>();
   await committed(strapi, async () => {
@@ -111,23 +119,28 @@ export async function importSnapshot(
       signLanguageFiles.set(notice, await attachmentFileId(strapi, file, { notice, filesDirectory }));
     }
   }
-  await inChunks(strapi, ordered, async (notice) => {
-    const institution = institutionIds.get(notice.institution) ?? '';
-    const data = toStrapiInput(
-      noticeToStrapi(notice, {
-        institution,
-        attachmentFiles: attachmentFiles.get(notice) ?? [],
-        signLanguageFile: signLanguageFiles.get(notice),
-      }),
-    );
-    const existing = noticeIds.get(notice.slug) ?? (await documentIdBySlug(strapi, NOTICE, notice.slug));
-    const saved = existing
-      ? await strapi
-          .documents(NOTICE)
-          .update({ documentId: existing, locale: notice.locale, data, status: 'published' })
-      : await strapi.documents(NOTICE).create({ locale: notice.locale, data, status: 'published' });
-    if (saved) noticeIds.set(notice.slug, saved.documentId);
-  });
+  await inChunks(
+    strapi,
+    ordered,
+    async (notice) => {
+      const institution = institutionIds.get(notice.institution) ?? '';
+      const data = toStrapiInput(
+        noticeToStrapi(notice, {
+          institution,
+          attachmentFiles: attachmentFiles.get(notice) ?? [],
+          signLanguageFile: signLanguageFiles.get(notice),
+        }),
+      );
+      const existing = noticeIds.get(notice.slug) ?? (await documentIdBySlug(strapi, NOTICE, notice.slug));
+      const saved = existing
+        ? await strapi
+            .documents(NOTICE)
+            .update({ documentId: existing, locale: notice.locale, data, status: 'published' })
+        : await strapi.documents(NOTICE).create({ locale: notice.locale, data, status: 'published' });
+      if (saved) noticeIds.set(notice.slug, saved.documentId);
+    },
+    (written) => onProgress?.(written, ordered.length),
+  );
 
   // Update chains last, once every notice they point to exists; then restore the snapshot's dates.
   await inChunks(strapi, ordered, async (notice) => {
