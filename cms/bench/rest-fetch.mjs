@@ -145,13 +145,13 @@ async function benchDatabase(database) {
   const { strapi, url, stop } = await boot(database);
   const requireCompiled = (file) => require(path.join(APP_DIR, 'dist', file));
   const rows = [];
+  const { NOTICE_POPULATE } = requireCompiled('src/content/populate.js');
   try {
     for (const size of SIZES) {
       const seedTime = await seedUpTo(strapi, size, requireCompiled);
       // Warm-up pass: the first reads after a bulk import still pay for deferred work.
       const cold = await fetchAll(url, strapi);
       const run = await fetchAll(url, strapi);
-      const { NOTICE_POPULATE } = requireCompiled('src/content/populate.js');
       const floor = await baseline(strapi, run.requests, NOTICE_POPULATE);
       rows.push({
         database,

@@ -12,7 +12,7 @@
  * Also what the broadcast forms cost (issue budget: ≤ 10 % of the build): the text files they add,
  * and the time to compose them for every notice that has them, measured in the same run.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ import type { SiteContent } from '../src/lib/content.ts';
 import { shortCodes } from '../src/lib/short-links.ts';
 import { writeFloorSite } from './floor.ts';
 import { buildHugoSite, hugoAvailable, writeHugoSite } from './hugo-site.ts';
-import { watchPeakMemory } from './process-tree-memory.ts';
+import { measuredRun } from './process-tree-memory.ts';
 
 const NOTICES = Number(process.env.TABLICA_BENCH_NOTICES ?? 10_000);
 const BUDGET_SECONDS = 60;
@@ -57,7 +57,7 @@ async function hugo() {
   return { ...built, pages };
 }
 
-function astroBuild({
+async function astroBuild({
   name = 'astro',
   content = snapshotFile,
   incrementalFrom,
@@ -67,19 +67,12 @@ function astroBuild({
   content?: string;
   incrementalFrom?: string;
   searchIndexLater?: boolean;
-} = {}): Promise<{
-  seconds: number;
-  peakBytes: number;
-  peakByProgram: Map<string, number>;
-  pages: number;
-  output: string;
-}> {
+} = {}) {
   const outDir = path.join(scratch, name);
-  const started = performance.now();
   const incremental = incrementalFrom
     ? ['--incrementalFrom', incrementalFrom, ...(searchIndexLater ? ['--searchIndex', 'later'] : [])]
     : [];
-  const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', outDir, ...incremental], {
+  const run = await measuredRun('astro build', process.execPath, [BUILD_SCRIPT, '--outDir', outDir, ...incremental], {
     cwd: SITE_DIR,
     env: {
       ...process.env,
@@ -89,27 +82,12 @@ function astroBuild({
       TABLICA_NOW: now.toISOString(),
       STRAPI_URL: '',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const memory = watchPeakMemory(child.pid ?? 0);
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) => {
-      const { peak: peakBytes, peakByProgram } = memory.stop();
-      if (code !== 0) return reject(new Error(`astro build failed:\n${output.slice(-3000)}`));
-      const pages = (readdirSync(outDir, { recursive: true }) as string[]).filter(
-        // The SMS short addresses (k/) are counted apart.
-        (file) => file.endsWith('.html') && !file.startsWith('pagefind') && !file.startsWith('k/'),
-      ).length;
-      resolve({ seconds: (performance.now() - started) / 1000, peakBytes, peakByProgram, pages, output });
-    });
-  });
+  const pages = (readdirSync(outDir, { recursive: true }) as string[]).filter(
+    // The SMS short addresses (k/) are counted apart.
+    (file) => file.endsWith('.html') && !file.startsWith('pagefind') && !file.startsWith('k/'),
+  ).length;
+  return { ...run, pages };
 }
 
 /** Composes every form of every notice that has them (still news), as the build does. */

@@ -1,8 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatPeriod, LOCALES, plainTextOfBlocks, type Snapshot } from '@tablica/shared';
-import { watchPeakMemory } from './process-tree-memory.ts';
+import { measuredRun } from './process-tree-memory.ts';
 
 /**
  * The comparison the issue names for a full build: a minimal Hugo site of the same notices (a
@@ -72,28 +72,11 @@ export async function writeHugoSite(snapshot: Snapshot, dir: string): Promise<nu
 /** Whether Debian's `hugo` is here (the bench says so loudly when it is not). */
 export const hugoAvailable = (): boolean => spawnSync('hugo', ['version'], { stdio: 'ignore' }).status === 0;
 
-/** Builds the Hugo project in `dir`; wall time, the process's peak memory and the pages written. */
-export function buildHugoSite(dir: string): Promise<{ seconds: number; peakBytes: number; output: string }> {
-  const started = performance.now();
-  const child = spawn('hugo', ['--quiet', '--destination', 'public'], {
+/** Builds the Hugo project in `dir`; wall time, the process's peak memory and what it printed. */
+export function buildHugoSite(dir: string) {
+  return measuredRun('hugo', 'hugo', ['--quiet', '--destination', 'public'], {
     cwd: dir,
     // No Hugo modules and no theme: nothing to fetch from the internet.
     env: { ...process.env, HUGO_ENVIRONMENT: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const memory = watchPeakMemory(child.pid ?? 0);
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) => {
-      const { peak } = memory.stop();
-      if (code !== 0) return reject(new Error(`hugo failed:\n${output.slice(-3000)}`));
-      resolve({ seconds: (performance.now() - started) / 1000, peakBytes: peak, output });
-    });
   });
 }

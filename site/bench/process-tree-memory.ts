@@ -1,3 +1,4 @@
+import { type SpawnOptions, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 interface ProcessSample {
@@ -66,4 +67,33 @@ export function watchPeakMemory(
       return { peak, peakByProgram, peakByProcess };
     },
   };
+}
+
+/**
+ * Runs a program to its end, watching its process tree's memory: wall time, peaks and everything
+ * it printed; rejects with the end of its output (`name failed`) when it exits non-zero.
+ */
+export function measuredRun(
+  name: string,
+  command: string,
+  args: string[],
+  options: Omit<SpawnOptions, 'stdio'> = {},
+): Promise<{ seconds: number; peakBytes: number; peakByProgram: Map<string, number>; output: string }> {
+  const started = performance.now();
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  const memory = watchPeakMemory(child.pid ?? 0);
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) => {
+      const { peak: peakBytes, peakByProgram } = memory.stop();
+      if (code !== 0) return reject(new Error(`${name} failed:\n${output.slice(-3000)}`));
+      resolve({ seconds: (performance.now() - started) / 1000, peakBytes, peakByProgram, output });
+    });
+  });
 }
