@@ -144,7 +144,8 @@ describe.runIf(available)('object storage: Ceph radosgw', () => {
     await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
     target = newTarget();
     await target.open();
-  }, 120_000);
+    // Ceph's start may take two OSD boots of 75 s each on a loaded CI machine (see startRadosgw).
+  }, 240_000);
 
   afterAll(async () => {
     gateway?.stop();
