@@ -51,7 +51,16 @@ const SERVERS: {
     ignoresMalformedRanges: true,
   },
   ...(nginxAvailable()
-    ? [{ name: 'nginx', serve: serveWithNginx, symlinksInside: false, ignoresMalformedRanges: false }]
+    ? [
+        {
+          name: 'nginx',
+          // As an operator runs it: a master, and a worker as an unprivileged user (nobody), so
+          // that a file or directory a deploy leaves unreadable to others fails here too.
+          serve: (root: string) => serveWithNginx(root, { workers: 1 }),
+          symlinksInside: false,
+          ignoresMalformedRanges: false,
+        },
+      ]
     : []),
 ];
 if (SERVERS.length < 2) {
@@ -348,7 +357,7 @@ describe.runIf(nginxAvailable())('nginx in front of the publisher', () => {
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const { port } = upstream.address() as { port: number };
-    nginx = await serveWithNginx(site, { upstream: `http://127.0.0.1:${port}` });
+    nginx = await serveWithNginx(site, { upstream: `http://127.0.0.1:${port}`, workers: 1 });
   });
   afterAll(async () => {
     await nginx?.close();

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -25,6 +25,15 @@ export interface SiteBuildOptions {
   searchIndexLater?: boolean;
 }
 
+/**
+ * A scratch directory opened to others (mkdtemp makes it 0700), as a deploy directory is: nginx's
+ * workers, which the HTTP tests run as an operator does, read it as `nobody`.
+ */
+export function readableByAll(directory: string): string {
+  chmodSync(directory, 0o755);
+  return directory;
+}
+
 /** Runs the real site build (`npm run build -w site`: Astro, then the search index) in a child process. */
 export function buildSite({
   env = {},
@@ -32,7 +41,7 @@ export function buildSite({
   incrementalFrom,
   searchIndexLater,
 }: SiteBuildOptions = {}): Promise<SiteBuild> {
-  const target = outDir ?? mkdtempSync(path.join(tmpdir(), 'tablica-site-'));
+  const target = outDir ?? readableByAll(mkdtempSync(path.join(tmpdir(), 'tablica-site-')));
   const incremental = incrementalFrom
     ? ['--incrementalFrom', incrementalFrom, ...(searchIndexLater ? ['--searchIndex', 'later'] : [])]
     : [];

@@ -1,13 +1,14 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readableByAll } from './site-build.ts';
 
 /**
  * A deploy directory whose live build is a few files, laid out as the publisher's Deploys keeps
  * them (builds/<id>, `current` → builds/<id>): for server tests that need no real site build.
  */
 export function tinyDeployDir(): { deployDir: string; build: string } {
-  const deployDir = mkdtempSync(path.join(tmpdir(), 'tablica-tiny-deploy-'));
+  const deployDir = readableByAll(mkdtempSync(path.join(tmpdir(), 'tablica-tiny-deploy-')));
   const build = path.join(deployDir, 'builds', '20260101-000000');
   mkdirSync(path.join(build, 'komunikaty', 'przyklad'), { recursive: true });
   writeFileSync(
