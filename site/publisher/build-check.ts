@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { filesOfBuild } from '../scripts/build-files.ts';
 import { outputPaths, REQUIRED_FILES, servingRule } from '../src/lib/outputs/manifest.ts';
 
 export interface BuildManifest {
@@ -14,17 +15,21 @@ export type CheckResult = { ok: true; manifest: BuildManifest } | { ok: false; p
 /**
  * Is a freshly written build whole? Every kind of output is there, every JSON file parses, and
  * the manifest says what it publishes. A build that fails this never goes live.
+ * `checkedBefore`: a build that passed this check, which an incremental build hard-linked its
+ * unchanged files from; a file that is one of those (the same inode) is not parsed again, so a
+ * publish at 10,000 notices parses a few files, not 20,000 (1.4 s).
  */
-export function checkBuild(directory: string): CheckResult {
+export function checkBuild(directory: string, checkedBefore?: string): CheckResult {
   const problems = REQUIRED_FILES.filter((file) => !existsSync(path.join(directory, file))).map(
     (file) => `missing ${file}`,
   );
   if (problems.length > 0) return { ok: false, problems };
   for (const file of jsonFiles(directory)) {
+    if (checkedBefore && sameFile(path.join(directory, file), path.join(checkedBefore, file))) continue;
     try {
-      JSON.parse(readFileSync(file, 'utf8'));
+      JSON.parse(readFileSync(path.join(directory, file), 'utf8'));
     } catch {
-      problems.push(`${path.relative(directory, file)} is not valid JSON`);
+      problems.push(`${file} is not valid JSON`);
     }
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -33,11 +38,19 @@ export function checkBuild(directory: string): CheckResult {
   return { ok: true, manifest };
 }
 
-/** Every file of the build that the outputs manifest says is JSON. */
+/** Every file of the build (relative) that the outputs manifest says is JSON. */
 function jsonFiles(directory: string): string[] {
-  return (readdirSync(directory, { recursive: true }) as string[])
-    .filter((file) => file.endsWith('.json') && servingRule(`/${file.split(path.sep).join('/')}`).json === true)
-    .map((file) => path.join(directory, file));
+  return filesOfBuild(directory).filter((file) => file.endsWith('.json') && servingRule(`/${file}`).json === true);
+}
+
+/** Whether two paths are one file (a hard link); false when either is missing. */
+function sameFile(one: string, other: string): boolean {
+  try {
+    const [a, b] = [statSync(one), statSync(other)];
+    return a.ino === b.ino && a.dev === b.dev;
+  } catch {
+    return false;
+  }
 }
 
 /**

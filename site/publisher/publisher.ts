@@ -268,7 +268,7 @@ export class Publisher {
       discard();
       return finish('failed', run.killed ? 'the build was stopped (timeout or shutdown)' : run.tail);
     }
-    const check = checkBuild(directory);
+    const check = checkBuild(directory, base);
     if (!check.ok) {
       this.#incrementalBase = undefined;
       discard();
@@ -328,7 +328,7 @@ export class Publisher {
     });
     this.#killBuild = undefined;
     if (!run.ok) return failed(run.killed ? 'stopped (timeout or shutdown)' : run.tail);
-    const check = checkBuild(directory);
+    const check = checkBuild(directory, liveDirectory);
     if (!check.ok) return failed(`incomplete: ${check.problems.slice(0, 5).join('; ')}`);
     try {
       await this.options.lease?.confirm();

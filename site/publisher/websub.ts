@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { filesOfBuild } from '../scripts/build-files.ts';
 
 /** The feed files of a build: every RSS and JSON Feed, and the CAP index. */
 const isFeed = (file: string) => /(^|\/)(rss\.xml|feed\.json)$/.test(file) || file === 'cap/index.atom';
@@ -9,9 +10,7 @@ const isFeed = (file: string) => /(^|\/)(rss\.xml|feed\.json)$/.test(file) || fi
  * is live now (all of them when there was none): the feeds WebSub hubs need to hear about.
  */
 export function changedFeeds(previous: string | undefined, current: string): string[] {
-  const files = (readdirSync(current, { recursive: true }) as string[])
-    .map((file) => file.split(path.sep).join('/'))
-    .filter(isFeed);
+  const files = filesOfBuild(current).filter(isFeed);
   return files
     .filter((file) => {
       if (!previous) return true;

@@ -79,9 +79,9 @@ console.log(
 
 // Before the hashes: the CSP must cover every HTML file the build writes.
 const shortStarted = performance.now();
-const shortLinks = writeShortLinkPages(outDir);
+const shortLinks = writeShortLinkPages(outDir, reuse.fullBecause ? undefined : incrementalFrom);
 console.log(
-  `[tablica] short addresses: ${shortLinks.files.size} page(s) written in ${Math.round(performance.now() - shortStarted)} ms`,
+  `[tablica] short addresses: ${shortLinks.files.size} page(s) written or linked in ${Math.round(performance.now() - shortStarted)} ms`,
 );
 const hashesStarted = performance.now();
 const hashes = writeInlineHashes(outDir, {

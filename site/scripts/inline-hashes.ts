@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CSP_FILE, type InlineHashes } from '../publisher/http/security-headers.ts';
+import { filesOfBuild } from './build-files.ts';
 
 const INLINE_ELEMENT = /<(script|style)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi;
 const STYLE_ATTRIBUTE = /\sstyle="([^"]*)"/gi;
@@ -112,7 +113,9 @@ export function writeInlineHashes(
     for (const file of alike.files) known.set(file, needs);
   }
   const shared = new Set([...reused, ...(alike?.files ?? [])]);
-  const files = (readdirSync(outDir, { recursive: true }) as string[]).filter((file) => file.endsWith('.html')).sort();
+  const files = filesOfBuild(outDir)
+    .filter((file) => file.endsWith('.html'))
+    .sort();
   const distinct = new Map<string, number>();
   const stored: PageNeedsFile = { needs: [], files: {} };
   for (const file of files) {

@@ -5,7 +5,7 @@ import { PAGE_KEYS_FILE, PAGE_KEYS_ROUTE, type PageKeys, readPageKeys } from '..
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 /** What the pages are made from besides content: a change here renders every page again. */
-const CODE = ['site/src', 'site/public', 'site/astro.config.ts', 'shared/src', 'package-lock.json'];
+const CODE = ['site/src', 'site/scripts', 'site/public', 'site/astro.config.ts', 'shared/src', 'package-lock.json'];
 
 function filesUnder(full: string): string[] {
   if (!existsSync(full)) return [];

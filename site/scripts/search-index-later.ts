@@ -5,9 +5,10 @@
  * publisher then builds the index into a copy of that build and switches to it (`npm run
  * index-search`): the urgent page is served first, and found by search a few seconds later.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { filesOfBuild } from './build-files.ts';
 import { linkAll } from './reuse-unchanged.ts';
 import { buildSearchIndex } from './search-index.ts';
 
@@ -19,10 +20,7 @@ export const searchIndexIsStale = (buildDirectory: string) => existsSync(path.jo
 
 /** Every file of a build, relative; `without` leaves out top-level entries. */
 function filesOf(root: string, without: Set<string>): string[] {
-  return readdirSync(root, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .filter((file) => !without.has(file.split(path.sep)[0] as string));
+  return filesOfBuild(root).filter((file) => !without.has(file.split('/')[0] as string));
 }
 
 /** Links the previous build's index into a new build and marks it stale (build.ts). */

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { escapeMarkup } from '../src/lib/outputs/escape.ts';
 import { outputPaths } from '../src/lib/outputs/manifest.ts';
@@ -7,24 +7,53 @@ import type { ShortLink } from '../src/lib/short-links.ts';
 /**
  * Writes /k/<code>.html for every short address the build listed in /k/index.json: one line of
  * HTML that sends the reader on at once (and shows the link where a browser does not follow).
- * The static server answers /k/<code> with it. Written here with plain fs, about 0.3 s for
- * 10,000, rather than as 10,000 Astro routes.
+ * The static server answers /k/<code> with it. Written here with plain fs rather than as 10,000
+ * Astro routes. With `previousDir` (an incremental build), a page whose entry is unchanged is
+ * hard-linked from that build instead: 10,000 written took 1.2 s of a publish.
  */
-export function writeShortLinkPages(outDir: string): { files: Set<string>; sample: string | undefined } {
+export function writeShortLinkPages(
+  outDir: string,
+  previousDir?: string,
+): { files: Set<string>; sample: string | undefined } {
   const listFile = path.join(outDir, outputPaths.shortLinks);
   const links = JSON.parse(readFileSync(listFile, 'utf8')) as ShortLink[];
+  const unchanged = previousDir ? previousEntries(previousDir) : new Map<string, string>();
   const directory = path.dirname(listFile);
   mkdirSync(directory, { recursive: true });
   const files = new Set<string>();
   let sample: string | undefined;
-  for (const { code, locale, page, url, title } of links) {
+  for (const link of links) {
+    const { code, locale, page, url, title } = link;
+    const file = `${outputPaths.shortLink(code)}.html`.slice(1);
+    files.add(file);
+    if (previousDir && unchanged.get(code) === JSON.stringify(link) && linked(previousDir, outDir, file)) continue;
     const target = escapeMarkup(page);
     const name = escapeMarkup(title);
-    const file = `${outputPaths.shortLink(code)}.html`.slice(1);
     sample = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${target}"><link rel="canonical" href="${escapeMarkup(url)}"><title>${name}</title></head><body><main><h1><a href="${target}">${name}</a></h1></main></body></html>\n`;
     writeFileSync(path.join(outDir, file), sample);
-    files.add(file);
   }
   // One template, whose variable parts are escaped text: every page needs what any one does (CSP).
+  // When every page was linked, one of them stands for the rest.
+  const first = [...files][0];
+  if (sample === undefined && first) sample = readFileSync(path.join(outDir, first), 'utf8');
   return { files, sample };
+}
+
+/** The previous build's entries by code, as written (none when it has no readable list). */
+function previousEntries(previousDir: string): Map<string, string> {
+  try {
+    const links = JSON.parse(readFileSync(path.join(previousDir, outputPaths.shortLinks), 'utf8')) as ShortLink[];
+    return new Map(links.map((link) => [link.code, JSON.stringify(link)]));
+  } catch {
+    return new Map();
+  }
+}
+
+function linked(from: string, to: string, file: string): boolean {
+  try {
+    linkSync(path.join(from, file), path.join(to, file));
+    return true;
+  } catch {
+    return false;
+  }
 }

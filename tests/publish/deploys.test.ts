@@ -3,10 +3,13 @@ import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { dropVerdict } from '../../site/publisher/build-check.ts';
+import { checkBuild, dropVerdict } from '../../site/publisher/build-check.ts';
 import { BuildQueue } from '../../site/publisher/build-queue.ts';
 import { DirectoryTarget as Deploys, KEEP_BUILDS } from '../../site/publisher/deploy/directory-target.ts';
 import { createSiteHandler, listen } from '../../site/publisher/static-server.ts';
+import { filesOfBuild } from '../../site/scripts/build-files.ts';
+import { linkAll } from '../../site/scripts/reuse-unchanged.ts';
+import { outputPaths, REQUIRED_FILES } from '../../site/src/lib/outputs/manifest.ts';
 
 const ROLLBACK = path.resolve(import.meta.dirname, '../../site/publisher/rollback.ts');
 
@@ -114,6 +117,54 @@ describe('deploys on disk', () => {
     expect(served(restarted)).toBe('good');
     expect(restarted.removePartial()).toHaveLength(1);
     expect(() => restarted.switchTo(half.id)).toThrow(/no finished build/);
+  });
+});
+
+describe('the build check', () => {
+  /** A build with every required file, each of its JSON files valid, and a notice's widget data. */
+  function wholeBuild(): string {
+    const directory = mkdtempSync(path.join(tmpdir(), 'tablica-check-'));
+    scratch.push(directory);
+    for (const file of [...REQUIRED_FILES, 'oembed/komunikat.json']) {
+      mkdirSync(path.dirname(path.join(directory, file)), { recursive: true });
+      writeFileSync(
+        path.join(directory, file),
+        file === outputPaths.buildManifest.slice(1)
+          ? JSON.stringify({ notices: 1 })
+          : file.endsWith('.json')
+            ? '{}'
+            : 'x',
+      );
+    }
+    return directory;
+  }
+  const linkedFrom = (base: string) => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'tablica-check-'));
+    scratch.push(directory);
+    linkAll(filesOfBuild(base), base, directory);
+    return directory;
+  };
+
+  test('a JSON file that does not parse keeps the build from going live, named', () => {
+    const build = wholeBuild();
+    expect(checkBuild(build).ok).toBe(true);
+    writeFileSync(path.join(build, 'oembed/komunikat.json'), '{"title": "Zawieszenie');
+    expect(checkBuild(build)).toEqual({ ok: false, problems: ['oembed/komunikat.json is not valid JSON'] });
+  });
+
+  test('an incremental build: a file written anew is parsed, one linked from the checked build is not', () => {
+    const base = wholeBuild();
+    const next = linkedFrom(base);
+    expect(checkBuild(next, base).ok).toBe(true);
+    // Rendered by this build (its own file, not the base's): checked.
+    rmSync(path.join(next, 'oembed/komunikat.json'));
+    writeFileSync(path.join(next, 'oembed/komunikat.json'), '{');
+    expect(checkBuild(next, base)).toEqual({ ok: false, problems: ['oembed/komunikat.json is not valid JSON'] });
+    // A file that is one with the base's (a hard link) is taken as checked: the publisher names
+    // as the base only a build that passed. So it is not read again, whatever it holds.
+    const again = linkedFrom(next);
+    expect(checkBuild(again, next).ok).toBe(true);
+    expect(checkBuild(again).ok).toBe(false);
   });
 });
 
