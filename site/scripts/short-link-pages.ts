@@ -49,6 +49,7 @@ function previousEntries(previousDir: string): Map<string, string> {
   }
 }
 
+/** Hard-links `file` from one build into another; false when it cannot (then it is written). */
 function linked(from: string, to: string, file: string): boolean {
   try {
     linkSync(path.join(from, file), path.join(to, file));
