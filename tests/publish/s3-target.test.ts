@@ -144,7 +144,7 @@ describe.runIf(available)('object storage: Ceph radosgw', () => {
     await new Promise<void>((resolve) => hookServer.listen(0, '127.0.0.1', resolve));
     target = newTarget();
     await target.open();
-    // Ceph's start may take two OSD boots of 75 s each on a loaded CI machine (see startRadosgw).
+    // startRadosgw gives the OSD up to 150 s to come up on a loaded CI machine.
   }, 240_000);
 
   afterAll(async () => {
