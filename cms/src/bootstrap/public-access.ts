@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 export const PUBLIC_ACTIONS = [
   'api::notice.notice.find',
   'api::notice.notice.findOne',
+  'api::notice.notice.versions',
   'api::institution.institution.find',
   'api::institution.institution.findOne',
   'api::site-setting.site-setting.find',

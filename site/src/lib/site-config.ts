@@ -19,6 +19,11 @@ export interface SiteBuildConfig {
   preview: boolean;
   /** The notices of the last good build (JSON), for notices that now fail the rules. */
   lastGoodFile: string | undefined;
+  /**
+   * Where the notices read from Strapi are kept for the next build (TABLICA_NOTICE_CACHE), and
+   * whether this build may reuse them (TABLICA_NOTICE_CACHE_REUSE=1: the publisher's incremental builds).
+   */
+  noticeCache: { file: string; reuse: boolean } | undefined;
   /** Where the build says which notices it could not publish as they are, and what it published. */
   reportFile: string | undefined;
   /** Where attachments are copied to, so the site serves them itself (set by scripts/build.ts). */
@@ -83,6 +88,9 @@ export function readSiteBuildConfig(env: NodeJS.ProcessEnv = process.env): SiteB
     preview: env.TABLICA_PREVIEW === '1',
     lastGoodFile: env.TABLICA_LAST_GOOD || undefined,
     reportFile: env.TABLICA_BUILD_REPORT || undefined,
+    noticeCache: env.TABLICA_NOTICE_CACHE
+      ? { file: env.TABLICA_NOTICE_CACHE, reuse: env.TABLICA_NOTICE_CACHE_REUSE === '1' }
+      : undefined,
     attachmentsDir: env.TABLICA_ATTACHMENTS_DIR || undefined,
     subscriptions: env.TABLICA_SUBSCRIPTIONS === '1',
     websubHubs: readHubs(env.TABLICA_WEBSUB_HUBS),

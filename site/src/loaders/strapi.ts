@@ -1,121 +1,26 @@
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '@tablica/shared';
-
-export interface StrapiSourceOptions {
-  url: string;
-  /** A read-only API token; the public role can read published content without one. */
-  token?: string | undefined;
-  /** Attempts after the first when Strapi cannot be reached or answers 5xx/429. */
-  retries: number;
-  /** The first wait; each retry waits twice as long as the one before. */
-  retryDelayMs: number;
-  /** Told about every retry, so a slow build says why it is slow. */
-  onRetry?: (message: string) => void;
-}
-
-/** Strapi could not give us the content; the build must stop rather than publish part of a site. */
-export class StrapiUnavailableError extends Error {
-  override name = 'StrapiUnavailableError';
-}
-
-interface Page {
-  data: unknown;
-  meta?: { pagination?: { page: number; pageCount: number; total: number } };
-}
-
-const PAGE_SIZE = 100;
-const REQUEST_TIMEOUT_MS = 30_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const isRetryable = (status: number) => status >= 500 || status === 429 || status === 408;
-
-async function getJson(path: string, options: StrapiSourceOptions): Promise<Page> {
-  const url = new URL(path, options.url.endsWith('/') ? options.url : `${options.url}/`);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let lastProblem = '';
-  for (let attempt = 0; attempt <= options.retries; attempt++) {
-    if (attempt > 0) {
-      const wait = options.retryDelayMs * 2 ** (attempt - 1);
-      options.onRetry?.(`${lastProblem}; retry ${attempt} of ${options.retries} in ${wait} ms`);
-      await sleep(wait);
-    }
-    let response: Response;
-    try {
-      response = await fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    } catch (error) {
-      lastProblem = `cannot reach Strapi at ${url.origin} (${describeFetchError(error)})`;
-      continue;
-    }
-    if (response.ok) return (await response.json()) as Page;
-    lastProblem = `Strapi answered ${response.status} ${response.statusText} for ${url.pathname}`;
-    if (!isRetryable(response.status)) {
-      const hint =
-        response.status === 401 || response.status === 403
-          ? ' Check STRAPI_TOKEN (a read-only API token) or the Public role permissions.'
-          : '';
-      throw new StrapiUnavailableError(`Tablica: ${lastProblem}.${hint}`);
-    }
-  }
-  throw new StrapiUnavailableError(
-    `Tablica: ${lastProblem} after ${options.retries + 1} attempts. The site was not built; the last good build stays live.`,
-  );
-}
-
-function describeFetchError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
-}
-
-/** Every page of a collection. Strapi caps a page at 100 (`rest.maxLimit`). */
-async function getAll(path: string, options: StrapiSourceOptions): Promise<unknown[]> {
-  const items: unknown[] = [];
-  let pageCount = 1;
-  let firstTotal: number | undefined;
-  for (let page = 1; page <= pageCount; page++) {
-    const separator = path.includes('?') ? '&' : '?';
-    const body = await getJson(
-      `${path}${separator}sort[0]=id:asc&pagination[page]=${page}&pagination[pageSize]=${PAGE_SIZE}`,
-      options,
-    );
-    if (!Array.isArray(body.data)) throw new StrapiUnavailableError(`Tablica: ${path} did not return a list.`);
-    items.push(...body.data);
-    pageCount = body.meta?.pagination?.pageCount ?? 1;
-    firstTotal ??= body.meta?.pagination?.total;
-  }
-  if (firstTotal !== undefined && items.length !== firstTotal) {
-    // Something was published or removed while we paged; the next build (the publisher runs one
-    // after every change) sees a settled list, and this one must not publish a torn one.
-    throw new StrapiUnavailableError(
-      `Tablica: ${path} changed while it was being read (${firstTotal} expected, ${items.length} read); build again.`,
-    );
-  }
-  return items;
-}
-
-/** Keeps the last copy of each notice version: a publish during paging can list a notice twice. */
-function latestPerSlugAndLocale(notices: unknown[]): unknown[] {
-  const byKey = new Map<string, unknown>();
-  for (const notice of notices) {
-    const { slug, locale } = notice as { slug?: unknown; locale?: unknown };
-    byKey.set(`${String(slug)}\u0000${String(locale)}`, notice);
-  }
-  return [...byKey.values()];
-}
+import { getAll, getJson, type StrapiSourceOptions } from './strapi-http.ts';
+import { type NoticeReadCache, readPublishedNotices } from './strapi-notices.ts';
 
 /**
  * Reads the published content from Strapi's public REST API into the snapshot format. The API
- * already answers in the shared shape; validation happens once, on the whole snapshot.
+ * already answers in the shared shape; validation happens once, on the whole snapshot. Returns
+ * with it how the notices were read (all, or the changed ones beside the cache's).
  */
-export async function readStrapiSnapshot(options: StrapiSourceOptions): Promise<unknown> {
+export async function readStrapiSnapshot(
+  options: StrapiSourceOptions,
+  cache?: NoticeReadCache,
+): Promise<{ snapshot: unknown; how: string }> {
   const settings = await getJson('api/site-setting', options);
   const institutions = await getAll('api/institutions', options);
-  const notices = await getAll('api/notices?locale=*', options);
-  return {
+  const { notices, how } = await readPublishedNotices(options, institutions, cache);
+  const snapshot = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
     exportedAt: new Date().toISOString(),
     siteSettings: settings.data,
     institutions,
-    notices: latestPerSlugAndLocale(notices),
+    notices,
   };
+  return { snapshot, how };
 }

@@ -36,7 +36,12 @@ async function readContent(logger: LoaderContext['logger']): Promise<LoadedConte
   let source: string;
   if (content.kind === 'strapi') {
     source = `Strapi at ${content.url}`;
-    raw = await readStrapiSnapshot({ ...content, onRetry: (message) => logger.warn(message) });
+    const read = await readStrapiSnapshot(
+      { ...content, onRetry: (message) => logger.warn(message) },
+      config.noticeCache,
+    );
+    raw = read.snapshot;
+    logger.info(`notices: ${read.how}`);
   } else {
     const file = content.kind === 'snapshot' ? content.file : demoSnapshotPath();
     source = content.kind === 'snapshot' ? file : `the demo snapshot (${file})`;

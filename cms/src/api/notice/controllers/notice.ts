@@ -1,5 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { mediaBaseUrl } from '../../../content/media-base-url';
+import { listNoticeVersions } from '../../../content/notice-versions';
 import { toSharedNotice } from '../../../content/to-shared';
 
 /**
@@ -23,6 +24,10 @@ export default factories.createCoreController('api::notice.notice', ({ strapi })
       data: results.map((entity: Record<string, unknown>) => toSharedNotice(entity, options)),
       meta: { pagination },
     };
+  },
+  /** GET /api/notice-versions: what a site build needs to read only the notices that changed. */
+  async versions(ctx) {
+    ctx.body = await listNoticeVersions(strapi);
   },
   async findOne(ctx) {
     // The core answers a missing (or draft-only) document with a 404 and no body.

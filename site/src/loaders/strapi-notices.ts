@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { getAll, getJson, type StrapiSourceOptions, StrapiUnavailableError } from './strapi-http.ts';
+
+/** The notices a build read, kept for the next build (in the publisher's state directory). */
+export interface NoticeReadCache {
+  file: string;
+  /** False: read every notice (a full build) and keep what was read for the next one. */
+  reuse: boolean;
+}
+
+export interface NoticesRead {
+  notices: unknown[];
+  /** How they were read, for the build's log. */
+  how: string;
+}
+
+/** GET /api/notice-versions (cms/src/content/notice-versions.ts). */
+interface Listing {
+  data: { id: number; slug: string; locale: string; version: string }[];
+  meta: { shape: string; media: string };
+}
+
+interface CacheFile {
+  shape: string;
+  media: string;
+  institutions: string;
+  notices: { version: string; notice: unknown }[];
+}
+
+const ALL_NOTICES = 'api/notices?locale=*';
+/** Ids per request for the changed notices: one page, and a URL far below any server's limit. */
+const IDS_PER_REQUEST = 100;
+
+const keyOf = (slug: unknown, locale: unknown) => `${String(slug)}\u0000${String(locale)}`;
+const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+
+/** Keeps the last copy of each notice version: a publish during paging can list a notice twice. */
+function latestPerSlugAndLocale(notices: unknown[]): unknown[] {
+  const byKey = new Map<string, unknown>();
+  for (const notice of notices) {
+    const { slug, locale } = notice as { slug?: unknown; locale?: unknown };
+    byKey.set(keyOf(slug, locale), notice);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Every published notice. With a cache, only notices whose version the last read did not see
+ * are fetched (a publish at 10,000 notices reads one page instead of a hundred); everything is
+ * read when the CMS's answers may have changed without a version changing: another shape of
+ * answer, the media library, the institutions.
+ */
+export async function readPublishedNotices(
+  options: StrapiSourceOptions,
+  institutions: unknown[],
+  cache: NoticeReadCache | undefined,
+): Promise<NoticesRead> {
+  if (!cache) return { notices: latestPerSlugAndLocale(await getAll(ALL_NOTICES, options)), how: 'all read' };
+  // Listed before any notice is read: a notice read afterwards is as new as its listed version or
+  // newer, so the cache can only make a later build fetch a notice again, never keep an old one.
+  const listing = await readListing(options);
+  if (!listing) {
+    return {
+      notices: latestPerSlugAndLocale(await getAll(ALL_NOTICES, options)),
+      how: 'all read (the CMS lists no notice versions: update it, or give the token the "versions" permission)',
+    };
+  }
+  const now = { shape: listing.meta.shape, media: listing.meta.media, institutions: digest(institutions) };
+  const previous = cache.reuse ? readCache(cache.file) : undefined;
+  const fullBecause = !cache.reuse
+    ? 'a full build'
+    : !previous
+      ? 'no earlier read'
+      : previous.shape !== now.shape
+        ? "the CMS's answers changed shape"
+        : previous.media !== now.media
+          ? 'the media library changed'
+          : previous.institutions !== now.institutions
+            ? 'the institutions changed'
+            : undefined;
+  let read: { version: string; notice: unknown }[] | undefined;
+  let how: string;
+  if (previous && !fullBecause) {
+    const changed = await readChanged(listing, previous, options);
+    read = changed?.notices;
+    how = changed
+      ? `${changed.fetched.toLocaleString('en')} changed read, ${(listing.data.length - changed.fetched).toLocaleString('en')} kept from the last read`
+      : 'all read (notices changed while they were read)';
+  } else {
+    how = `all read (${fullBecause})`;
+  }
+  if (!read) {
+    const notices = latestPerSlugAndLocale(await getAll(ALL_NOTICES, options));
+    const versionOf = new Map(listing.data.map((entry) => [keyOf(entry.slug, entry.locale), entry.version]));
+    read = notices.flatMap((notice) => {
+      const { slug, locale } = notice as { slug?: unknown; locale?: unknown };
+      const version = versionOf.get(keyOf(slug, locale));
+      // Published after the listing: not kept, so the next build reads it again.
+      return version ? [{ version, notice }] : [];
+    });
+    writeCache(cache.file, { ...now, notices: read });
+    return { notices, how };
+  }
+  writeCache(cache.file, { ...now, notices: read });
+  return { notices: read.map((entry) => entry.notice), how };
+}
+
+async function readListing(options: StrapiSourceOptions): Promise<Listing | undefined> {
+  try {
+    const body = (await getJson('api/notice-versions', options)) as unknown as Partial<Listing>;
+    return Array.isArray(body.data) && typeof body.meta?.shape === 'string' ? (body as Listing) : undefined;
+  } catch (error) {
+    // An older CMS, or a token made before the route existed: the build reads everything.
+    const status = error instanceof StrapiUnavailableError ? error.status : undefined;
+    if (status === 401 || status === 403 || status === 404 || status === 405) return undefined;
+    throw error;
+  }
+}
+
+/** The listed notices: kept ones from the cache, the others fetched by id; undefined when one is gone. */
+async function readChanged(listing: Listing, previous: CacheFile, options: StrapiSourceOptions) {
+  const known = new Map(previous.notices.map((entry) => [entry.version, entry.notice]));
+  const missing = listing.data.filter((entry) => !known.has(entry.version));
+  const fetched = new Map<string, unknown>();
+  for (let start = 0; start < missing.length; start += IDS_PER_REQUEST) {
+    const ids = missing
+      .slice(start, start + IDS_PER_REQUEST)
+      .map((entry, index) => `filters[id][$in][${index}]=${entry.id}`);
+    const page = await getJson(`${ALL_NOTICES}&${ids.join('&')}&pagination[pageSize]=${IDS_PER_REQUEST}`, options);
+    if (!Array.isArray(page.data)) throw new StrapiUnavailableError(`Tablica: ${ALL_NOTICES} did not return a list.`);
+    for (const notice of page.data as { slug?: unknown; locale?: unknown }[]) {
+      fetched.set(keyOf(notice.slug, notice.locale), notice);
+    }
+  }
+  const notices: { version: string; notice: unknown }[] = [];
+  for (const entry of listing.data) {
+    const notice = known.get(entry.version) ?? fetched.get(keyOf(entry.slug, entry.locale));
+    // Published again or withdrawn since it was listed.
+    if (notice === undefined) return undefined;
+    notices.push({ version: entry.version, notice });
+  }
+  return { notices, fetched: missing.length };
+}
+
+function readCache(file: string): CacheFile | undefined {
+  try {
+    const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    return Array.isArray(cache.notices) ? cache : undefined;
+  } catch {
+    // None yet, or unreadable: everything is read.
+    return undefined;
+  }
+}
+
+/** Written aside and renamed: a build killed while writing leaves the previous cache whole. */
+function writeCache(file: string, cache: CacheFile): void {
+  const aside = `${file}.${process.pid}.tmp`;
+  writeFileSync(aside, JSON.stringify(cache));
+  renameSync(aside, file);
+}
