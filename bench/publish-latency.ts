@@ -5,6 +5,7 @@
  *
  *   npm run bench:publish            (also part of npm run bench: 1,000 notices)
  *   TABLICA_BENCH_NOTICES=1000,3000,10000,30000 TABLICA_BENCH_PUBLISHES=5   (the curve)
+ *   TABLICA_BENCH_SEEDED_DIR=<dir>   keeps each size's seeded database there for later runs
  *
  * The processes are those of production: a real Strapi in a process of its own (SQLite, seeded
  * with N published notices) sends its webhook to the publisher (this process), which runs each
@@ -14,7 +15,7 @@
  * the build is the publisher's. Each size runs on a fresh CMS and publisher; the curve at the
  * end compares each median with the first size's.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateSnapshot, isStillNews, loadSnapshot } from '@tablica/shared';
@@ -53,6 +54,28 @@ const waitUntil = async (check: () => Promise<boolean> | boolean, timeoutMs = 30
   }
 };
 
+/**
+ * The seeded database of one size: seeded here (10,000 notices take about 19 minutes), or, with
+ * TABLICA_BENCH_SEEDED_DIR, copied from the one an earlier run seeded and kept there (the run's
+ * edits go to the copy). Returns the seeding time, undefined for a copy.
+ */
+async function seededDatabase(notices: number, sqliteFile: string): Promise<number | undefined> {
+  const kept = process.env.TABLICA_BENCH_SEEDED_DIR
+    ? path.join(process.env.TABLICA_BENCH_SEEDED_DIR, `cms-${notices}.db`)
+    : undefined;
+  if (kept && existsSync(kept)) {
+    copyFileSync(kept, sqliteFile);
+    return undefined;
+  }
+  const seeding = await startCmsProcess({ seedNotices: notices, sqliteFile, env: {} });
+  await stopCmsProcess(seeding);
+  if (kept) {
+    mkdirSync(path.dirname(kept), { recursive: true });
+    copyFileSync(sqliteFile, kept);
+  }
+  return seeding.seededMs;
+}
+
 /** One size: a fresh CMS seeded with `NOTICES` notices, a fresh publisher, PUBLISHES edits. */
 async function measure(NOTICES: number) {
   console.log(`Tablica publish-to-live benchmark: ${NOTICES.toLocaleString('en')} notices, ${PUBLISHES} publishes`);
@@ -75,8 +98,7 @@ async function measure(NOTICES: number) {
   // this one, seed 42), then the CMS started afresh on that database, running compiled code as
   // `strapi start` does, so its memory is the CMS's own and not the import's or the compiler's.
   const sqliteFile = path.join(scratch, `cms-${NOTICES}.db`);
-  const seeding = await startCmsProcess({ seedNotices: NOTICES, sqliteFile, env: {} });
-  await stopCmsProcess(seeding);
+  const seededMs = await seededDatabase(NOTICES, sqliteFile);
   const cms = await startCmsProcess({
     sqliteFile,
     compile: false,
@@ -88,7 +110,11 @@ async function measure(NOTICES: number) {
     },
   });
   const snapshot = loadSnapshot(generateSnapshot(NOTICES, 42, { institutions: 20 }));
-  console.log(`  seeded ${NOTICES} notices in ${seconds(seeding.seededMs)}`);
+  console.log(
+    seededMs === undefined
+      ? `  ${NOTICES} notices: a database seeded by an earlier run (TABLICA_BENCH_SEEDED_DIR)`
+      : `  seeded ${NOTICES} notices in ${seconds(seededMs)}`,
+  );
   // From here on, the peak memory of each process on the publish path.
   const memory = watchPeakMemory(process.pid, {
     everyMs: 250,
