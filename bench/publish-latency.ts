@@ -19,10 +19,11 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateSnapshot, isStillNews, loadSnapshot } from '@tablica/shared';
+import { rest } from '../cms/test/helpers/rest.mts';
 import { watchPeakMemory } from '../site/bench/process-tree-memory.ts';
 import { startPublisher } from '../site/publisher/main.ts';
 import { runSiteBuild } from '../site/publisher/site-build.ts';
-import { cmsRequest, startCmsProcess, stopCmsProcess } from '../tests/support/cms-process.ts';
+import { startCmsProcess, stopCmsProcess } from '../tests/support/cms-process.ts';
 import { startMailCatcher } from '../tests/support/mail-catcher.ts';
 import { startSwitchableProxy } from '../tests/support/switchable-proxy.ts';
 
@@ -131,7 +132,7 @@ async function measure(NOTICES: number) {
                 ? 'search index script'
                 : sample.name,
   });
-  const login = await cmsRequest<{ data: { token: string } }>(cms.url, '/admin/login', {
+  const login = await rest<{ data: { token: string } }>(cms.url, '/admin/login', {
     method: 'POST',
     body: EDITOR,
   });
@@ -171,7 +172,7 @@ async function measure(NOTICES: number) {
     .slice(0, PUBLISHES);
   for (const [index, notice] of original.entries()) {
     // As the editor does it in the admin: find the notice, change its title, save, publish.
-    const found = await cmsRequest<{ results: { documentId: string }[] }>(
+    const found = await rest<{ results: { documentId: string }[] }>(
       cms.url,
       `${CM}?locale=pl&filters[slug][$eq]=${encodeURIComponent(notice.slug)}`,
       { token },
@@ -179,10 +180,10 @@ async function measure(NOTICES: number) {
     const documentId = found.body.results[0]?.documentId;
     if (!documentId) throw new Error(`notice ${notice.slug} not found in the CMS: ${found.text}`);
     const title = `Zmiana nr ${index + 1}: ${notice.title}`.slice(0, 200);
-    const saved = await cmsRequest(cms.url, `${CM}/${documentId}?locale=pl`, { method: 'PUT', token, body: { title } });
+    const saved = await rest(cms.url, `${CM}/${documentId}?locale=pl`, { method: 'PUT', token, body: { title } });
     if (saved.status !== 200) throw new Error(`saving the edit failed: ${saved.text}`);
     const started = performance.now();
-    const published = await cmsRequest(cms.url, `${CM}/${documentId}/actions/publish?locale=pl`, {
+    const published = await rest(cms.url, `${CM}/${documentId}/actions/publish?locale=pl`, {
       method: 'POST',
       token,
       body: {},

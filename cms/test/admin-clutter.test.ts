@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminLogin } from './helpers/admin.ts';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
-import { rest } from './helpers/rest.ts';
+import { rest } from './helpers/rest.mts';
 
 const EDITOR = { email: 'redakcja@example.org', password: 'Haslo-Redakcji-2026!' };
 let cms: RunningStrapi;

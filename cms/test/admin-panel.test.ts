@@ -5,7 +5,7 @@ import { hasChromium, launchChromium } from '../../tests/support/browser.ts';
 import { ensureAdminBuild } from '../scripts/admin-build.mjs';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { noticeData } from './helpers/notices.ts';
-import { rest } from './helpers/rest.ts';
+import { rest } from './helpers/rest.mts';
 
 /**
  * Where editors meet the rules: the real admin panel in Chromium. An editor saves a notice with

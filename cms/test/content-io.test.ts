@@ -5,7 +5,7 @@ import { loadSnapshot, type Notice } from '@tablica/shared';
 import { verifyRebuildRequest } from '@tablica/shared/signing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
-import { rest } from './helpers/rest.ts';
+import { rest } from './helpers/rest.mts';
 
 type Hook = {
   headers: IncomingHttpHeaders;

@@ -7,7 +7,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminCall, adminLogin } from './helpers/admin.ts';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
-import { rest } from './helpers/rest.ts';
+import { rest } from './helpers/rest.mts';
 
 const require = createRequire(import.meta.url);
 const EDITOR = { email: 'redakcja@example.org', password: 'Haslo-Redakcji-2026!' };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { bootWithWriter, noticeData } from './helpers/notices.ts';
-import { allKeys, rest } from './helpers/rest.ts';
+import { allKeys, rest } from './helpers/rest.mts';
 
 type List = { data: Record<string, unknown>[]; meta: { pagination: { pageSize: number; total: number } } };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStrapi } from './helpers/boot-strapi.mts';
 import { bootWithWriter, noticeData } from './helpers/notices.ts';
-import { rest } from './helpers/rest.ts';
+import { rest } from './helpers/rest.mts';
 
 /**
  * A filter is an oracle: if a query matching a word that exists only in a draft answers

@@ -3,7 +3,7 @@ import { runSchedulerPass } from '../src/publishing/scheduler';
 import { adminLogin } from './helpers/admin.ts';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { createInstitution, noticeData } from './helpers/notices.ts';
-import { rest } from './helpers/rest.ts';
+import { rest } from './helpers/rest.mts';
 
 /**
  * Scheduled publishing and lifting, as an editor sets them in the edit form (the admin API), and

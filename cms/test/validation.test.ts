@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStrapi } from './helpers/boot-strapi.mts';
 import { bootWithWriter, noticeData } from './helpers/notices.ts';
-import { rest } from './helpers/rest.ts';
+import { rest } from './helpers/rest.mts';
 
 type ErrorBody = {
   error: { status: number; name: string; message: string; details: { errors: { path: string[]; message: string }[] } };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdminCall, adminLogin, editAndPublish as publishForm } from './helpers/admin.ts';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { createInstitution, noticeData } from './helpers/notices.ts';
-import { rest } from './helpers/rest.ts';
+import { rest } from './helpers/rest.mts';
 
 /**
  * What a publication announces, through the admin API exactly as the edit form sends it: a

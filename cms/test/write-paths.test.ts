@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminLogin } from './helpers/admin.ts';
 import { bootStrapi, createApiToken, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { createInstitution, noticeData } from './helpers/notices.ts';
-import { rest } from './helpers/rest.ts';
+import { rest } from './helpers/rest.mts';
 
 /**
  * Every way a notice is written — the admin panel's API (what an editor's clicks send) and REST

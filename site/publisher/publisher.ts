@@ -56,6 +56,8 @@ export interface BuildRecord {
   notUpdated?: NotUpdated[];
   /** The live build this one linked its unchanged notices' files from; unset: every page rendered. */
   incrementalFrom?: string;
+  /** How the build read the notices: all of them, or the changed ones beside the last read's. */
+  noticesRead?: string;
   /** Attachments that could not be copied into the site. */
   attachmentsLeftOut?: string[];
   /** Its search index, when built after it went live: the build that has it, or why it failed. */
@@ -80,6 +82,7 @@ interface BuildReport {
     errors: { location: string; message: string }[];
   }[];
   skippedAttachments: string[];
+  noticesRead?: string;
 }
 
 /** Longest a timer waits: past it the publisher rebuilds anyway (and computes the next change). */
@@ -404,6 +407,7 @@ export class Publisher {
       errors: problem.errors.map((error) => `${error.location}: ${error.message}`),
     }));
     if (this.liveNotUpdated.length > 0) record.notUpdated = this.liveNotUpdated;
+    if (report.noticesRead) record.noticesRead = report.noticesRead;
     if (report.skippedAttachments.length > 0)
       record.attachmentsLeftOut = report.skippedAttachments.map((item) => this.#withoutPaths(item));
     for (const problem of this.liveNotUpdated) {

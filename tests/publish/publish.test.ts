@@ -108,6 +108,7 @@ describe('publish to live', () => {
     });
     expect(edited.rssItem?.title).toBe('Aktualizacja: Awaria usunięta częściowo');
     expect(edited.widgetItem?.title).toBe('Awaria usunięta częściowo');
+    expect((await idle()).lastBuild?.noticesRead).toMatch(/^1 changed read, [\d,]+ kept from the last read$/);
 
     await notices.unpublish({ documentId, locale: 'pl' } as never);
     const gone = await eventually(async () => {
@@ -123,6 +124,8 @@ describe('publish to live', () => {
     // from the build before: not its calendar, widget data, embed or oEmbed answer either.
     const afterUnpublish = await idle();
     expect(afterUnpublish.lastBuild?.incrementalFrom).toBeDefined();
+    // … and read from the CMS only what changed: an unpublished notice is simply no longer listed.
+    expect(afterUnpublish.lastBuild?.noticesRead).toMatch(/^0 changed read, [\d,]+ kept from the last read$/);
     // It went live with the search index before it, then its own index was built and switched
     // to; the build without it is forgotten, so a rollback goes back a whole publish.
     const indexedAs = afterUnpublish.lastBuild?.searchIndex?.build;

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { strapiSecrets } from '../../cms/test/helpers/boot-strapi.mts';
+import { rest } from '../../cms/test/helpers/rest.mts';
 import { startPublisher } from '../../site/publisher/main.ts';
-import { type CmsProcess, cmsRequest, startCmsProcess, stopCmsProcess } from '../support/cms-process.ts';
+import { type CmsProcess, startCmsProcess, stopCmsProcess } from '../support/cms-process.ts';
 import { type SwitchableProxy, startSwitchableProxy } from '../support/switchable-proxy.ts';
 import { announcePostgresSkip, testPostgresUrl, throwawayDatabase } from '../support/throwaway-postgres.ts';
 import { eventually, publisherIdle } from './support.ts';
@@ -23,7 +24,7 @@ const CM = '/content-manager/collection-types/api::notice.notice';
 
 /** Signs in on /admin/login as an editor does. */
 async function adminLogin(base: string, credentials: { email: string; password: string }): Promise<string> {
-  const login = await cmsRequest<{ data: { token: string } }>(base, '/admin/login', {
+  const login = await rest<{ data: { token: string } }>(base, '/admin/login', {
     method: 'POST',
     body: credentials,
   });
@@ -44,7 +45,7 @@ describe.runIf(testPostgresUrl)('two CMS instances on one Postgres, one publishe
   const status = () => running.publisher.status();
   const idle = () => publisherIdle(running.publisher);
   const institution = async (cms: CmsProcess) => {
-    const found = await cmsRequest<{ results: { documentId: string }[] }>(
+    const found = await rest<{ results: { documentId: string }[] }>(
       cms.url,
       '/content-manager/collection-types/api::institution.institution?filters[slug][$eq]=pwik-brzozow',
       { token: tokens[cms.url] },
@@ -53,7 +54,7 @@ describe.runIf(testPostgresUrl)('two CMS instances on one Postgres, one publishe
     return found.body.results[0]?.documentId as string;
   };
   const draft = async (cms: CmsProcess, slug: string, extra: Record<string, unknown> = {}) => {
-    const saved = await cmsRequest<{ data: { documentId: string } }>(cms.url, `${CM}?locale=pl`, {
+    const saved = await rest<{ data: { documentId: string } }>(cms.url, `${CM}?locale=pl`, {
       method: 'POST',
       token: tokens[cms.url],
       body: {
@@ -124,7 +125,7 @@ describe.runIf(testPostgresUrl)('two CMS instances on one Postgres, one publishe
       const slug = `dwie-instancje-${which}`;
       const builds = status().buildCount;
       const id = await draft(cms, slug);
-      const published = await cmsRequest(cms.url, `${CM}/${id}/actions/publish?locale=pl`, {
+      const published = await rest(cms.url, `${CM}/${id}/actions/publish?locale=pl`, {
         method: 'POST',
         token: tokens[cms.url],
         body: {},
@@ -160,7 +161,7 @@ describe.runIf(testPostgresUrl)('two CMS instances on one Postgres, one publishe
     }
     await idle();
     for (const id of ids) {
-      const view = await cmsRequest<{ data: { revision: number } }>(second.url, `/api/notices/${id}?locale=pl`);
+      const view = await rest<{ data: { revision: number } }>(second.url, `/api/notices/${id}?locale=pl`);
       expect(view.body.data.revision, id).toBe(1);
     }
   }, 180_000);

@@ -34,21 +34,3 @@ export const stopCmsProcess = (instance: CmsProcess | undefined) =>
     instance.child.once('exit', () => resolve());
     instance.child.kill('SIGTERM');
   });
-
-/** A JSON request as the admin panel or a REST client makes it: status, parsed body, raw text. */
-export async function cmsRequest<T = unknown>(
-  base: string,
-  pathname: string,
-  { method = 'GET', token, body }: { method?: string; token?: string | undefined; body?: unknown } = {},
-): Promise<{ status: number; body: T; text: string }> {
-  const response = await fetch(`${base}${pathname}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, text };
-}

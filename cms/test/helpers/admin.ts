@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { RunningStrapi } from './boot-strapi.mts';
-import { rest } from './rest.ts';
+import { rest } from './rest.mts';
 
 /** The admin panel's API, signed in as the editor the test booted Strapi with. */
 export type AdminCall = (

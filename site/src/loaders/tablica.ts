@@ -34,6 +34,7 @@ async function readContent(logger: LoaderContext['logger']): Promise<LoadedConte
   const { content } = config;
   let raw: unknown;
   let source: string;
+  let noticesRead: string | undefined;
   if (content.kind === 'strapi') {
     source = `Strapi at ${content.url}`;
     const read = await readStrapiSnapshot(
@@ -41,6 +42,7 @@ async function readContent(logger: LoaderContext['logger']): Promise<LoadedConte
       config.noticeCache,
     );
     raw = read.snapshot;
+    noticesRead = read.how;
     logger.info(`notices: ${read.how}`);
   } else {
     const file = content.kind === 'snapshot' ? content.file : demoSnapshotPath();
@@ -84,7 +86,7 @@ async function readContent(logger: LoaderContext['logger']): Promise<LoadedConte
     const { siteSettings, institutions, notices } = snapshot;
     writeFileSync(
       config.reportFile,
-      JSON.stringify({ problems, skippedAttachments, siteSettings, institutions, notices }),
+      JSON.stringify({ problems, skippedAttachments, noticesRead, siteSettings, institutions, notices }),
     );
   }
   return { source, snapshot };

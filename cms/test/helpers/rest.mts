@@ -8,7 +8,7 @@ export interface RestResponse<T = unknown> {
 export async function rest<T = Record<string, unknown>>(
   base: string,
   path: string,
-  { method = 'GET', token, body }: { method?: string; token?: string; body?: unknown } = {},
+  { method = 'GET', token, body }: { method?: string; token?: string | undefined; body?: unknown } = {},
 ): Promise<RestResponse<T>> {
   const send = () =>
     fetch(`${base}${path}`, {
