@@ -1,7 +1,8 @@
 // npm run bench -w cms: how fast a site build can read every published notice through the
 // public REST API (page size 100, the notice populate tree), for 1,000 and 10,000 notices, on
 // SQLite and (when TABLICA_BENCH_DATABASE_URL is set) Postgres. Reports total time, requests,
-// p50/p95 per page and SQL queries per page, next to a baseline measured in the same run: the
+// p50/p95 per page and SQL queries per page, and what an incremental build reads first instead
+// (GET /api/notice-versions), next to a baseline measured in the same run: the
 // same rows the API returns (each page's notices, their components, relations and files) read
 // with one plain SQL query per table and level, joined by ids (the floor any API adds to).
 // TABLICA_BENCH_STALE_STATISTICS=1 skips the statistics refresh after the import (to see why it is there).
@@ -153,6 +154,10 @@ async function benchDatabase(database) {
       const cold = await fetchAll(url, strapi);
       const run = await fetchAll(url, strapi);
       const floor = await baseline(strapi, run.requests, NOTICE_POPULATE);
+      // What an incremental build asks first (then only the changed notices): the versions list.
+      const listed = performance.now();
+      const versions = await getJson(`${url}/api/notice-versions`);
+      const listing = performance.now() - listed;
       rows.push({
         database,
         notices: run.notices,
@@ -165,6 +170,7 @@ async function benchDatabase(database) {
         'SQL/page (min–max)': `${Math.min(...run.pageQueries)}–${Math.max(...run.pageQueries)}`,
         'plain SQL (same rows)': `${(floor.time / 1000).toFixed(2)} s, ${floor.rows.toLocaleString('en')} rows`,
         'vs plain SQL': `${(run.total / floor.time).toFixed(1)}×`,
+        'versions list': `${ms(listing)} for ${versions.data.length.toLocaleString('en')} versions (every locale), ${(listing / run.total).toFixed(2)}× the full read`,
         'reset retries': retries,
       });
       // Print each result as it comes: a later failure must not lose the earlier figures.

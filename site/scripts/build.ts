@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ATTACHMENTS_PATH } from '../src/loaders/attachments.ts';
+import { filesOfBuild } from './build-files.ts';
 import { writeInlineHashes } from './inline-hashes.ts';
 import { codeFingerprint, reuseUnchanged } from './reuse-unchanged.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -70,6 +71,9 @@ if (readdirSync(attachments).length > 0) {
 } else rmSync(attachments, { recursive: true, force: true });
 
 const reuseStarted = performance.now();
+// What Astro wrote, listed before anything is linked in: an incremental build's few hundred files,
+// where a walk after linking would read all 100,000 (the CSP step needs every HTML file).
+const rendered = filesOfBuild(outDir);
 const reuse = reuseUnchanged(outDir, incrementalFrom);
 console.log(
   reuse.fullBecause
@@ -88,6 +92,7 @@ const hashes = writeInlineHashes(outDir, {
   baseDirectory: incrementalFrom,
   reused: reuse.linked,
   alike: shortLinks,
+  files: [...rendered, ...reuse.linked, ...shortLinks.files],
 });
 console.log(
   `[tablica] content security policy: ${hashes.scripts.length} inline script(s), ${hashes.styles.length} inline style(s) allowed by hash (${Math.round(performance.now() - hashesStarted)} ms)`,
