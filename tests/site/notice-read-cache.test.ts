@@ -158,6 +158,7 @@ describe.each(databases)('a build that reads only the changed notices (%s)', (da
     expect(text).not.toContain('szkic-nie-do-listy-wersji');
     const body = JSON.parse(text) as { data: { slug: string }[] };
     expect(body.data.length).toBe(11);
-    expect(Object.keys(body.data[0] ?? {}).sort()).toEqual(['id', 'locale', 'slug', 'version']);
+    // Slugs and digests only: no row ids, which would tell how often drafts are saved.
+    expect(Object.keys(body.data[0] ?? {}).sort()).toEqual(['locale', 'slug', 'version']);
   });
 });

@@ -11,7 +11,6 @@ const FILE = 'plugin::upload.file';
 const ROWS_PER_QUERY = 5_000;
 
 export interface NoticeVersion {
-  id: number;
   slug: string;
   locale: string;
   /** Changes whenever what the public API answers for this notice can change. */
@@ -54,7 +53,8 @@ function shapeOf(strapi: Core.Strapi): string {
  * A publish writes a new row with new components (a new id), and a scalar updated in place (a
  * revision, a phase) changes the row's columns, so the version is a digest of the row's columns
  * and its relations' ids; files are covered by `meta.media`. Published rows only, and nothing
- * beyond what the public notices API already answers (slugs, locales) except ids and digests.
+ * the public notices API does not already answer (slugs, locales) but digests: no row ids, which
+ * would tell how often drafts are saved.
  */
 export async function listNoticeVersions(strapi: Core.Strapi): Promise<NoticeVersions> {
   const rows = strapi.db.query(NOTICE);
@@ -69,7 +69,6 @@ export async function listNoticeVersions(strapi: Core.Strapi): Promise<NoticeVer
     for (const row of page) {
       const { institution, supersedes, ...columns } = row;
       data.push({
-        id: row.id as number,
         slug: String(row.slug),
         locale: String(row.locale),
         version: digest(columns, idOf(institution), idOf(supersedes)),

@@ -17,7 +17,7 @@ export interface NoticesRead {
 
 /** GET /api/notice-versions (cms/src/content/notice-versions.ts). */
 interface Listing {
-  data: { id: number; slug: string; locale: string; version: string }[];
+  data: { slug: string; locale: string; version: string }[];
   meta: { shape: string; media: string };
 }
 
@@ -29,8 +29,8 @@ interface CacheFile {
 }
 
 const ALL_NOTICES = 'api/notices?locale=*';
-/** Ids per request for the changed notices: one page, and a URL far below any server's limit. */
-const IDS_PER_REQUEST = 100;
+/** Slugs per request for the changed notices: a URL far below any server's limit. */
+const SLUGS_PER_REQUEST = 30;
 
 const keyOf = (slug: unknown, locale: unknown) => `${String(slug)}\u0000${String(locale)}`;
 const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
@@ -118,25 +118,30 @@ async function readListing(options: StrapiSourceOptions): Promise<Listing | unde
   }
 }
 
-/** The listed notices: kept ones from the cache, the others fetched by id; undefined when one is gone. */
+/**
+ * The listed notices: kept ones from the cache, the others fetched by slug (in every language:
+ * a few more than needed, never a row id); undefined when one is gone by the time it is fetched.
+ */
 async function readChanged(listing: Listing, previous: CacheFile, options: StrapiSourceOptions) {
   const known = new Map(previous.notices.map((entry) => [entry.version, entry.notice]));
   const missing = listing.data.filter((entry) => !known.has(entry.version));
+  const slugs = [...new Set(missing.map((entry) => entry.slug))];
   const fetched = new Map<string, unknown>();
-  for (let start = 0; start < missing.length; start += IDS_PER_REQUEST) {
-    const ids = missing
-      .slice(start, start + IDS_PER_REQUEST)
-      .map((entry, index) => `filters[id][$in][${index}]=${entry.id}`);
-    const page = await getJson(`${ALL_NOTICES}&${ids.join('&')}&pagination[pageSize]=${IDS_PER_REQUEST}`, options);
-    if (!Array.isArray(page.data)) throw new StrapiUnavailableError(`Tablica: ${ALL_NOTICES} did not return a list.`);
-    for (const notice of page.data as { slug?: unknown; locale?: unknown }[]) {
-      fetched.set(keyOf(notice.slug, notice.locale), notice);
-    }
+  for (let start = 0; start < slugs.length; start += SLUGS_PER_REQUEST) {
+    const filters = slugs
+      .slice(start, start + SLUGS_PER_REQUEST)
+      .map((slug, index) => `filters[slug][$in][${index}]=${encodeURIComponent(slug)}`);
+    const notices = (await getAll(`${ALL_NOTICES}&${filters.join('&')}`, options)) as {
+      slug?: unknown;
+      locale?: unknown;
+    }[];
+    for (const notice of notices) fetched.set(keyOf(notice.slug, notice.locale), notice);
   }
   const notices: { version: string; notice: unknown }[] = [];
   for (const entry of listing.data) {
     const notice = known.get(entry.version) ?? fetched.get(keyOf(entry.slug, entry.locale));
-    // Published again or withdrawn since it was listed.
+    // Withdrawn since it was listed (one published again is fetched as it is now: newer than its
+    // listed version, so the next build fetches it once more).
     if (notice === undefined) return undefined;
     notices.push({ version: entry.version, notice });
   }
