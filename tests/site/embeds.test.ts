@@ -5,19 +5,19 @@ import { describe, expect, inject, test } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
 import { useEmbedHarness } from '../support/embed-harness.ts';
 import { fileOf, pageExists, readPage } from '../support/html.ts';
-import { demoSnapshot } from './demo-content.ts';
+import { demoNow, demoSnapshot } from './demo-content.ts';
 
 const site = inject('demoSite');
 const snapshot = demoSnapshot();
 const BASE = 'https://tablica.example.org';
 const OLD = 'mops-czestochowa-koronawirus-zmiany-2020';
-const active = snapshot.notices.filter((n) => n.locale === 'pl' && noticeStatus(n, new Date()) === 'active');
+const active = snapshot.notices.filter((n) => n.locale === 'pl' && noticeStatus(n, demoNow()) === 'active');
 /** A notice ended in the last days (so still offered for embedding) that exists only in Polish. */
 const ended = snapshot.notices.find(
   (n) =>
     n.locale === 'pl' &&
-    noticeStatus(n, new Date()) === 'expired' &&
-    isStillNews(n, new Date()) &&
+    noticeStatus(n, demoNow()) === 'expired' &&
+    isStillNews(n, demoNow()) &&
     !snapshot.notices.some((other) => other.slug === n.slug && other.locale === 'en'),
 );
 
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('embeds in Chromium', () => {
   const harness = useEmbedHarness(site);
 
   test("the single-notice widget shows the reader's language or the original, and an ended notice as ended", async () => {
-    const translated = snapshot.notices.find((n) => n.locale === 'en' && noticeStatus(n, new Date()) === 'active');
+    const translated = snapshot.notices.find((n) => n.locale === 'en' && noticeStatus(n, demoNow()) === 'active');
     expect(translated && ended, 'the demo has an English translation in force and an ended notice').toBeTruthy();
     const element = (slug: string, lang: string) =>
       `<tablica-notices notice="${slug}" lang="${lang}"><a href="${harness.siteServer.url}/">Komunikat</a></tablica-notices>`;

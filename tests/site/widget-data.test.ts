@@ -7,7 +7,7 @@ import { WIDGET_WORDS } from '../../site/src/lib/i18n/widget.ts';
 import type { LocalizedNotice } from '../../site/src/lib/localized-notice.ts';
 import { WIDGET_NOTICES, widgetData } from '../../site/src/lib/outputs/widget-data.ts';
 import { fileOf } from '../support/html.ts';
-import { demoSnapshot } from './demo-content.ts';
+import { demoNow, demoSnapshot } from './demo-content.ts';
 
 const site = inject('demoSite');
 const snapshot = demoSnapshot();
@@ -45,7 +45,7 @@ describe('widget data', () => {
 
   test("the built files hold current notices only, urgent first, each with its end for the reader's clock", () => {
     const data = JSON.parse(readFileSync(fileOf(site, '/widget/pl.json'), 'utf8'));
-    const current = snapshot.notices.filter((n) => n.locale === 'pl' && noticeStatus(n, new Date()) !== 'expired');
+    const current = snapshot.notices.filter((n) => n.locale === 'pl' && noticeStatus(n, demoNow()) !== 'expired');
     expect(new Set(data.notices.map((n: { slug: string }) => n.slug))).toEqual(new Set(current.map((n) => n.slug)));
     expect(data.notices[0].severity).toBe('urgent');
     for (const notice of data.notices) {
@@ -71,7 +71,7 @@ describe('widget data', () => {
       const data = JSON.parse(readFileSync(fileOf(site, `/widget/${locale}.json`), 'utf8'));
       expect(data.words).toEqual({ [locale]: WIDGET_WORDS[locale] });
     }
-    const [slug] = snapshot.notices.filter((n) => noticeStatus(n, new Date()) !== 'expired').map((n) => n.slug);
+    const [slug] = snapshot.notices.filter((n) => noticeStatus(n, demoNow()) !== 'expired').map((n) => n.slug);
     const single = JSON.parse(readFileSync(fileOf(site, `/widget/notice/${slug}.json`), 'utf8'));
     expect(Object.keys(single.words)).toEqual(LOCALES);
   });

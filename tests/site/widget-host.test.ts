@@ -5,12 +5,12 @@ import type { WidgetVariant } from '../../site/src/lib/embed/reserve.ts';
 import { widgetSnippet } from '../../site/src/lib/embed/snippets.ts';
 import { hasChromium } from '../support/browser.ts';
 import { useEmbedHarness } from '../support/embed-harness.ts';
-import { demoSnapshot } from './demo-content.ts';
+import { demoNow, demoSnapshot } from './demo-content.ts';
 
 const site = inject('demoSite');
 const snapshot = demoSnapshot();
 const activeUrgent = snapshot.notices.find(
-  (n) => n.locale === 'pl' && n.severity === 'urgent' && noticeStatus(n, new Date()) === 'active',
+  (n) => n.locale === 'pl' && n.severity === 'urgent' && noticeStatus(n, demoNow()) === 'active',
 );
 
 /** Records every layout shift from the first paint on (the way Core Web Vitals' CLS does). */

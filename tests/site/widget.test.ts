@@ -5,7 +5,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
 import { useEmbedHarness } from '../support/embed-harness.ts';
 import { fileOf } from '../support/html.ts';
-import { demoSnapshot } from './demo-content.ts';
+import { demoNow, demoSnapshot } from './demo-content.ts';
 
 const site = inject('demoSite');
 const snapshot = demoSnapshot();
@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)('the <tablica-notices> widget on another site', ()
     const links = page.locator('tablica-notices').locator('a[part="link"]');
     await expect.poll(() => links.count(), { message: messages.join('\n') }).toBe(3);
     const urgent = snapshot.notices.find(
-      (n) => n.locale === 'pl' && n.severity === 'urgent' && noticeStatus(n, new Date()) === 'active',
+      (n) => n.locale === 'pl' && n.severity === 'urgent' && noticeStatus(n, demoNow()) === 'active',
     );
     expect(await links.first().textContent()).toBe(urgent?.title);
     expect(await page.locator('tablica-notices').locator('section[aria-label]').count()).toBe(1);

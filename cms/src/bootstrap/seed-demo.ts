@@ -22,7 +22,10 @@ export async function seedDemoIfEmpty(strapi: Core.Strapi) {
     strapi.db.query('api::institution.institution').count(),
   ]);
   if (notices > 0 || institutions > 0) return;
-  const summary = await importSnapshot(strapi, readDemoSnapshot(), { filesDirectory: demoFilesDirectory() });
+  // TABLICA_NOW (as the site's): tests pin "today", so that the CMS's demo and a site built from
+  // the demo file agree on every date even when a run crosses midnight.
+  const today = process.env.TABLICA_NOW ? new Date(process.env.TABLICA_NOW) : new Date();
+  const summary = await importSnapshot(strapi, readDemoSnapshot(today), { filesDirectory: demoFilesDirectory() });
   strapi.log.info(
     `Tablica: seeded the demo content (${summary.institutions} institutions, ${summary.notices} notices).`,
   );
