@@ -56,13 +56,13 @@ export async function readPublishedNotices(
   institutions: unknown[],
   cache: NoticeReadCache | undefined,
 ): Promise<NoticesRead> {
-  if (!cache) return { notices: latestPerSlugAndLocale(await getAll(ALL_NOTICES, options)), how: 'all read' };
+  if (!cache) return { notices: await readAll(options), how: 'all read' };
   // Listed before any notice is read: a notice read afterwards is as new as its listed version or
   // newer, so the cache can only make a later build fetch a notice again, never keep an old one.
   const listing = await readListing(options);
   if (!listing) {
     return {
-      notices: latestPerSlugAndLocale(await getAll(ALL_NOTICES, options)),
+      notices: await readAll(options),
       how: 'all read (the CMS lists no notice versions: update it, or give the token the "versions" permission)',
     };
   }
@@ -79,31 +79,33 @@ export async function readPublishedNotices(
           : previous.institutions !== now.institutions
             ? 'the institutions changed'
             : undefined;
-  let read: { version: string; notice: unknown }[] | undefined;
+  const changed = previous && !fullBecause ? await readChanged(listing, previous, options) : undefined;
+  let notices: unknown[];
+  let kept: CacheFile['notices'];
   let how: string;
-  if (previous && !fullBecause) {
-    const changed = await readChanged(listing, previous, options);
-    read = changed?.notices;
-    how = changed
-      ? `${changed.fetched.toLocaleString('en')} changed read, ${(listing.data.length - changed.fetched).toLocaleString('en')} kept from the last read`
-      : 'all read (notices changed while they were read)';
+  if (changed) {
+    kept = changed.notices;
+    notices = kept.map((entry) => entry.notice);
+    how = `${changed.fetched.toLocaleString('en')} changed read, ${(listing.data.length - changed.fetched).toLocaleString('en')} kept from the last read`;
   } else {
-    how = `all read (${fullBecause})`;
+    notices = await readAll(options);
+    kept = withListedVersions(notices, listing);
+    how = `all read (${fullBecause ?? 'notices changed while they were read'})`;
   }
-  if (!read) {
-    const notices = latestPerSlugAndLocale(await getAll(ALL_NOTICES, options));
-    const versionOf = new Map(listing.data.map((entry) => [keyOf(entry.slug, entry.locale), entry.version]));
-    read = notices.flatMap((notice) => {
-      const { slug, locale } = notice as { slug?: unknown; locale?: unknown };
-      const version = versionOf.get(keyOf(slug, locale));
-      // Published after the listing: not kept, so the next build reads it again.
-      return version ? [{ version, notice }] : [];
-    });
-    writeCache(cache.file, { ...now, notices: read });
-    return { notices, how };
-  }
-  writeCache(cache.file, { ...now, notices: read });
-  return { notices: read.map((entry) => entry.notice), how };
+  writeCache(cache.file, { ...now, notices: kept });
+  return { notices, how };
+}
+
+const readAll = async (options: StrapiSourceOptions) => latestPerSlugAndLocale(await getAll(ALL_NOTICES, options));
+
+/** Each notice with the version the listing gave it; one published after the listing is not kept, so the next build reads it again. */
+function withListedVersions(notices: unknown[], listing: Listing): CacheFile['notices'] {
+  const versionOf = new Map(listing.data.map((entry) => [keyOf(entry.slug, entry.locale), entry.version]));
+  return notices.flatMap((notice) => {
+    const { slug, locale } = notice as { slug?: unknown; locale?: unknown };
+    const version = versionOf.get(keyOf(slug, locale));
+    return version ? [{ version, notice }] : [];
+  });
 }
 
 async function readListing(options: StrapiSourceOptions): Promise<Listing | undefined> {
