@@ -217,7 +217,7 @@ export class Publisher {
   }
 
   async #build(reasons: string[]): Promise<boolean> {
-    const { id, directory } = this.target.startBuild();
+    const { id, directory, spare } = this.target.startBuild();
     this.buildCount += 1;
     const started = Date.now();
     const record: BuildRecord = { id, reasons, startedAt: new Date(started).toISOString(), result: 'running' };
@@ -246,6 +246,7 @@ export class Publisher {
     if (base) record.incrementalFrom = path.basename(base);
     const run = await runSiteBuild(directory, {
       incrementalFrom: base,
+      recycle: base ? spare : undefined,
       searchIndexLater: this.options.searchIndexLater !== false,
       env: {
         ...process.env,

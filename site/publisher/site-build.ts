@@ -23,16 +23,24 @@ export function runSiteBuild(
     timeoutMs,
     onSpawn,
     incrementalFrom,
+    recycle,
     searchIndexLater = false,
   }: RunOptions & {
     /** A previous build whose unchanged notices' files this one links instead of rendering. */
     incrementalFrom?: string | undefined;
+    /** With incrementalFrom: an old build the target no longer keeps, taken over (`--recycle`). */
+    recycle?: string | undefined;
     /** Keep the previous build's search index; it is built afterwards (runSearchIndexBuild). */
     searchIndexLater?: boolean;
   },
 ): Promise<BuildRun> {
   const incremental = incrementalFrom
-    ? ['--incrementalFrom', incrementalFrom, ...(searchIndexLater ? ['--searchIndex', 'later'] : [])]
+    ? [
+        '--incrementalFrom',
+        incrementalFrom,
+        ...(recycle ? ['--recycle', recycle] : []),
+        ...(searchIndexLater ? ['--searchIndex', 'later'] : []),
+      ]
     : [];
   return runScript([BUILD_SCRIPT, '--outDir', outDir, ...incremental], {
     env,

@@ -1,10 +1,12 @@
 /**
  * The site build: `astro build` (pages, sitemap, calendars), then the search index.
  *
- *   npm run build -w site [-- --outDir <dir>] [--incrementalFrom <previous build>] [--searchIndex later]
+ *   npm run build -w site [-- --outDir <dir>] [--incrementalFrom <previous build>] [--recycle <old build>] [--searchIndex later]
  *
  * With --incrementalFrom (the publisher passes its live build), a notice whose keys are unchanged
- * is not rendered again: its files are linked from that build (src/lib/incremental/).
+ * is not rendered again: its files are linked from that build (src/lib/incremental/). With
+ * --recycle, an older build of the site no longer kept becomes this one, where most links are
+ * already in place (scripts/link-tree.ts); an incremental build moves it in, so it is gone after.
  *
  * Content comes from TABLICA_CONTENT, STRAPI_URL or the demo snapshot (src/lib/site-config.ts).
  * Exits non-zero, having written nothing usable, when the content is invalid or unreachable.
@@ -14,10 +16,11 @@ import { chmodSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { ATTACHMENTS_PATH } from '../src/loaders/attachments.ts';
 import { filesOfBuild } from './build-files.ts';
 import { writeInlineHashes } from './inline-hashes.ts';
-import { codeFingerprint, reuseUnchanged } from './reuse-unchanged.ts';
+import { codeFingerprint, prelinkParts, reuseUnchanged } from './reuse-unchanged.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { linkPreviousSearchIndex } from './search-index-later.ts';
 import { writeShortLinkPages } from './short-link-pages.ts';
@@ -33,6 +36,7 @@ const { values } = parseArgs({
   options: {
     outDir: { type: 'string', default: 'dist' },
     incrementalFrom: { type: 'string' },
+    recycle: { type: 'string' },
     // `later`: an incremental build keeps the previous search index (search-index-later.ts).
     searchIndex: { type: 'string', default: 'now' },
   },
@@ -58,9 +62,26 @@ const astro = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ASTRO_C
   },
   stdio: 'inherit',
 });
-const code = await new Promise<number>((resolve) => astro.on('close', (exitCode) => resolve(exitCode ?? 1)));
+let astroFailed = false;
+const astroDone = new Promise<number>((resolve) =>
+  astro.on('close', (exitCode) => {
+    astroFailed = exitCode !== 0;
+    resolve(exitCode ?? 1);
+  }),
+);
+// While Astro renders, the previous build's files are linked beside it (reuse-unchanged.ts).
+const prelinkStarted = performance.now();
+const prelinking =
+  incrementalFrom && readPageKeys(incrementalFrom)
+    ? prelinkParts(incrementalFrom, mkdtempSync(path.join(path.dirname(outDir), '.tablica-reused-')), {
+        spare: values.recycle && path.resolve(SITE_DIR, values.recycle),
+        stopped: () => astroFailed,
+      }).then((prelinked) => ({ ...prelinked, ms: Math.round(performance.now() - prelinkStarted) }))
+    : undefined;
+const [code, prelinked] = await Promise.all([astroDone, prelinking]);
 if (code !== 0) {
   rmSync(attachments, { recursive: true, force: true });
+  if (prelinked) rmSync(prelinked.directory, { recursive: true, force: true });
   process.exit(code);
 }
 if (readdirSync(attachments).length > 0) {
@@ -74,11 +95,13 @@ const reuseStarted = performance.now();
 // What Astro wrote, listed before anything is linked in: an incremental build's few hundred files,
 // where a walk after linking would read all 100,000 (the CSP step needs every HTML file).
 const rendered = filesOfBuild(outDir);
-const reuse = reuseUnchanged(outDir, incrementalFrom);
+const reuse = reuseUnchanged(outDir, incrementalFrom, prelinked);
 console.log(
   reuse.fullBecause
     ? `[tablica] full build: ${reuse.fullBecause}`
-    : `[tablica] incremental build: ${reuse.parts} unchanged part(s) (notices, pages of lists), ${reuse.linked.size} file(s) linked from ${incrementalFrom} in ${Math.round(performance.now() - reuseStarted)} ms`,
+    : `[tablica] incremental build: ${reuse.parts} unchanged part(s) (notices, pages of lists), ${reuse.linked.size} file(s) linked from ${incrementalFrom} ` +
+        `(${prelinked?.ms ?? 0} ms beside Astro${prelinked?.recycled ? `, ${prelinked.kept} already in place in the recycled build` : ''}, ` +
+        `${Math.round(performance.now() - reuseStarted)} ms after it)`,
 );
 
 // Before the hashes: the CSP must cover every HTML file the build writes.

@@ -1,7 +1,19 @@
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import { PAGE_KEYS_FILE, PAGE_KEYS_ROUTE, type PageKeys, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
+import { filesOfBuild } from './build-files.ts';
+import { type LinkedTree, linkTree, removeWithEmptyParents } from './link-tree.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 /** What the pages are made from besides content: a change here renders every page again. */
@@ -36,6 +48,43 @@ export function linkAll(files: string[], from: string, to: string): void {
   }
 }
 
+/** Files linked into a scratch directory while Astro renders (prelinkParts), ready to become the build. */
+export interface Prelinked extends LinkedTree {
+  directory: string;
+  /** Every file of every part of the previous build, relative to its root. */
+  files: string[];
+}
+
+/**
+ * Links every file of every part of `baseDir` into `directory` while Astro renders, before this
+ * build's keys are known: on two cores the links run beside Astro's single thread instead of
+ * after it, from `spare` when the publisher has one (link-tree.ts). reuseUnchanged then removes
+ * what changed and moves Astro's files in. `stopped()` (Astro failed) ends it early.
+ */
+export async function prelinkParts(
+  baseDir: string,
+  directory: string,
+  { spare, stopped }: { spare?: string | undefined; stopped: () => boolean },
+): Promise<Prelinked> {
+  const files = Object.values(readPageKeys(baseDir)?.parts ?? {}).flatMap((part) => part.files);
+  const linked = await linkTree(files, baseDir, directory, { spare, stopped });
+  return { ...linked, directory, files };
+}
+
+/** Moves each file from `from` to the same place under `to`, replacing what is there. */
+function moveAll(files: string[], from: string, to: string): void {
+  const made = new Set<string>();
+  for (const file of files) {
+    const directory = path.dirname(path.join(to, file));
+    if (!made.has(directory)) {
+      mkdirSync(directory, { recursive: true });
+      made.add(directory);
+    }
+    // A rename replaces the name only: the previous build's file, which the link shares, is untouched.
+    renameSync(path.join(from, file), path.join(to, file));
+  }
+}
+
 export interface Reuse {
   /** Why the previous build's files could not be used, when they could not. */
   fullBecause?: string;
@@ -52,18 +101,23 @@ export interface Reuse {
  * Links, not copies: the two builds share the bytes, and neither is ever written again (each
  * build is a new directory), so rolling back to the older one stays safe. A file the keys say the
  * previous build has but it does not stops the build: the publisher then builds in full.
+ *
+ * With `prelinked` (every part's files, linked while Astro rendered), the files of changed parts
+ * are removed from it instead, Astro's files moved in, and it becomes `outDir`.
  */
-export function reuseUnchanged(outDir: string, baseDir: string | undefined): Reuse {
+export function reuseUnchanged(outDir: string, baseDir: string | undefined, prelinked?: Prelinked): Reuse {
   const keysRoute = path.join(outDir, PAGE_KEYS_ROUTE);
   const next = JSON.parse(readFileSync(keysRoute, 'utf8')) as PageKeys;
   renameSync(keysRoute, path.join(outDir, PAGE_KEYS_FILE));
   const none = new Set<string>();
-  if (!baseDir) return { fullBecause: 'no previous build given', parts: 0, linked: none };
+  const full = (fullBecause: string): Reuse => {
+    if (prelinked) rmSync(prelinked.directory, { recursive: true, force: true });
+    return { fullBecause, parts: 0, linked: none };
+  };
+  if (!baseDir) return full('no previous build given');
   const previous = readPageKeys(baseDir);
-  if (!previous) return { fullBecause: 'the previous build has no keys', parts: 0, linked: none };
-  if (previous.site !== next.site) {
-    return { fullBecause: 'the code, settings, institutions or options changed', parts: 0, linked: none };
-  }
+  if (!previous) return full('the previous build has no keys');
+  if (previous.site !== next.site) return full('the code, settings, institutions or options changed');
   const toLink: string[] = [];
   let parts = 0;
   for (const [part, { key, files: own }] of Object.entries(next.parts)) {
@@ -74,7 +128,16 @@ export function reuseUnchanged(outDir: string, baseDir: string | undefined): Reu
     const had = new Set(before.files);
     toLink.push(...own.filter((name) => had.has(name)));
   }
-  linkAll(toLink, baseDir, outDir);
   const linked = new Set(toLink);
+  if (!prelinked) {
+    linkAll(toLink, baseDir, outDir);
+    return { parts, linked };
+  }
+  for (const file of prelinked.files) if (!linked.has(file)) removeWithEmptyParents(prelinked.directory, file);
+  moveAll(filesOfBuild(outDir), outDir, prelinked.directory);
+  // The scratch directory is private (mkdtemp: 0700); the build keeps the mode Astro's had.
+  chmodSync(prelinked.directory, statSync(outDir).mode & 0o7777);
+  rmSync(outDir, { recursive: true });
+  renameSync(prelinked.directory, outDir);
   return { parts, linked };
 }

@@ -49,6 +49,24 @@ describe('deploys on disk', () => {
     expect(served(deploys)).toBe('two');
   });
 
+  test('the newest build dropped is kept out of sight as the spare a next build may take over; older ones are deleted', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
+    scratch.push(dir);
+    const deploys = new Deploys(dir);
+    const switched = (label: string) => deploys.switchTo(addBuild(deploys, label));
+    for (const label of ['one', 'two', 'three']) switched(label);
+    expect(deploys.startBuild().spare).toBeUndefined();
+    switched('four');
+    const spare = deploys.startBuild().spare ?? '';
+    expect(readFileSync(path.join(spare, 'index.html'), 'utf8')).toBe('one');
+    switched('five');
+    expect(readFileSync(path.join(spare, 'index.html'), 'utf8')).toBe('two');
+    // Never a build to roll back to, never served, and gone when a killed publisher's leftovers are.
+    expect(deploys.list()).toHaveLength(KEEP_BUILDS);
+    expect(deploys.recover()).toContain(path.basename(spare));
+    expect(deploys.startBuild().spare).toBeUndefined();
+  });
+
   test('npm run rollback: a running server serves the previous build from the next request on', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
     scratch.push(dir);

@@ -33,16 +33,22 @@ function filesOf(root: string): string[] {
     .sort();
 }
 
+/** Directories too: an empty one left where a deleted notice's page was answers 403, not 404, behind nginx. */
+const directoriesOf = (root: string) =>
+  readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((name) => statSync(path.join(root, name)).isDirectory())
+    .map((name) => `${name}/`);
+
 /** The files that differ between two builds, or are in one only (empty: the same site). */
 function differences(a: string, b: string): string[] {
-  const left = filesOf(a);
-  const right = filesOf(b);
+  const left = [...filesOf(a), ...directoriesOf(a)];
+  const right = [...filesOf(b), ...directoriesOf(b)];
   const onlyOne = [
     ...left.filter((file) => !right.includes(file)).map((file) => `only in the incremental build: ${file}`),
     ...right.filter((file) => !left.includes(file)).map((file) => `only in the full build: ${file}`),
   ];
   const changed = left
-    .filter((file) => right.includes(file))
+    .filter((file) => right.includes(file) && !file.endsWith('/'))
     .filter((file) => !readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file))))
     .map((file) => `differs: ${file}`);
   return [...onlyOne, ...changed];
@@ -63,7 +69,24 @@ interface Step {
   what: string;
   change: (raw: Raw) => void;
   now: Date;
+  /** Files of parts the change left alone (linked from the previous build) and of parts it touched (rendered). */
+  expect?: { linked: string[]; rendered: string[] };
 }
+
+/** An institution's own files and its category's feed: what one notice's change renders beyond its own pages. */
+const groupFiles = (institution: string, category: string) => [
+  `instytucje/${institution}/index.html`,
+  `en/institutions/${institution}/index.html`,
+  `embed/${institution}/index.html`,
+  `uk/embed/${institution}/index.html`,
+  `instytucje/${institution}/rss.xml`,
+  `instytucje/${institution}/feed.json`,
+  `calendar/institution/${institution}.ics`,
+  `kategorie/${category}/rss.xml`,
+  `kategorie/${category}/feed.json`,
+];
+const sameInode = (a: string, b: string, file: string) =>
+  statSync(path.join(a, file)).ino === statSync(path.join(b, file)).ino;
 
 const STEPS: Step[] = [
   {
@@ -77,6 +100,12 @@ const STEPS: Step[] = [
         title: 'Nowy komunikat o utrudnieniach',
       });
       raw.notices = raw.notices.filter((entry) => entry.slug !== 'przerwa-w-pracy-kasy-urzedu');
+    },
+    // The water company and the safety category have none of these notices; the clinic's and
+    // the health category's feeds list the edited one.
+    expect: {
+      linked: [...groupFiles('pwik-brzozow', 'safety'), 'og/instytucje/przychodnia-brzozow.png'],
+      rendered: groupFiles('przychodnia-brzozow', 'health'),
     },
   },
   {
@@ -98,6 +127,19 @@ const STEPS: Step[] = [
     change: () => {},
   },
   {
+    what: 'a notice moved to another institution and category, nothing else edited',
+    now: new Date(now0.getTime() + 40 * 24 * HOUR),
+    change: (raw) => {
+      for (const locale of ['pl', 'uk']) {
+        edited(notice(raw, 'awaria-wodociagu-ul-lipowa', locale), { institution: 'mosir-brzozow', category: 'other' });
+      }
+    },
+    expect: {
+      linked: groupFiles('mbp-brzozow', 'health'),
+      rendered: [...groupFiles('pwik-brzozow', 'safety'), ...groupFiles('mosir-brzozow', 'other')],
+    },
+  },
+  {
     what: 'an institution renamed (every page names institutions: all rendered again)',
     now: new Date(now0.getTime() + 40 * 24 * HOUR),
     change: (raw) => {
@@ -110,6 +152,8 @@ const STEPS: Step[] = [
 describe('an incremental build is the same site as a full build', () => {
   const raw = structuredClone(start);
   let previous: SiteBuild;
+  /** Builds no longer needed, as the publisher's pruned ones are: the next build takes one over (--recycle). */
+  const spares: string[] = [];
 
   beforeAll(async () => {
     previous = await buildSiteFromSnapshot(raw, { TABLICA_NOW: now0.toISOString() });
@@ -118,24 +162,40 @@ describe('an incremental build is the same site as a full build', () => {
 
   test.each(STEPS.map((step, index) => ({ ...step, index })))(
     'after $what',
-    async ({ change, now, index }) => {
+    async ({ change, now, index, expect: parts }) => {
       change(raw);
       const env = { TABLICA_NOW: now.toISOString() };
       const full = await buildSiteFromSnapshot(raw, env);
       expect(full.ok, full.output).toBe(true);
-      const incremental = await buildSiteFromSnapshot(raw, env, { incrementalFrom: previous.outDir });
+      // From the second step on, an older build is taken over: first a full build (none of its
+      // files are the base's), then incremental ones (most are), as the publisher's spares are.
+      const recycle = index > 0 ? spares.shift() : undefined;
+      const incremental = await buildSiteFromSnapshot(raw, env, { incrementalFrom: previous.outDir, recycle });
       expect(incremental.ok, incremental.output).toBe(true);
+      if (index === 0) spares.push(full.outDir);
 
       expect(differences(incremental.outDir, full.outDir)).toEqual([]);
+      if (recycle) expect(existsSync(recycle), 'the recycled build was taken over').toBe(false);
+      const inPlace = Number(/(\d+) already in place/.exec(incremental.output)?.[1] ?? Number.NaN);
+      // A full build shares no file with the base; an older incremental one most of them.
+      if (index === 1) expect(inPlace).toBe(0);
+      else if (index > 1 && index < STEPS.length - 1) expect(inPlace).toBeGreaterThan(20);
       if (index < STEPS.length - 1) {
         // It did reuse: unchanged notices' pages were linked, not rendered.
         expect(incremental.output).toMatch(/incremental build: [1-9]\d* unchanged part/);
         expect(linkedFiles(incremental)).toBeGreaterThan(20);
         expect(renderedPages(incremental)).toBeLessThan(renderedPages(full));
+        for (const file of parts?.linked ?? []) {
+          expect(sameInode(incremental.outDir, previous.outDir, file), `${file} linked`).toBe(true);
+        }
+        for (const file of parts?.rendered ?? []) {
+          expect(sameInode(incremental.outDir, previous.outDir, file), `${file} rendered`).toBe(false);
+        }
       } else {
         // New institution names are on every page: nothing may be reused.
         expect(incremental.output).toContain('full build: the code, settings, institutions or options changed');
       }
+      spares.push(previous.outDir);
       previous = incremental;
     },
     240_000,

@@ -23,6 +23,8 @@ export interface SiteBuildOptions {
   incrementalFrom?: string;
   /** With incrementalFrom: keep its search index (`--searchIndex later`). */
   searchIndexLater?: boolean;
+  /** With incrementalFrom: an older build to take over (`--recycle`); it is gone after. */
+  recycle?: string;
 }
 
 /**
@@ -40,10 +42,16 @@ export function buildSite({
   outDir,
   incrementalFrom,
   searchIndexLater,
+  recycle,
 }: SiteBuildOptions = {}): Promise<SiteBuild> {
   const target = outDir ?? readableByAll(mkdtempSync(path.join(tmpdir(), 'tablica-site-')));
   const incremental = incrementalFrom
-    ? ['--incrementalFrom', incrementalFrom, ...(searchIndexLater ? ['--searchIndex', 'later'] : [])]
+    ? [
+        '--incrementalFrom',
+        incrementalFrom,
+        ...(recycle ? ['--recycle', recycle] : []),
+        ...(searchIndexLater ? ['--searchIndex', 'later'] : []),
+      ]
     : [];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BUILD_SCRIPT, '--outDir', target, ...incremental], {

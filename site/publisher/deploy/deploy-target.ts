@@ -4,6 +4,11 @@ import type { BuildManifest } from '../build-check.ts';
 export interface StagedBuild {
   id: string;
   directory: string;
+  /**
+   * An older build of the site the target no longer keeps, for an incremental build to take over
+   * (build.ts --recycle); absent when there is none.
+   */
+  spare?: string;
 }
 
 /**

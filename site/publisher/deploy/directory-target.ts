@@ -16,6 +16,13 @@ import type { DeployTarget, StagedBuild } from './deploy-target.ts';
 
 /** Builds kept on disk: the live one and two to roll back to. */
 export const KEEP_BUILDS = 3;
+/**
+ * The newest build pruned, kept out of sight for the next incremental build to take over
+ * (build.ts --recycle): most of its files already are the links that build needs, so it is
+ * checked, not made again, and is not deleted file by file either. A dot-name: never listed,
+ * never served, removed by recover().
+ */
+const SPARE = '.tablica-spare';
 const PARTIAL = '.partial';
 
 /**
@@ -81,12 +88,13 @@ export class DirectoryTarget implements DeployTarget {
     return partial;
   }
 
-  /** A fresh directory to build into, and the id it will have once finished. */
+  /** A fresh directory to build into, the id it will have once finished, and the spare build if there is one. */
   startBuild(): StagedBuild {
     let id = new Date().toISOString().replace(/[:.]/g, '-');
     // Two builds in one millisecond (tests) still get distinct, ordered ids.
     while (this.list().includes(id) || existsSync(path.join(this.builds, id + PARTIAL))) id += '-1';
-    return { id, directory: path.join(this.builds, id + PARTIAL) };
+    const spare = path.join(this.builds, SPARE);
+    return { id, directory: path.join(this.builds, id + PARTIAL), ...(existsSync(spare) ? { spare } : {}) };
   }
 
   /** Marks a checked build finished (its directory loses `.partial`). */
@@ -163,13 +171,17 @@ export class DirectoryTarget implements DeployTarget {
     return previous;
   }
 
-  /** Keeps the newest three finished builds, and always the live one. */
+  /** Keeps the newest three finished builds, and always the live one; the newest one dropped becomes the spare. */
   prune(): void {
     const live = this.live();
     const builds = this.list();
-    for (const id of builds.slice(0, Math.max(0, builds.length - KEEP_BUILDS))) {
-      if (id !== live) rmSync(path.join(this.builds, id), { recursive: true, force: true });
-    }
+    const dropped = builds.slice(0, Math.max(0, builds.length - KEEP_BUILDS)).filter((id) => id !== live);
+    const newest = dropped.pop();
+    for (const id of dropped) rmSync(path.join(this.builds, id), { recursive: true, force: true });
+    if (!newest) return;
+    const spare = path.join(this.builds, SPARE);
+    rmSync(spare, { recursive: true, force: true });
+    renameSync(path.join(this.builds, newest), spare);
   }
 }
 

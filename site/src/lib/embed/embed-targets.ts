@@ -1,6 +1,6 @@
 import { type Locale, markedTitle, TRANSLATION_LOCALES } from '@tablica/shared';
 import type { SiteContent } from '../content.ts';
-import { withoutUnchanged } from '../incremental/keyed-paths.ts';
+import { institutionPath, withoutUnchanged } from '../incremental/keyed-paths.ts';
 import { outputPaths } from '../outputs/manifest.ts';
 import { absoluteUrl, routes } from '../routes.ts';
 import { oembedResponse } from './oembed.ts';
@@ -70,7 +70,7 @@ export function oembedAnswer(content: SiteContent, target: EmbedTarget, locale: 
 }
 
 /**
- * A route's targets in `locale`, less the notices an incremental build takes from the previous
+ * A route's targets in `locale`, less the notices and institutions an incremental build takes from the previous
  * build; `pathOf` is where the route writes a target (embedPath, oembedPath).
  */
 export const withoutUnchangedTargets = (
@@ -79,7 +79,11 @@ export const withoutUnchangedTargets = (
   pathOf: (target: EmbedTarget, locale: Locale) => string,
 ): EmbedTarget[] =>
   withoutUnchanged(content, embedTargets(content, locale), (target) =>
-    target.kind === 'notice' ? { part: target.slug, path: pathOf(target, locale) } : undefined,
+    target.kind === 'notice'
+      ? { part: target.slug, path: pathOf(target, locale) }
+      : target.kind === 'institution'
+        ? institutionPath(content, target.slug, pathOf(target, locale))
+        : undefined,
   );
 
 /** Static paths for the translations' copies of an embed route (`/[lang]/…`). */

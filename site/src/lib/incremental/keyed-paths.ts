@@ -1,5 +1,6 @@
+import type { Category } from '@tablica/shared';
 import type { SiteContent } from '../content.ts';
-import { noticeKey, siteKey } from './page-keys.ts';
+import { groupKey, noticeKey, siteKey } from './page-keys.ts';
 import { type PageKeys, readPageKeys } from './page-keys-file.ts';
 
 /**
@@ -110,3 +111,35 @@ export function pageKeys(content: SiteContent): PageKeys {
   }
   return { site: keysOf(content).site, parts };
 }
+
+/** An institution's own file (its page, frame, oEmbed answer, feeds, calendar): rendered when its notices change. */
+export const institutionPath = (content: SiteContent, slug: string, urlPath: string) => ({
+  part: `institution:${slug}`,
+  path: urlPath,
+  key: () =>
+    groupKey(
+      content,
+      `institution:${slug}`,
+      (notice) => notice.institution === slug,
+      (other) => keyOf(content, other),
+    ),
+});
+
+/** A category's feed: rendered when a notice of the category changes. */
+export const categoryPath = (content: SiteContent, category: Category, urlPath: string) => ({
+  part: `category:${category}`,
+  path: urlPath,
+  key: () =>
+    groupKey(
+      content,
+      `category:${category}`,
+      (notice) => notice.category === category,
+      (other) => keyOf(content, other),
+    ),
+});
+
+/**
+ * A file made from the site's key alone (an institution's link preview image: its name, the
+ * site's name): rendered only when everything is.
+ */
+export const sitePath = (part: string, urlPath: string) => ({ part, path: urlPath, key: () => 'site' });

@@ -86,6 +86,23 @@ export function listPageKey(
   });
 }
 
+/**
+ * The files of a group of notices (an institution's pages, frames, feeds and calendar; a
+ * category's feeds): which notices are in it, in every language, as their keys say they stand.
+ * Everything else those files name (the institution's name and contacts, the site's name) is in
+ * the site's key. A notice that joins, leaves or changes renders the group again; the other
+ * groups are linked from the previous build.
+ */
+export function groupKey(
+  content: SiteContent,
+  group: string,
+  belongs: (notice: Notice) => boolean,
+  keyOfNotice: (slug: string) => string = (slug) => noticeKey(content, slug),
+): string {
+  const members = content.slugs.filter((slug) => Object.values(content.versions.get(slug) ?? {}).some(belongs));
+  return digest({ group, notices: members.map((slug) => [slug, keyOfNotice(slug)]) });
+}
+
 /** A notice's key: its versions and their state, and those of the notices its pages name. */
 export function noticeKey(content: SiteContent, slug: string): string {
   const own = versionsWithState(content, slug);

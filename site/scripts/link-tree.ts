@@ -1,0 +1,88 @@
+import { linkSync, lstatSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { filesOfBuild } from './build-files.ts';
+
+/** Removes `file` under `root`, then each directory above it that it leaves empty. */
+export function removeWithEmptyParents(root: string, file: string): void {
+  rmSync(path.join(root, file), { force: true });
+  for (let directory = path.dirname(file); directory !== '.'; directory = path.dirname(directory)) {
+    try {
+      rmdirSync(path.join(root, directory));
+    } catch {
+      return; // not empty
+    }
+  }
+}
+
+const sameFile = (a: string, b: string) => {
+  const [left, right] = [lstatSync(a), lstatSync(b)];
+  return left.ino === right.ino && left.dev === right.dev;
+};
+
+export interface LinkedTree {
+  /** Files that were already the right links in the spare, left as they were. */
+  kept: number;
+  /** Whether a spare was taken over. */
+  recycled: boolean;
+}
+
+/**
+ * Makes the empty directory `to` hold `files`, each a hard link to the same file under `from`.
+ *
+ * With `spare` (a build the publisher no longer keeps, of the same site): it becomes `to`, and
+ * only what differs is written. Most of its files already are those links (unchanged notices'
+ * files are shared by every build), so they are compared, not made: a directory and a link per
+ * file (about 160,000 writes at 10,000 notices, 3 to 14 s on this disk, slower the more the disk
+ * has to write back) become a stat per file and a few hundred writes.
+ *
+ * Yields every 2,000 files; `stopped()` ends it early (the build failed).
+ */
+export async function linkTree(
+  files: string[],
+  from: string,
+  to: string,
+  { spare, stopped = () => false }: { spare?: string | undefined; stopped?: () => boolean } = {},
+): Promise<LinkedTree> {
+  const recycled = spare !== undefined && takeOver(spare, to);
+  const present = recycled ? new Set(filesOfBuild(to)) : new Set<string>();
+  if (recycled) {
+    const wanted = new Set(files);
+    for (const file of present) if (!wanted.has(file)) removeWithEmptyParents(to, file);
+  }
+  let kept = 0;
+  const made = new Set<string>();
+  for (const [index, file] of files.entries()) {
+    if (index % 2_000 === 0) {
+      await nextTurn();
+      if (stopped()) break;
+    }
+    const source = path.join(from, file);
+    const target = path.join(to, file);
+    if (present.has(file)) {
+      if (sameFile(source, target)) {
+        kept += 1;
+        continue;
+      }
+      // Renamed over, never written: the file it links stays as every other build has it.
+      rmSync(target);
+    }
+    const directory = path.dirname(target);
+    if (!made.has(directory)) {
+      mkdirSync(directory, { recursive: true });
+      made.add(directory);
+    }
+    linkSync(source, target);
+  }
+  return { kept, recycled };
+}
+
+/** Moves `spare` to `to` (an empty directory); false when it is gone or on another disk. */
+function takeOver(spare: string, to: string): boolean {
+  try {
+    renameSync(spare, to);
+    return true;
+  } catch {
+    return false;
+  }
+}
