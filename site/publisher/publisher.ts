@@ -320,13 +320,14 @@ export class Publisher {
    */
   async #indexSearch(record: BuildRecord, liveDirectory: string): Promise<void> {
     const started = Date.now();
-    const { id, directory } = this.target.startBuild();
+    const { id, directory, spare } = this.target.startBuild();
     const failed = (message: string) => {
       this.target.discardBuild(id);
       record.searchIndex = { durationMs: Date.now() - started, failed: this.#withoutPaths(message) };
       this.#log(`WARNING: build ${record.id} is live with the previous search index: ${record.searchIndex.failed}`);
     };
     const run = await runSearchIndexBuild(liveDirectory, directory, {
+      recycle: spare,
       env: { ...process.env, ...this.options.buildEnv },
       timeoutMs: this.options.buildTimeoutMs ?? 600_000,
       onSpawn: (kill) => {

@@ -49,9 +49,16 @@ export function runSiteBuild(
   });
 }
 
-/** A copy of `from` (hard links) with its search index built again, into `outDir`. */
-export function runSearchIndexBuild(from: string, outDir: string, options: RunOptions): Promise<BuildRun> {
-  return runScript([SEARCH_INDEX_SCRIPT, '--from', from, '--outDir', outDir], options);
+/** A copy of `from` (hard links) with its search index built again, into `outDir`, taking over `recycle` if given. */
+export function runSearchIndexBuild(
+  from: string,
+  outDir: string,
+  { recycle, ...options }: RunOptions & { recycle?: string | undefined },
+): Promise<BuildRun> {
+  return runScript(
+    [SEARCH_INDEX_SCRIPT, '--from', from, '--outDir', outDir, ...(recycle ? ['--recycle', recycle] : [])],
+    options,
+  );
 }
 
 interface RunOptions {

@@ -9,6 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { filesOfBuild } from './build-files.ts';
+import { linkTree } from './link-tree.ts';
 import { linkAll } from './reuse-unchanged.ts';
 import { buildSearchIndex } from './search-index.ts';
 
@@ -32,19 +33,27 @@ export function linkPreviousSearchIndex(outDir: string, previous: string): boole
   return true;
 }
 
-/** A copy (hard links) of `from` with a search index built from its own pages. */
-export async function indexSearchInto(from: string, outDir: string): Promise<number> {
-  linkAll(filesOf(from, new Set([INDEX_DIRECTORY, STALE_SEARCH_INDEX])), from, outDir);
+/** A copy (hard links) of `from` with a search index built from its own pages; `spare` is taken over (link-tree.ts). */
+export async function indexSearchInto(from: string, outDir: string, spare?: string): Promise<number> {
+  await linkTree(filesOf(from, new Set([INDEX_DIRECTORY, STALE_SEARCH_INDEX])), from, outDir, { spare });
   return buildSearchIndex(outDir);
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { from: { type: 'string' }, outDir: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { from: { type: 'string' }, outDir: { type: 'string' }, recycle: { type: 'string' } },
+  });
   if (!values.from || !values.outDir) {
-    console.error('usage: node scripts/search-index-later.ts --from <build with a stale index> --outDir <new build>');
+    console.error(
+      'usage: node scripts/search-index-later.ts --from <build with a stale index> --outDir <new build> [--recycle <old build>]',
+    );
     process.exit(2);
   }
   const started = performance.now();
-  const pages = await indexSearchInto(path.resolve(values.from), path.resolve(values.outDir));
+  const pages = await indexSearchInto(
+    path.resolve(values.from),
+    path.resolve(values.outDir),
+    values.recycle && path.resolve(values.recycle),
+  );
   console.log(`[tablica] search index: ${pages} pages read in ${Math.round(performance.now() - started)} ms`);
 }

@@ -108,10 +108,17 @@ export class DirectoryTarget implements DeployTarget {
     rmSync(path.join(this.builds, id + PARTIAL), { recursive: true, force: true });
   }
 
-  /** Removes a finished build that is not live (one replaced, or one another target failed to upload). */
+  /** Removes a finished build that is not live (one replaced, or one another target failed to upload); it becomes the spare. */
   forget(id: string): void {
     if (id === this.live()) throw new Error(`Tablica: build ${id} is live; it cannot be removed`);
-    rmSync(path.join(this.builds, id), { recursive: true, force: true });
+    this.#keepAsSpare(id);
+  }
+
+  /** The spare (SPARE) becomes `id`'s directory; the one before is deleted. */
+  #keepAsSpare(id: string): void {
+    const spare = path.join(this.builds, SPARE);
+    rmSync(spare, { recursive: true, force: true });
+    if (existsSync(path.join(this.builds, id))) renameSync(path.join(this.builds, id), spare);
   }
 
   /** Finished builds, oldest first. */
@@ -178,10 +185,7 @@ export class DirectoryTarget implements DeployTarget {
     const dropped = builds.slice(0, Math.max(0, builds.length - KEEP_BUILDS)).filter((id) => id !== live);
     const newest = dropped.pop();
     for (const id of dropped) rmSync(path.join(this.builds, id), { recursive: true, force: true });
-    if (!newest) return;
-    const spare = path.join(this.builds, SPARE);
-    rmSync(spare, { recursive: true, force: true });
-    renameSync(path.join(this.builds, newest), spare);
+    if (newest) this.#keepAsSpare(newest);
   }
 }
 
