@@ -71,9 +71,10 @@ const astroDone = new Promise<number>((resolve) =>
 );
 // While Astro renders, the previous build's files are linked beside it (reuse-unchanged.ts).
 const prelinkStarted = performance.now();
+const baseKeys = incrementalFrom ? readPageKeys(incrementalFrom) : undefined;
 const prelinking =
-  incrementalFrom && readPageKeys(incrementalFrom)
-    ? prelinkParts(incrementalFrom, mkdtempSync(path.join(path.dirname(outDir), '.tablica-reused-')), {
+  incrementalFrom && baseKeys
+    ? prelinkParts(incrementalFrom, baseKeys, mkdtempSync(path.join(path.dirname(outDir), '.tablica-reused-')), {
         spare: values.recycle && path.resolve(SITE_DIR, values.recycle),
         stopped: () => astroFailed,
       }).then((prelinked) => ({ ...prelinked, ms: Math.round(performance.now() - prelinkStarted) }))

@@ -15,6 +15,20 @@ export function removeWithEmptyParents(root: string, file: string): void {
   }
 }
 
+/**
+ * Makes the directory a path lies in, once per directory: a build writes thousands of files into
+ * the same directories, and each mkdir is a system call.
+ */
+export function directoryMaker(): (file: string) => void {
+  const made = new Set<string>();
+  return (file) => {
+    const directory = path.dirname(file);
+    if (made.has(directory)) return;
+    mkdirSync(directory, { recursive: true });
+    made.add(directory);
+  };
+}
+
 const sameFile = (a: string, b: string) => {
   const [left, right] = [lstatSync(a), lstatSync(b)];
   return left.ino === right.ino && left.dev === right.dev;
@@ -51,7 +65,7 @@ export async function linkTree(
     for (const file of present) if (!wanted.has(file)) removeWithEmptyParents(to, file);
   }
   let kept = 0;
-  const made = new Set<string>();
+  const makeDirectoryOf = directoryMaker();
   for (const [index, file] of files.entries()) {
     if (index % 2_000 === 0) {
       await nextTurn();
@@ -67,11 +81,7 @@ export async function linkTree(
       // Renamed over, never written: the file it links stays as every other build has it.
       rmSync(target);
     }
-    const directory = path.dirname(target);
-    if (!made.has(directory)) {
-      mkdirSync(directory, { recursive: true });
-      made.add(directory);
-    }
+    makeDirectoryOf(target);
     linkSync(source, target);
   }
   return { kept, recycled };

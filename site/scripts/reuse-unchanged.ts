@@ -1,19 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  chmodSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { chmodSync, existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PAGE_KEYS_FILE, PAGE_KEYS_ROUTE, type PageKeys, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { filesOfBuild } from './build-files.ts';
-import { type LinkedTree, linkTree, removeWithEmptyParents } from './link-tree.ts';
+import { directoryMaker, type LinkedTree, linkTree, removeWithEmptyParents } from './link-tree.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 /** What the pages are made from besides content: a change here renders every page again. */
@@ -37,13 +27,9 @@ export function codeFingerprint(): string {
 
 /** Hard-links each file from `from` into `to` (about 3 s for 99,000 files, 10,000 notices). */
 export function linkAll(files: string[], from: string, to: string): void {
-  const made = new Set<string>();
+  const makeDirectoryOf = directoryMaker();
   for (const file of files) {
-    const directory = path.dirname(path.join(to, file));
-    if (!made.has(directory)) {
-      mkdirSync(directory, { recursive: true });
-      made.add(directory);
-    }
+    makeDirectoryOf(path.join(to, file));
     linkSync(path.join(from, file), path.join(to, file));
   }
 }
@@ -51,6 +37,8 @@ export function linkAll(files: string[], from: string, to: string): void {
 /** Files linked into a scratch directory while Astro renders (prelinkParts), ready to become the build. */
 export interface Prelinked extends LinkedTree {
   directory: string;
+  /** The previous build's keys, as read for this. */
+  keys: PageKeys;
   /** Every file of every part of the previous build, relative to its root. */
   files: string[];
 }
@@ -63,23 +51,20 @@ export interface Prelinked extends LinkedTree {
  */
 export async function prelinkParts(
   baseDir: string,
+  keys: PageKeys,
   directory: string,
   { spare, stopped }: { spare?: string | undefined; stopped: () => boolean },
 ): Promise<Prelinked> {
-  const files = Object.values(readPageKeys(baseDir)?.parts ?? {}).flatMap((part) => part.files);
+  const files = Object.values(keys.parts).flatMap((part) => part.files);
   const linked = await linkTree(files, baseDir, directory, { spare, stopped });
-  return { ...linked, directory, files };
+  return { ...linked, directory, keys, files };
 }
 
 /** Moves each file from `from` to the same place under `to`, replacing what is there. */
 function moveAll(files: string[], from: string, to: string): void {
-  const made = new Set<string>();
+  const makeDirectoryOf = directoryMaker();
   for (const file of files) {
-    const directory = path.dirname(path.join(to, file));
-    if (!made.has(directory)) {
-      mkdirSync(directory, { recursive: true });
-      made.add(directory);
-    }
+    makeDirectoryOf(path.join(to, file));
     // A rename replaces the name only: the previous build's file, which the link shares, is untouched.
     renameSync(path.join(from, file), path.join(to, file));
   }
@@ -115,7 +100,7 @@ export function reuseUnchanged(outDir: string, baseDir: string | undefined, prel
     return { fullBecause, parts: 0, linked: none };
   };
   if (!baseDir) return full('no previous build given');
-  const previous = readPageKeys(baseDir);
+  const previous = prelinked?.keys ?? readPageKeys(baseDir);
   if (!previous) return full('the previous build has no keys');
   if (previous.site !== next.site) return full('the code, settings, institutions or options changed');
   const toLink: string[] = [];

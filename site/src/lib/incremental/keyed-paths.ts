@@ -1,4 +1,4 @@
-import type { Category } from '@tablica/shared';
+import type { Category, Notice } from '@tablica/shared';
 import type { SiteContent } from '../content.ts';
 import { groupKey, noticeKey, siteKey } from './page-keys.ts';
 import { type PageKeys, readPageKeys } from './page-keys-file.ts';
@@ -112,31 +112,20 @@ export function pageKeys(content: SiteContent): PageKeys {
   return { site: keysOf(content).site, parts };
 }
 
-/** An institution's own file (its page, frame, oEmbed answer, feeds, calendar): rendered when its notices change. */
-export const institutionPath = (content: SiteContent, slug: string, urlPath: string) => ({
-  part: `institution:${slug}`,
+/** A file of a group of notices (groupKey): rendered when a notice joins, leaves or changes. */
+const groupPath = (content: SiteContent, part: string, belongs: (notice: Notice) => boolean, urlPath: string) => ({
+  part,
   path: urlPath,
-  key: () =>
-    groupKey(
-      content,
-      `institution:${slug}`,
-      (notice) => notice.institution === slug,
-      (other) => keyOf(content, other),
-    ),
+  key: () => groupKey(content, part, belongs, (other) => keyOf(content, other)),
 });
 
-/** A category's feed: rendered when a notice of the category changes. */
-export const categoryPath = (content: SiteContent, category: Category, urlPath: string) => ({
-  part: `category:${category}`,
-  path: urlPath,
-  key: () =>
-    groupKey(
-      content,
-      `category:${category}`,
-      (notice) => notice.category === category,
-      (other) => keyOf(content, other),
-    ),
-});
+/** An institution's own file (its page, frame, oEmbed answer, feeds, calendar). */
+export const institutionPath = (content: SiteContent, slug: string, urlPath: string) =>
+  groupPath(content, `institution:${slug}`, (notice) => notice.institution === slug, urlPath);
+
+/** A category's feed. */
+export const categoryPath = (content: SiteContent, category: Category, urlPath: string) =>
+  groupPath(content, `category:${category}`, (notice) => notice.category === category, urlPath);
 
 /**
  * A file made from the site's key alone (an institution's link preview image: its name, the

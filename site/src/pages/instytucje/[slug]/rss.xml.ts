@@ -1,14 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteContent } from '../../../lib/content.ts';
-import { rssResponse } from '../../../lib/feed-endpoint.ts';
-import { institutionPath, withoutUnchanged } from '../../../lib/incremental/keyed-paths.ts';
-import { outputPaths } from '../../../lib/outputs/manifest.ts';
+import { institutionFeedPaths, rssResponse } from '../../../lib/feed-endpoint.ts';
 
-export const getStaticPaths = (async () => {
-  const content = await getSiteContent();
-  return withoutUnchanged(content, content.institutions, ({ slug }) =>
-    institutionPath(content, slug, outputPaths.institutionFeed(slug).rss),
-  ).map(({ slug }) => ({ params: { slug } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => institutionFeedPaths('rss')) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, url }) => rssResponse(url, { kind: 'institution', slug: params.slug ?? '' });

@@ -1,16 +1,8 @@
-import { CATEGORIES, type Category } from '@tablica/shared';
+import type { Category } from '@tablica/shared';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteContent } from '../../../lib/content.ts';
-import { rssResponse } from '../../../lib/feed-endpoint.ts';
-import { categoryPath, withoutUnchanged } from '../../../lib/incremental/keyed-paths.ts';
-import { outputPaths } from '../../../lib/outputs/manifest.ts';
+import { categoryFeedPaths, rssResponse } from '../../../lib/feed-endpoint.ts';
 
-export const getStaticPaths = (async () => {
-  const content = await getSiteContent();
-  return withoutUnchanged(content, [...CATEGORIES], (category) =>
-    categoryPath(content, category, outputPaths.categoryFeed(category).rss),
-  ).map((category) => ({ params: { category } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => categoryFeedPaths('rss')) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, url }) =>
   rssResponse(url, { kind: 'category', category: params.category as Category });
