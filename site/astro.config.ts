@@ -6,6 +6,10 @@ export default defineConfig({
   output: 'static',
   // A draft preview is served under its token's path (site/publisher/preview.ts); the site itself at the root.
   base: process.env.TABLICA_PREVIEW_BASE || undefined,
+  // Each build gets its own (scripts/build.ts): the content layer's data store is written here and
+  // read back by the same build, so two builds at once (a draft preview during a publish) would
+  // otherwise read each other's notices.
+  cacheDir: process.env.TABLICA_ASTRO_CACHE_DIR || undefined,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 16 },
   compressHTML: true,

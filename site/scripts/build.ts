@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { ATTACHMENTS_PATH } from '../src/loaders/attachments.ts';
 import { filesOfBuild } from './build-files.ts';
+import { buildRunDirectory } from './build-run-directory.ts';
 import { writeInlineHashes } from './inline-hashes.ts';
 import { codeFingerprint, prelinkParts, reuseUnchanged } from './reuse-unchanged.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -50,18 +51,29 @@ const incrementalFrom = values.incrementalFrom && path.resolve(SITE_DIR, values.
 const heapMb = Number(process.env.TABLICA_BUILD_HEAP_MB ?? 1280);
 // The loader copies attachments here; they join the site once Astro has written it.
 const attachments = mkdtempSync(path.join(path.dirname(outDir), '.tablica-attachments-'));
-const astro = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, ASTRO_CLI, 'build', '--outDir', outDir], {
-  cwd: SITE_DIR,
-  // The config option alone did not stop Astro's telemetry call (handbook/STACK.md).
-  env: {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    TABLICA_ATTACHMENTS_DIR: attachments,
-    TABLICA_CODE_FINGERPRINT: codeFingerprint(),
-    TABLICA_INCREMENTAL_BASE: incrementalFrom ?? '',
+// Nothing of one build may be shared with another running at the same time (the publisher's and
+// a draft preview's). Astro's cache directory holds the notices it read, and Astro writes its
+// prerender code to `.astro/.prerender` under its working directory (which must be inside the
+// project, for the code's imports to find node_modules) and deletes it when done, under the other
+// build's feet. So each build runs in a directory of its own, with its cache there too.
+const run = buildRunDirectory(SITE_DIR);
+const astro = spawn(
+  process.execPath,
+  [`--max-old-space-size=${heapMb}`, ASTRO_CLI, 'build', '--root', SITE_DIR, '--outDir', outDir],
+  {
+    cwd: run,
+    // The config option alone did not stop Astro's telemetry call (handbook/STACK.md).
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      TABLICA_ASTRO_CACHE_DIR: path.join(run, 'cache'),
+      TABLICA_ATTACHMENTS_DIR: attachments,
+      TABLICA_CODE_FINGERPRINT: codeFingerprint(),
+      TABLICA_INCREMENTAL_BASE: incrementalFrom ?? '',
+    },
+    stdio: 'inherit',
   },
-  stdio: 'inherit',
-});
+);
 let astroFailed = false;
 const astroDone = new Promise<number>((resolve) =>
   astro.on('close', (exitCode) => {
@@ -80,6 +92,7 @@ const prelinking =
       }).then((prelinked) => ({ ...prelinked, ms: Math.round(performance.now() - prelinkStarted) }))
     : undefined;
 const [code, prelinked] = await Promise.all([astroDone, prelinking]);
+rmSync(run, { recursive: true, force: true });
 if (code !== 0) {
   rmSync(attachments, { recursive: true, force: true });
   if (prelinked) rmSync(prelinked.directory, { recursive: true, force: true });

@@ -25,6 +25,8 @@ export interface SiteBuildOptions {
   searchIndexLater?: boolean;
   /** With incrementalFrom: an older build to take over (`--recycle`); it is gone after. */
   recycle?: string;
+  /** Called with all the build has printed so far, each time it prints more. */
+  onOutput?: (output: string) => void;
 }
 
 /**
@@ -43,6 +45,7 @@ export function buildSite({
   incrementalFrom,
   searchIndexLater,
   recycle,
+  onOutput,
 }: SiteBuildOptions = {}): Promise<SiteBuild> {
   const target = outDir ?? readableByAll(mkdtempSync(path.join(tmpdir(), 'tablica-site-')));
   const incremental = incrementalFrom
@@ -68,12 +71,12 @@ export function buildSite({
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk) => {
+    const take = (chunk: Buffer) => {
       output += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
+      onOutput?.(output);
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
     child.on('error', reject);
     child.on('close', (code) => resolve({ ok: code === 0, outDir: target, output: stripVTControlCharacters(output) }));
   });

@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { remembered } from '../format/remembered.ts';
 
 /** A phone number in E.164 (`+48343708200`) or a short number (`994`), and its extension, if any. */
 export interface NormalizedPhone {
@@ -48,6 +49,7 @@ export function normalizePhone(text: string, extension?: string): NormalizedPhon
 }
 
 /** `+48343708200` → `+48 34 370 82 00`, the way people read numbers aloud. */
-export function formatPhoneForDisplay(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
-}
+export const formatPhoneForDisplay: (e164: string) => string = remembered(
+  (e164) => e164,
+  (e164) => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164,
+);

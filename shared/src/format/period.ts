@@ -1,6 +1,7 @@
 import { LOCALE_REGISTRY, type Locale } from '../i18n/locales.ts';
 import { isLocalMidnight, localDateAt, wallClockAt } from '../time/zoned.ts';
 import { dateTimeFormat } from './intl-cache.ts';
+import { remembered } from './remembered.ts';
 
 /** A period to put in words; `end` is exclusive, undefined means "until further notice". */
 export interface PeriodToFormat {
@@ -50,7 +51,12 @@ function dayText(moment: Moment, timeZone: string, locale: Locale, withYear: boo
  * "from 16 March 2020 until further notice", "з 16 березня до 25 березня 2020 р.".
  * The year is written once when both ends fall in the same year and neither has a time.
  */
-export function formatPeriod({ start, end, timeZone }: PeriodToFormat, locale: Locale): string {
+export const formatPeriod: (period: PeriodToFormat, locale: Locale) => string = remembered(
+  ({ start, end, timeZone }, locale) => `${start.getTime()} ${end?.getTime()} ${timeZone} ${locale}`,
+  wordsForPeriod,
+);
+
+function wordsForPeriod({ start, end, timeZone }: PeriodToFormat, locale: Locale): string {
   const words = WORDS[locale];
   const from = momentOf(start, timeZone, locale, false);
   if (!end) return `${words.from} ${dayText(from, timeZone, locale, true)} ${words.untilFurtherNotice}`;
@@ -63,7 +69,10 @@ export function formatPeriod({ start, end, timeZone }: PeriodToFormat, locale: L
 }
 
 /** "do 25 marca 2020 r." — the end of something, or "do odwołania" when it has none. */
-export function formatUntil(end: Date | undefined, timeZone: string, locale: Locale): string {
-  if (!end) return WORDS[locale].untilFurtherNotice;
-  return `${UNTIL_WORD[locale]} ${dayText(momentOf(end, timeZone, locale, true), timeZone, locale, true)}`;
-}
+export const formatUntil: (end: Date | undefined, timeZone: string, locale: Locale) => string = remembered(
+  (end, timeZone, locale) => `${end?.getTime()} ${timeZone} ${locale}`,
+  (end, timeZone, locale) =>
+    end
+      ? `${UNTIL_WORD[locale]} ${dayText(momentOf(end, timeZone, locale, true), timeZone, locale, true)}`
+      : WORDS[locale].untilFurtherNotice,
+);
