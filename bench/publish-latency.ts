@@ -6,6 +6,7 @@
  *   npm run bench:publish            (also part of npm run bench: 1,000 notices)
  *   TABLICA_BENCH_NOTICES=1000,3000,10000,30000 TABLICA_BENCH_PUBLISHES=5   (the curve)
  *   TABLICA_BENCH_SEEDED_DIR=<dir>   keeps each size's seeded database there for later runs
+ *   TABLICA_BENCH_LOG=1              prints the publisher's log, timed
  *
  * The processes are those of production: a real Strapi in a process of its own (SQLite, seeded
  * with N published notices) sends its webhook to the publisher (this process), which runs each
@@ -90,11 +91,15 @@ async function measure(NOTICES: number) {
     TABLICA_POLL_SECONDS: '3600',
     TABLICA_BASE_URL: 'https://tablica.example.org',
   };
-  const quiet = () => {};
+  // TABLICA_BENCH_LOG=1: the publisher's log, timed, to see where a publish spends its time.
+  const clock = () => new Date().toISOString().slice(11, 23);
+  const publisherLog = process.env.TABLICA_BENCH_LOG
+    ? (line: string) => console.log(`    ${clock()} ${line}`)
+    : () => {};
   // Strapi must know the publisher's address and the publisher Strapi's: a proxy in between lets
   // the publisher start first (the tests do the same).
   const proxy = await startSwitchableProxy();
-  const running = await startPublisher({ ...env, STRAPI_URL: proxy.url }, { autoStart: false, log: quiet });
+  const running = await startPublisher({ ...env, STRAPI_URL: proxy.url }, { autoStart: false, log: publisherLog });
   // As a city sets up: the archive imported by one process (`npm run seed`: the same snapshot as
   // this one, seed 42), then the CMS started afresh on that database, running compiled code as
   // `strapi start` does, so its memory is the CMS's own and not the import's or the compiler's.
@@ -183,6 +188,7 @@ async function measure(NOTICES: number) {
     const saved = await rest(cms.url, `${CM}/${documentId}?locale=pl`, { method: 'PUT', token, body: { title } });
     if (saved.status !== 200) throw new Error(`saving the edit failed: ${saved.text}`);
     const started = performance.now();
+    publisherLog(`bench: publishing ${notice.slug}`);
     const published = await rest(cms.url, `${CM}/${documentId}/actions/publish?locale=pl`, {
       method: 'POST',
       token,
@@ -193,6 +199,7 @@ async function measure(NOTICES: number) {
     const escaped = title.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;');
     await waitUntil(async () => (await (await fetch(url)).text()).includes(escaped));
     samples.push(performance.now() - started);
+    publisherLog('bench: the edited page is served');
     await waitUntil(() =>
       inbox.to(`bench-${NOTICES}@example.org`).some((mail) => mail.parsed.subject?.includes(title) === true),
     );
