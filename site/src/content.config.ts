@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
-import { tablicaLoader } from './loaders/tablica.ts';
+import { tablicaContentLoader } from './loaders/tablica.ts';
 
+// One loader reads and checks the whole content while Astro syncs; pages read it through
+// src/lib/content.ts, not through collections (why: src/loaders/tablica.ts).
 export const collections = {
-  notices: defineCollection({ loader: tablicaLoader('notices') }),
-  institutions: defineCollection({ loader: tablicaLoader('institutions') }),
-  settings: defineCollection({ loader: tablicaLoader('settings') }),
+  content: defineCollection({ loader: tablicaContentLoader() }),
 };

@@ -72,7 +72,7 @@ describe('the site built from a real Strapi', () => {
   });
 
   test('builds, reading every page of the API', () => {
-    expect(build.output).toContain(`notices from Strapi at ${cms.url}`);
+    expect(build.output).toContain(`institutions and the settings from Strapi at ${cms.url}`);
     expect(build.ok).toBe(true);
   });
 

@@ -1,4 +1,3 @@
-import { getCollection } from 'astro:content';
 import {
   current,
   DEFAULT_LOCALE,
@@ -12,6 +11,7 @@ import {
   type SiteSettings,
   sortNotices,
 } from '@tablica/shared';
+import { loadContentOnce } from '../loaders/tablica.ts';
 import type { LocalizedNotice } from './localized-notice.ts';
 import { readSiteBuildConfig } from './site-config.ts';
 
@@ -36,14 +36,12 @@ export interface SiteContent {
 
 async function readSiteContent(): Promise<SiteContent> {
   const config = readSiteBuildConfig();
-  const [settingsEntries, institutionEntries, noticeEntries] = await Promise.all([
-    getCollection('settings'),
-    getCollection('institutions'),
-    getCollection('notices'),
-  ]);
-  const settings = settingsEntries[0]?.data as SiteSettings | undefined;
-  if (!settings) throw new Error('Tablica: the content has no site settings.');
-  const notices = noticeEntries.map((entry) => entry.data as Notice);
+  // Read by the content loader in this process already; a message logged here only if it was not.
+  const { snapshot } = await loadContentOnce({
+    info: (message) => console.log(`[tablica] ${message}`),
+    warn: (message) => console.warn(`[tablica] ${message}`),
+  });
+  const { siteSettings: settings, notices } = snapshot;
   const versions = new Map<string, Partial<Record<Locale, Notice>>>();
   for (const notice of notices) {
     const byLocale = versions.get(notice.slug) ?? {};
@@ -56,9 +54,9 @@ async function readSiteContent(): Promise<SiteContent> {
     if (notice.supersedes)
       supersededBy.set(notice.supersedes, [...(supersededBy.get(notice.supersedes) ?? []), notice.slug]);
   }
-  const institutions = institutionEntries
-    .map((entry) => entry.data as Institution)
-    .sort((a, b) => a.name.localeCompare(b.name, LOCALE_REGISTRY[DEFAULT_LOCALE].intl));
+  const institutions = [...snapshot.institutions].sort((a, b) =>
+    a.name.localeCompare(b.name, LOCALE_REGISTRY[DEFAULT_LOCALE].intl),
+  );
   return {
     settings,
     baseUrl: config.baseUrl ?? settings.baseUrl,

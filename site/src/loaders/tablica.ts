@@ -1,35 +1,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import {
-  type Institution,
-  InstitutionSchema,
-  loadSnapshotKeepingGood,
-  type Notice,
-  type NoticeProblem,
-  PublishedNoticeSchema,
-  type SiteSettings,
-  SiteSettingsSchema,
-  type Snapshot,
-  SnapshotError,
-} from '@tablica/shared';
+import { loadSnapshotKeepingGood, type NoticeProblem, type Snapshot, SnapshotError } from '@tablica/shared';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readSiteBuildConfig, type SiteBuildConfig } from '../lib/site-config.ts';
 import { mirrorAttachments } from './attachments.ts';
 import { demoSnapshotPath, readSnapshotFile } from './snapshot.ts';
 import { readStrapiSnapshot } from './strapi.ts';
 
-interface LoadedContent {
+export interface LoadedContent {
   /** Where the content came from, for logs. */
   source: string;
   snapshot: Snapshot;
 }
 
-// The three collections are one snapshot: it is read and validated once per build, as a whole,
-// because some rules span entries (a notice's institution exists; translations share a period).
-// A dev server re-reads after a short while so edits show up.
-const REUSE_FOR_MS = 30_000;
-let cached: { at: number; content: Promise<LoadedContent> } | undefined;
+/** Where reading the content reports what it skipped or could not publish. */
+export type ContentLog = Pick<LoaderContext['logger'], 'info' | 'warn'>;
 
-async function readContent(logger: LoaderContext['logger']): Promise<LoadedContent> {
+async function readContent(logger: ContentLog): Promise<LoadedContent> {
   const config = readSiteBuildConfig();
   const { content } = config;
   let raw: unknown;
@@ -113,45 +99,33 @@ function describeProblem(problem: NoticeProblem): string {
   return `NOT UPDATED: notice "${problem.slug}" (${problem.locale}) fails the rules, ${what}. ${errors}`;
 }
 
-function loadContentOnce(logger: LoaderContext['logger']): Promise<LoadedContent> {
-  if (!cached || Date.now() - cached.at > REUSE_FOR_MS) {
-    cached = { at: Date.now(), content: readContent(logger) };
-  }
-  return cached.content;
+// The content is one snapshot, read and validated once per build, as a whole, because some rules
+// span entries (a notice's institution exists; translations share a period). The loader below
+// reads it in Astro's sync step; the pages take the same read (src/lib/content.ts) from another
+// instance of this module, bundled for prerendering, in the same process: hence the global.
+// Astro's data store is not used: at 10,000 notices its round trip (serialized to a module,
+// bundled, imported again) cost more than reading and validating the content itself.
+const READ = Symbol.for('tablica.content-read');
+
+/** The build's content: read on the first call in this process, shared by every later one. */
+export function loadContentOnce(logger: ContentLog): Promise<LoadedContent> {
+  const shared = globalThis as { [READ]?: Promise<LoadedContent> };
+  shared[READ] ??= readContent(logger);
+  return shared[READ];
 }
 
-type EntryOf = {
-  notices: Notice;
-  institutions: Institution;
-  settings: SiteSettings;
-};
-
-const ENTRIES: { [Name in keyof EntryOf]: (snapshot: Snapshot) => [id: string, data: EntryOf[Name]][] } = {
-  notices: (snapshot) => snapshot.notices.map((notice) => [`${notice.locale}/${notice.slug}`, notice]),
-  institutions: (snapshot) => snapshot.institutions.map((institution) => [institution.slug, institution]),
-  settings: (snapshot) => [['site', snapshot.siteSettings]],
-};
-
-const SCHEMAS = { notices: PublishedNoticeSchema, institutions: InstitutionSchema, settings: SiteSettingsSchema };
-
 /**
- * A content-layer loader for one part of Tablica's content. Entries arrive parsed by the shared
- * schemas (the collection's `schema` gives Astro their types); unchanged entries are skipped by
- * digest and entries that disappeared from the source are removed.
+ * The content loader: reads and checks the content while Astro syncs, so that bad content stops
+ * the build before anything is rendered, with the loader's messages. It stores nothing.
  */
-export function tablicaLoader<Name extends keyof EntryOf>(collection: Name): Loader {
+export function tablicaContentLoader(): Loader {
   return {
-    name: `tablica-${collection}`,
-    schema: SCHEMAS[collection],
-    async load({ store, logger, generateDigest }) {
+    name: 'tablica-content',
+    async load({ logger }) {
       const { source, snapshot } = await loadContentOnce(logger);
-      const entries = ENTRIES[collection](snapshot);
-      const ids = new Set(entries.map(([id]) => id));
-      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
-      for (const [id, data] of entries) {
-        store.set({ id, data: data as Record<string, unknown>, digest: generateDigest(JSON.stringify(data)) });
-      }
-      logger.info(`${entries.length} ${collection} from ${source}`);
+      logger.info(
+        `${snapshot.notices.length} notices, ${snapshot.institutions.length} institutions and the settings from ${source}`,
+      );
     },
   };
 }
