@@ -2,9 +2,10 @@ import * as z from 'zod';
 import { DEFAULT_LOCALE } from '../i18n/locales.ts';
 import type { MessageLanguage } from '../i18n/messages.ts';
 import { InstitutionSchema } from '../schemas/institution.ts';
-import { PublishedNoticeSchema } from '../schemas/notice.ts';
+import { InstantSchema } from '../schemas/local-date.ts';
+import { type Notice, PublishedNoticeSchema } from '../schemas/notice.ts';
 import { SiteSettingsSchema } from '../schemas/site-settings.ts';
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, SnapshotSchema } from '../schemas/snapshot.ts';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, SnapshotReferencesSchema } from '../schemas/snapshot.ts';
 import { type FieldError, validate } from '../validation.ts';
 import { nameEntry, SnapshotError } from './load.ts';
 import { resolveRelativeDates } from './relative-dates.ts';
@@ -28,6 +29,7 @@ export interface KeptSnapshot {
 const EnvelopeSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   version: z.literal(SNAPSHOT_VERSION),
+  exportedAt: InstantSchema.optional(),
   siteSettings: SiteSettingsSchema,
   institutions: z.array(InstitutionSchema),
   notices: z.array(z.unknown()),
@@ -71,51 +73,70 @@ export function loadSnapshotKeepingGood(
   }
   const previous = new Map(lastGood.map((notice) => [keyOf(notice), notice]));
   const problems = new Map<string, NoticeProblem>();
-  let notices = [...envelope.data.notices];
+  // Each notice as given (for naming it in messages) and as parsed: checked one by one, then
+  // against each other, without parsing them again.
+  let given = [...envelope.data.notices];
+  let parsed: (Notice | undefined)[] = [];
 
   /** Swaps notice `index` for its last good version (or drops it), remembering why. */
   const replace = (index: number, errors: FieldError[]) => {
-    const notice = notices[index];
+    const notice = given[index];
     const key = keyOf(notice);
     const { slug, locale } = (notice ?? {}) as { slug?: unknown; locale?: unknown };
     const known = problems.get(key);
     const fallback = known ? undefined : previous.get(key);
-    const usable = fallback !== undefined && PublishedNoticeSchema.safeParse(fallback).success ? fallback : undefined;
+    const usable = fallback === undefined ? undefined : PublishedNoticeSchema.safeParse(fallback);
+    const kept = usable?.success ? usable.data : undefined;
     problems.set(key, {
       slug: String(slug),
       locale: String(locale ?? DEFAULT_LOCALE),
-      kept: usable ? 'previous' : 'none',
-      ...(usable ? { keptRevision: Number((usable as { revision?: unknown }).revision) } : {}),
+      kept: kept ? 'previous' : 'none',
+      ...(kept ? { keptRevision: kept.revision } : {}),
       errors: [...(known?.errors ?? []), ...errors],
     });
-    notices[index] = usable;
+    given[index] = kept ? fallback : undefined;
+    parsed[index] = kept;
   };
 
-  notices.forEach((notice, index) => {
+  const failed = new Map<number, FieldError[]>();
+  parsed = given.map((notice, index) => {
     const alone = validate(PublishedNoticeSchema, notice, { language });
-    if (!alone.success)
-      replace(
-        index,
-        alone.errors.map((error) =>
-          nameEntry({ ...error, path: ['notices', index, ...error.path] }, resolved, language),
-        ),
-      );
+    if (alone.success) return alone.data;
+    failed.set(
+      index,
+      alone.errors.map((error) => nameEntry({ ...error, path: ['notices', index, ...error.path] }, resolved, language)),
+    );
+    return undefined;
   });
+  for (const [index, errors] of failed) replace(index, errors);
+  const { format, version, exportedAt, siteSettings, institutions } = envelope.data;
   // Rules across notices: each round removes at least one notice, so this ends.
   for (;;) {
-    notices = notices.filter((notice) => notice !== undefined);
-    const whole = validate(SnapshotSchema, { ...resolved, notices }, { language });
-    if (whole.success) return { snapshot: whole.data, problems: [...problems.values()] };
+    given = given.filter((_, index) => parsed[index] !== undefined);
+    parsed = parsed.filter((notice) => notice !== undefined);
+    const notices = parsed as Notice[];
+    const whole = validate(SnapshotReferencesSchema, { institutions, notices }, { language });
+    if (whole.success) {
+      const snapshot = {
+        format,
+        version,
+        ...(exportedAt === undefined ? {} : { exportedAt }),
+        siteSettings,
+        institutions,
+        notices,
+      };
+      return { snapshot, problems: [...problems.values()] };
+    }
     const byIndex = new Map<number, FieldError[]>();
     for (const error of whole.errors) {
       const [collection, index] = error.path;
       if (collection !== 'notices' || typeof index !== 'number') {
         throw new SnapshotError(
           source,
-          whole.errors.map((item) => nameEntry(item, { ...resolved, notices }, language)),
+          whole.errors.map((item) => nameEntry(item, { ...resolved, notices: given }, language)),
         );
       }
-      byIndex.set(index, [...(byIndex.get(index) ?? []), nameEntry(error, { ...resolved, notices }, language)]);
+      byIndex.set(index, [...(byIndex.get(index) ?? []), nameEntry(error, { ...resolved, notices: given }, language)]);
     }
     for (const [index, errors] of byIndex) replace(index, errors);
   }

@@ -1,6 +1,6 @@
-import type { Category, Notice } from '@tablica/shared';
+import type { Category } from '@tablica/shared';
 import type { SiteContent } from '../content.ts';
-import { groupKey, noticeKey, siteKey } from './page-keys.ts';
+import { type GroupOf, groupKey, noticeKey, siteKey } from './page-keys.ts';
 import { type PageKeys, readPageKeys } from './page-keys-file.ts';
 
 /**
@@ -113,19 +113,18 @@ export function pageKeys(content: SiteContent): PageKeys {
 }
 
 /** A file of a group of notices (groupKey): rendered when a notice joins, leaves or changes. */
-const groupPath = (content: SiteContent, part: string, belongs: (notice: Notice) => boolean, urlPath: string) => ({
-  part,
-  path: urlPath,
-  key: () => groupKey(content, part, belongs, (other) => keyOf(content, other)),
-});
+const groupPath = (content: SiteContent, group: GroupOf, urlPath: string) => {
+  const part = `${group.field}:${group.value}`;
+  return { part, path: urlPath, key: () => groupKey(content, part, group, (other) => keyOf(content, other)) };
+};
 
 /** An institution's own file (its page, frame, oEmbed answer, feeds, calendar). */
 export const institutionPath = (content: SiteContent, slug: string, urlPath: string) =>
-  groupPath(content, `institution:${slug}`, (notice) => notice.institution === slug, urlPath);
+  groupPath(content, { field: 'institution', value: slug }, urlPath);
 
 /** A category's feed. */
 export const categoryPath = (content: SiteContent, category: Category, urlPath: string) =>
-  groupPath(content, `category:${category}`, (notice) => notice.category === category, urlPath);
+  groupPath(content, { field: 'category', value: category }, urlPath);
 
 /**
  * A file made from the site's key alone (an institution's link preview image: its name, the
