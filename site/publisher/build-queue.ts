@@ -5,6 +5,8 @@
  */
 export interface BuildQueueOptions {
   build: (reasons: string[]) => Promise<boolean>;
+  /** A reason to build arrived while a build runs: it waits for the running one to end. */
+  onWaiting?: () => void;
   /** Pauses after consecutive failures: first, doubling up to the last. */
   retryDelaysMs?: { first: number; max: number };
   log?: (message: string) => void;
@@ -39,6 +41,7 @@ export class BuildQueue {
     if (this.#stopped) return;
     if (this.#running) {
       this.#waiting = [...(this.#waiting ?? []), reason];
+      this.options.onWaiting?.();
       return;
     }
     this.#start([reason]);

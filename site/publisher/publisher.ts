@@ -61,7 +61,13 @@ export interface BuildRecord {
   /** Attachments that could not be copied into the site. */
   attachmentsLeftOut?: string[];
   /** Its search index, when built after it went live: the build that has it, or why it failed. */
-  searchIndex?: { build?: string; durationMs: number; failed?: string };
+  searchIndex?: {
+    build?: string;
+    durationMs: number;
+    failed?: string;
+    /** Stopped for a newer build that was waiting: that one is indexed once it is live. */
+    setAside?: true;
+  };
 }
 
 /** A notice whose current version fails the rules: what the site shows instead, and why. */
@@ -114,6 +120,8 @@ export class Publisher {
   #started = false;
   #builtFingerprint: string | undefined;
   #killBuild: (() => void) | undefined;
+  /** While a live build's search index is being made: stops it, for a build that is waiting. */
+  #setIndexAside: (() => void) | undefined;
   #scheduleTimer: NodeJS.Timeout | undefined;
   #pollTimer: NodeJS.Timeout | undefined;
   readonly #log: (message: string) => void;
@@ -126,6 +134,9 @@ export class Publisher {
     this.#log = options.log ?? ((message) => console.log(`[publisher] ${new Date().toISOString()} ${message}`));
     this.queue = new BuildQueue({
       build: (reasons) => this.#build(reasons),
+      // A change waiting while the last build's search index is made: the index is set aside,
+      // as the change's build will go live without it and be indexed itself.
+      onWaiting: () => this.#setIndexAside?.(),
       retryDelaysMs: options.retryDelaysMs ?? { first: 5_000, max: 300_000 },
       log: this.#log,
     });
@@ -326,15 +337,31 @@ export class Publisher {
       record.searchIndex = { durationMs: Date.now() - started, failed: this.#withoutPaths(message) };
       this.#log(`WARNING: build ${record.id} is live with the previous search index: ${record.searchIndex.failed}`);
     };
+    // Pagefind reads every notice page again (tens of seconds at 10,000 notices): a publish made
+    // meanwhile must not wait for it, nor share the cores with it.
+    let setAside = false;
+    this.#log(`build ${record.id}: making its search index`);
     const run = await runSearchIndexBuild(liveDirectory, directory, {
       recycle: spare,
       env: { ...process.env, ...this.options.buildEnv },
       timeoutMs: this.options.buildTimeoutMs ?? 600_000,
       onSpawn: (kill) => {
         this.#killBuild = kill;
+        this.#setIndexAside = () => {
+          setAside = true;
+          kill();
+        };
+        if (this.queue.queued) this.#setIndexAside();
       },
     });
     this.#killBuild = undefined;
+    this.#setIndexAside = undefined;
+    if (setAside) {
+      this.target.discardBuild(id);
+      record.searchIndex = { durationMs: Date.now() - started, setAside: true };
+      this.#log(`build ${record.id}: search index set aside for a newer build, which is indexed once it is live`);
+      return;
+    }
     if (!run.ok) return failed(run.killed ? 'stopped (timeout or shutdown)' : run.tail);
     const check = checkBuild(directory, liveDirectory);
     if (!check.ok) return failed(`incomplete: ${check.problems.slice(0, 5).join('; ')}`);

@@ -12,19 +12,20 @@
  * Exits non-zero, having written nothing usable, when the content is invalid or unreachable.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
+import { PAGE_KEYS_FILE, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { ATTACHMENTS_PATH } from '../src/loaders/attachments.ts';
 import { filesOfBuild } from './build-files.ts';
 import { buildRunDirectory } from './build-run-directory.ts';
-import { writeInlineHashes } from './inline-hashes.ts';
+import { INLINE_HASH_FILES, writeInlineHashes } from './inline-hashes.ts';
 import { codeFingerprint, prelinkParts, reuseUnchanged } from './reuse-unchanged.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { linkPreviousSearchIndex } from './search-index-later.ts';
 import { writeShortLinkPages } from './short-link-pages.ts';
+import { writeWrittenFiles } from './written-files.ts';
 
 const SITE_DIR = path.resolve(import.meta.dirname, '..');
 // Astro's CLI entry, wherever npm placed the package (its exports do not expose the bin file).
@@ -145,6 +146,14 @@ if (
   linkPreviousSearchIndex(outDir, incrementalFrom)
 ) {
   console.log(`[tablica] search index: the previous build's, linked; it is built again once this build is live`);
+  // Everything else is linked from incrementalFrom (reuse-unchanged.ts, search-index-later.ts).
+  // What Astro wrote and is no longer there was moved (its keys route became the keys dot-file).
+  const written = [...rendered, ...shortLinks.files, ...INLINE_HASH_FILES, PAGE_KEYS_FILE];
+  writeWrittenFiles(
+    outDir,
+    incrementalFrom,
+    written.filter((file) => existsSync(path.join(outDir, file))),
+  );
 } else {
   const pages = await buildSearchIndex(outDir);
   console.log(`[tablica] search index: ${pages} pages read in ${Math.round(performance.now() - started)} ms`);

@@ -59,6 +59,9 @@ interface PageNeeds {
  * mostly share the same few needs, so each distinct one is stored once.
  */
 const PAGE_NEEDS_FILE = '.tablica-csp-pages.json';
+
+/** The files writeInlineHashes writes into a build. */
+export const INLINE_HASH_FILES: readonly string[] = [PAGE_NEEDS_FILE, CSP_FILE];
 interface PageNeedsFile {
   needs: PageNeeds[];
   files: Record<string, number>;

@@ -9,6 +9,7 @@ import { DirectoryTarget as Deploys, KEEP_BUILDS } from '../../site/publisher/de
 import { createSiteHandler, listen } from '../../site/publisher/static-server.ts';
 import { filesOfBuild } from '../../site/scripts/build-files.ts';
 import { linkAll } from '../../site/scripts/reuse-unchanged.ts';
+import { writeWrittenFiles } from '../../site/scripts/written-files.ts';
 import { outputPaths, REQUIRED_FILES } from '../../site/src/lib/outputs/manifest.ts';
 
 const ROLLBACK = path.resolve(import.meta.dirname, '../../site/publisher/rollback.ts');
@@ -183,6 +184,26 @@ describe('the build check', () => {
     const again = linkedFrom(next);
     expect(checkBuild(again, next).ok).toBe(true);
     expect(checkBuild(again).ok).toBe(false);
+  });
+
+  test('an incremental build that lists what it wrote: those files are parsed, nothing else is read', () => {
+    const base = wholeBuild();
+    const next = linkedFrom(base);
+    rmSync(path.join(next, 'oembed/komunikat.json'));
+    writeFileSync(path.join(next, 'oembed/komunikat.json'), '{');
+    // Listed as written by the build (scripts/build.ts): parsed, and refused.
+    writeWrittenFiles(next, base, ['oembed/komunikat.json', 'index.html']);
+    expect(checkBuild(next, base)).toEqual({ ok: false, problems: ['oembed/komunikat.json is not valid JSON'] });
+    // Not listed: taken as linked from the checked build (the list is the build's own account).
+    writeWrittenFiles(next, base, ['index.html']);
+    expect(checkBuild(next, base).ok).toBe(true);
+    // A list made against another base is no account of this one: every file is looked at again.
+    writeWrittenFiles(next, linkedFrom(base), ['index.html']);
+    expect(checkBuild(next, base).ok).toBe(false);
+    // Required files are still required.
+    writeWrittenFiles(next, base, []);
+    rmSync(path.join(next, outputPaths.sitemap));
+    expect(checkBuild(next, base)).toEqual({ ok: false, problems: [`missing ${outputPaths.sitemap.slice(1)}`] });
   });
 });
 

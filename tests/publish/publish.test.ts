@@ -202,6 +202,35 @@ describe('publish to live', () => {
     expect(after - before).toBeLessThanOrEqual(2);
   });
 
+  test("a publish while the last build's search index is made does not wait for it: the index is set aside, the newer build goes live and is indexed", async () => {
+    await idle();
+    const from = log.length;
+    const logged = () => log.slice(from);
+    expect((await webhook(signed())).status).toBe(202);
+    // The first build is live and Pagefind reads its pages (seconds at 10,000 notices)…
+    await eventually(
+      async () => expect(logged().some((line) => line.endsWith(': making its search index'))).toBe(true),
+      {
+        everyMs: 10,
+      },
+    );
+    // …when the editor publishes again.
+    expect((await webhook(signed())).status).toBe(202);
+    const after = await idle();
+    const setAside = logged().find((line) => line.includes('search index set aside for a newer build'));
+    expect(setAside, logged().join('\n')).toBeDefined();
+    const first = setAside?.match(/^build (\S+):/)?.[1];
+    // The newer build went live, then got its own index, which is what is served.
+    expect(after.lastBuild?.id).not.toBe(first);
+    expect(after.lastBuild?.searchIndex?.setAside).toBeUndefined();
+    expect(after.lastBuild?.searchIndex?.build).toBe(after.live?.id);
+    expect(logged().some((line) => line.startsWith(`build ${after.lastBuild?.id}: search index live as build`))).toBe(
+      true,
+    );
+    // Nothing of the index set aside is left behind.
+    expect(readdirSync(path.join(deployDir, 'builds')).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
   test('a notice ending in a few seconds moves to the archive on its own, with no webhook', async () => {
     const slug = 'test-konczy-sie-za-chwile';
     const end = new Date(Date.now() + 25_000);
