@@ -12,6 +12,7 @@ import { filesOfBuild } from './build-files.ts';
 import { linkTree } from './link-tree.ts';
 import { linkAll } from './reuse-unchanged.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { WRITTEN_FILES } from './written-files.ts';
 
 /** In a build whose search index is the previous build's; never served (a dot-file). */
 export const STALE_SEARCH_INDEX = '.tablica-search-index-stale';
@@ -35,7 +36,8 @@ export function linkPreviousSearchIndex(outDir: string, previous: string): boole
 
 /** A copy (hard links) of `from` with a search index built from its own pages; `spare` is taken over (link-tree.ts). */
 export async function indexSearchInto(from: string, outDir: string, spare?: string): Promise<number> {
-  await linkTree(filesOf(from, new Set([INDEX_DIRECTORY, STALE_SEARCH_INDEX])), from, outDir, { spare });
+  // The copy is a build of its own, made by no incremental build: it lists no written files.
+  await linkTree(filesOf(from, new Set([INDEX_DIRECTORY, STALE_SEARCH_INDEX, WRITTEN_FILES])), from, outDir, { spare });
   return buildSearchIndex(outDir);
 }
 

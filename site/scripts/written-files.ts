@@ -7,7 +7,7 @@ import path from 'node:path';
  * of walking the whole build: at 10,000 notices, listing its 100,000 files took 1.6–2.7 s of every
  * publish, for a few dozen files that are new.
  */
-const WRITTEN_FILES = '.tablica-written.json';
+export const WRITTEN_FILES = '.tablica-written.json';
 
 interface WrittenFiles {
   /** The build every other file was linked from. */
