@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { searchIndexIsStale } from '../scripts/search-index-later.ts';
+import { publishedNoticesFile } from '../src/lib/build-report.ts';
 import { type BuildManifest, checkBuild, dropVerdict } from './build-check.ts';
 import { BuildQueue } from './build-queue.ts';
 import { cmsFingerprint } from './cms-changes.ts';
@@ -280,6 +281,7 @@ export class Publisher {
     const discard = () => {
       this.target.discardBuild(id);
       rmSync(reportFile, { force: true });
+      rmSync(publishedNoticesFile(reportFile), { force: true });
     };
     if (!run.ok) {
       this.#incrementalBase = undefined;
@@ -402,7 +404,9 @@ export class Publisher {
 
   /** Reports of builds a killed publisher never finished. */
   #removeStaleReports(): string[] {
-    const stale = readdirSync(this.target.stateDirectory).filter((name) => /^\.tablica-report-.*\.json$/.test(name));
+    const stale = readdirSync(this.target.stateDirectory).filter((name) =>
+      /^\.tablica-report-.*\.json(\.published)?$/.test(name),
+    );
     for (const name of stale) rmSync(path.join(this.target.stateDirectory, name), { force: true });
     return stale;
   }
@@ -425,9 +429,10 @@ export class Publisher {
       // A build from a snapshot file writes none; nothing to keep.
       return;
     }
-    const lastGood = `${this.#lastGoodFile}.next`;
-    renameSync(reportFile, lastGood);
-    renameSync(lastGood, this.#lastGoodFile);
+    rmSync(reportFile, { force: true });
+    // Every notice the build published: the next build's last good versions.
+    const published = publishedNoticesFile(reportFile);
+    if (existsSync(published)) renameSync(published, this.#lastGoodFile);
     this.liveNotUpdated = report.problems.map((problem) => ({
       slug: problem.slug,
       locale: problem.locale,

@@ -57,6 +57,7 @@ export interface VersionMessage {
 export interface LiveReport {
   siteSettings?: { siteName?: string };
   institutions?: { slug?: string; name?: string }[];
+  /** The notices that were still news when the build ran (src/lib/build-report.ts), as JSON. */
   notices?: unknown[];
 }
 

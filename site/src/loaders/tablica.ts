@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadSnapshotKeepingGood, type NoticeProblem, type Snapshot, SnapshotError } from '@tablica/shared';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { writeBuildReport } from '../lib/build-report.ts';
 import { readSiteBuildConfig, type SiteBuildConfig } from '../lib/site-config.ts';
 import { mirrorAttachments } from './attachments.ts';
 import { demoSnapshotPath, readSnapshotFile } from './snapshot.ts';
@@ -67,13 +68,9 @@ async function readContent(logger: ContentLog): Promise<LoadedContent> {
     if (mirrored.files > 0) logger.info(`${mirrored.files} attachment file(s) copied into the site`);
   }
   // For the publisher: what could not be published as it is, and what was (the next build's last
-  // good; the notice versions that went live, with the institutions and settings its messages name).
+  // good; the notice versions that are news, with the institutions and settings its messages name).
   if (config.reportFile) {
-    const { siteSettings, institutions, notices } = snapshot;
-    writeFileSync(
-      config.reportFile,
-      JSON.stringify({ problems, skippedAttachments, noticesRead, siteSettings, institutions, notices }),
-    );
+    writeBuildReport(config.reportFile, { problems, skippedAttachments, noticesRead, snapshot, now: config.now });
   }
   return { source, snapshot };
 }
