@@ -7,7 +7,7 @@ import type { StrapiRecord } from './strapi-record';
 
 const NOTICE = 'api::notice.notice';
 const FILE = 'plugin::upload.file';
-/** Rows per query: keeps each relation query's `IN (…)` list well below SQLite's variable limit. */
+/** Rows per query: a page's rows, not the whole table, are in memory at once. */
 const ROWS_PER_QUERY = 5_000;
 
 export interface NoticeVersion {
@@ -57,25 +57,19 @@ function shapeOf(strapi: Core.Strapi): string {
  * would tell how often drafts are saved.
  */
 export async function listNoticeVersions(strapi: Core.Strapi): Promise<NoticeVersions> {
-  const rows = strapi.db.query(NOTICE);
   const data: NoticeVersion[] = [];
+  const read = noticeRowsReader(strapi);
   for (let afterId = 0; ; ) {
-    const page = (await rows.findMany({
-      where: { publishedAt: { $notNull: true }, id: { $gt: afterId } },
-      orderBy: { id: 'asc' },
-      limit: ROWS_PER_QUERY,
-      populate: { institution: { select: ['id'] }, supersedes: { select: ['id'] } },
-    })) as StrapiRecord[];
-    for (const row of page) {
-      const { institution, supersedes, ...columns } = row;
+    const page = await read(afterId);
+    for (const { __institution, __supersedes, ...columns } of page) {
       data.push({
-        slug: String(row.slug),
-        locale: String(row.locale),
-        version: digest(columns, idOf(institution), idOf(supersedes)),
+        slug: String(columns.slug),
+        locale: String(columns.locale),
+        version: digest(columns, __institution ?? null, __supersedes ?? null),
       });
     }
     if (page.length < ROWS_PER_QUERY) break;
-    afterId = page.at(-1)?.id as number;
+    afterId = Number(page.at(-1)?.id);
   }
   const files = strapi.db.query(FILE);
   const [count, newest] = await Promise.all([
@@ -85,4 +79,44 @@ export async function listNoticeVersions(strapi: Core.Strapi): Promise<NoticeVer
   return { data, meta: { shape: shapeOf(strapi), media: digest(count, newest?.updatedAt ?? null) } };
 }
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as StrapiRecord).id : null);
+type RawRow = Record<string, unknown> & { __institution?: unknown; __supersedes?: unknown };
+
+/**
+ * Published notice rows after a row id, with their institution's and predecessor's ids, as the
+ * database stores them: one query per page, straight through knex. Through the query engine
+ * (every column turned into its attribute, each relation a query of its own) the listing took
+ * 1.3 s of every publish at 10,000 notices; the digest needs only that the values change when the
+ * row does. Table and column names come from Strapi's metadata, so they are the ones it migrated.
+ */
+function noticeRowsReader(strapi: Core.Strapi): (afterId: number) => Promise<RawRow[]> {
+  const meta = strapi.db.metadata.get(NOTICE);
+  const column = (attribute: string) => {
+    const { columnName } = meta.attributes[attribute] as { columnName?: string };
+    if (!columnName) throw new Error(`${NOTICE}.${attribute} has no column`);
+    return `${meta.tableName}.${columnName}`;
+  };
+  const link = (attribute: string) => {
+    const { joinTable } = meta.attributes[attribute] as {
+      joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+    };
+    if (!joinTable) throw new Error(`${NOTICE}.${attribute} has no join table`);
+    return { table: joinTable.name, from: joinTable.joinColumn.name, to: joinTable.inverseJoinColumn.name };
+  };
+  const institution = link('institution');
+  const supersedes = link('supersedes');
+  const knex = strapi.db.connection;
+  const id = column('id');
+  return (afterId) =>
+    knex(meta.tableName)
+      .select(
+        `${meta.tableName}.*`,
+        knex.ref(`institution_link.${institution.to}`).as('__institution'),
+        knex.ref(`supersedes_link.${supersedes.to}`).as('__supersedes'),
+      )
+      .leftJoin(`${institution.table} as institution_link`, `institution_link.${institution.from}`, id)
+      .leftJoin(`${supersedes.table} as supersedes_link`, `supersedes_link.${supersedes.from}`, id)
+      .whereNotNull(column('publishedAt'))
+      .where(id, '>', afterId)
+      .orderBy(id, 'asc')
+      .limit(ROWS_PER_QUERY);
+}
