@@ -38,6 +38,22 @@ describe('one bad notice does not stop the others (loadSnapshotKeepingGood)', ()
     expect(problems[0]?.errors[0]?.location).toMatch(/awaria-wodociagu-ul-lipowa.*channels|Channels/i);
   });
 
+  it('the last good versions are read only when a notice fails (a build keeps the whole site there)', () => {
+    let reads = 0;
+    const readLastGood = () => {
+      reads += 1;
+      return lastGood;
+    };
+    loadSnapshotKeepingGood(demo, { now: NOW, lastGood: readLastGood });
+    expect(reads).toBe(0);
+    const { problems } = loadSnapshotKeepingGood(withNotice('awaria-wodociagu-ul-lipowa', 'pl', BAD_PHONE), {
+      now: NOW,
+      lastGood: readLastGood,
+    });
+    expect(reads).toBe(1);
+    expect(problems).toEqual([expect.objectContaining({ slug: 'awaria-wodociagu-ul-lipowa', kept: 'previous' })]);
+  });
+
   it('without a last good version it is left out — and so are its translations, which have no original', () => {
     const { snapshot, problems } = loadSnapshotKeepingGood(withNotice('awaria-wodociagu-ul-lipowa', 'pl', BAD_PHONE), {
       now: NOW,

@@ -44,8 +44,11 @@ export interface KeepGoodOptions {
   now?: Date;
   source?: string;
   language?: MessageLanguage;
-  /** The notices of the last good build: a notice that now fails falls back to its version here. */
-  lastGood?: readonly unknown[];
+  /**
+   * The notices of the last good build: a notice that now fails falls back to its version here.
+   * A function is called only if a notice fails (a build's last good list is the whole site).
+   */
+  lastGood?: readonly unknown[] | (() => readonly unknown[]);
   /**
    * Resolve "@today…" dates (relative-dates.ts), as snapshot files in the demo's format have them;
    * false for content read from the CMS, which is taken as the editors wrote it.
@@ -71,7 +74,13 @@ export function loadSnapshotKeepingGood(
       envelope.errors.map((error) => nameEntry(error, resolved, language)),
     );
   }
-  const previous = new Map(lastGood.map((notice) => [keyOf(notice), notice]));
+  let previous: Map<string, unknown> | undefined;
+  const previousOf = (key: string) => {
+    previous ??= new Map(
+      (typeof lastGood === 'function' ? lastGood() : lastGood).map((notice) => [keyOf(notice), notice]),
+    );
+    return previous.get(key);
+  };
   const problems = new Map<string, NoticeProblem>();
   // Each notice as given (for naming it in messages) and as parsed: checked one by one, then
   // against each other, without parsing them again.
@@ -84,7 +93,7 @@ export function loadSnapshotKeepingGood(
     const key = keyOf(notice);
     const { slug, locale } = (notice ?? {}) as { slug?: unknown; locale?: unknown };
     const known = problems.get(key);
-    const fallback = known ? undefined : previous.get(key);
+    const fallback = known ? undefined : previousOf(key);
     const usable = fallback === undefined ? undefined : PublishedNoticeSchema.safeParse(fallback);
     const kept = usable?.success ? usable.data : undefined;
     problems.set(key, {

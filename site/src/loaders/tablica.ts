@@ -41,7 +41,7 @@ async function readContent(logger: ContentLog): Promise<LoadedContent> {
     loaded = loadSnapshotKeepingGood(raw, {
       now: config.now,
       source,
-      lastGood: readLastGood(config),
+      lastGood: () => readLastGood(config),
       // Demo-format files date their notices from today; what editors wrote in the CMS stays as written.
       relativeDates: content.kind !== 'strapi',
     });
