@@ -73,6 +73,9 @@ function runScript(args: string[], { env, timeoutMs, onSpawn }: RunOptions): Pro
       cwd: path.dirname(path.dirname(BUILD_SCRIPT)),
       env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // A group of its own, so that stopping a build stops its children too (Astro, Pagefind):
+      // killed alone, the script left Astro rendering for a build nobody would take.
+      detached: true,
     });
     let output = '';
     const keep = (chunk: Buffer) => {
@@ -83,7 +86,11 @@ function runScript(args: string[], { env, timeoutMs, onSpawn }: RunOptions): Pro
     let killed = false;
     const kill = () => {
       killed = true;
-      child.kill('SIGKILL');
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
     };
     onSpawn?.(kill);
     const timer = setTimeout(kill, timeoutMs);

@@ -17,7 +17,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PAGE_KEYS_FILE, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
+import { readSiteBuildConfig } from '../src/lib/site-config.ts';
 import { ATTACHMENTS_PATH } from '../src/loaders/attachments.ts';
+import { readAheadInto } from '../src/loaders/read-ahead.ts';
 import { filesOfBuild } from './build-files.ts';
 import { buildRunDirectory } from './build-run-directory.ts';
 import { INLINE_HASH_FILES, writeInlineHashes } from './inline-hashes.ts';
@@ -60,6 +62,22 @@ const attachments = mkdtempSync(path.join(path.dirname(outDir), '.tablica-attach
 // project, for the code's imports to find node_modules) and deletes it when done, under the other
 // build's feet. So each build runs in a directory of its own, with its cache there too.
 const run = buildRunDirectory(SITE_DIR);
+// Content from the CMS is read here while Astro starts (src/loaders/read-ahead.ts).
+// A setting that does not parse is left for the loader to report, as it does without this.
+const config = (() => {
+  try {
+    return readSiteBuildConfig();
+  } catch {
+    return undefined;
+  }
+})();
+const readAheadFile = config?.content.kind === 'strapi' ? path.join(run, 'content-read.json') : undefined;
+const readingAhead =
+  readAheadFile && config?.content.kind === 'strapi'
+    ? readAheadInto(readAheadFile, config.content, config.noticeCache, (message) =>
+        console.warn(`[tablica-content] ${message}`),
+      )
+    : undefined;
 const astro = spawn(
   process.execPath,
   [`--max-old-space-size=${heapMb}`, ASTRO_CLI, 'build', '--root', SITE_DIR, '--outDir', outDir],
@@ -73,6 +91,7 @@ const astro = spawn(
       TABLICA_ATTACHMENTS_DIR: attachments,
       TABLICA_CODE_FINGERPRINT: codeFingerprint(),
       TABLICA_INCREMENTAL_BASE: incrementalFrom ?? '',
+      TABLICA_READ_AHEAD: readAheadFile ?? '',
     },
     stdio: 'inherit',
   },
@@ -94,7 +113,7 @@ const prelinking =
         stopped: () => astroFailed,
       }).then((prelinked) => ({ ...prelinked, ms: Math.round(performance.now() - prelinkStarted) }))
     : undefined;
-const [code, prelinked] = await Promise.all([astroDone, prelinking]);
+const [code, prelinked] = await Promise.all([astroDone, prelinking, readingAhead]);
 rmSync(run, { recursive: true, force: true });
 if (code !== 0) {
   rmSync(attachments, { recursive: true, force: true });

@@ -24,6 +24,8 @@ export interface SiteBuildConfig {
    * whether this build may reuse them (TABLICA_NOTICE_CACHE_REUSE=1: the publisher's incremental builds).
    */
   noticeCache: { file: string; reuse: boolean } | undefined;
+  /** Where the build script hands over the CMS's content it read while Astro started (loaders/read-ahead.ts). */
+  readAheadFile: string | undefined;
   /** Where the build says which notices it could not publish as they are, and what it published. */
   reportFile: string | undefined;
   /** Where attachments are copied to, so the site serves them itself (set by scripts/build.ts). */
@@ -88,6 +90,7 @@ export function readSiteBuildConfig(env: NodeJS.ProcessEnv = process.env): SiteB
     preview: env.TABLICA_PREVIEW === '1',
     lastGoodFile: env.TABLICA_LAST_GOOD || undefined,
     reportFile: env.TABLICA_BUILD_REPORT || undefined,
+    readAheadFile: env.TABLICA_READ_AHEAD || undefined,
     noticeCache: env.TABLICA_NOTICE_CACHE
       ? { file: env.TABLICA_NOTICE_CACHE, reuse: env.TABLICA_NOTICE_CACHE_REUSE === '1' }
       : undefined,

@@ -4,6 +4,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { writeBuildReport } from '../lib/build-report.ts';
 import { readSiteBuildConfig, type SiteBuildConfig } from '../lib/site-config.ts';
 import { mirrorAttachments } from './attachments.ts';
+import { takeReadAhead } from './read-ahead.ts';
 import { demoSnapshotPath, readSnapshotFile } from './snapshot.ts';
 import { readStrapiSnapshot } from './strapi.ts';
 
@@ -24,10 +25,9 @@ async function readContent(logger: ContentLog): Promise<LoadedContent> {
   let noticesRead: string | undefined;
   if (content.kind === 'strapi') {
     source = `Strapi at ${content.url}`;
-    const read = await readStrapiSnapshot(
-      { ...content, onRetry: (message) => logger.warn(message) },
-      config.noticeCache,
-    );
+    const read = config.readAheadFile
+      ? await takeReadAhead(config.readAheadFile)
+      : await readStrapiSnapshot({ ...content, onRetry: (message) => logger.warn(message) }, config.noticeCache);
     raw = read.snapshot;
     noticesRead = read.how;
     logger.info(`notices: ${read.how}`);

@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bootStrapi, type RunningStrapi } from '../../cms/test/helpers/boot-strapi.mts';
+import { startPublisher } from '../../site/publisher/main.ts';
+import { eventually } from './support.ts';
+
+/** Processes whose command line names `text` (the deploy directory: a build's Astro, Pagefind). */
+function processesNaming(text: string): string[] {
+  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  return lines.filter((line) => line.includes(text) && !line.includes('ps -eo'));
+}
+
+/** HTML files written so far under `directory`. */
+function renderedPages(directory: string): number {
+  if (!existsSync(directory)) return 0;
+  return readdirSync(directory, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.html')).length;
+}
+
+/**
+ * A build is stopped when the publisher stops (shutdown, a new deploy) or outlives its timeout.
+ * The build script is not alone: Astro renders in a child of it, and Pagefind in a grandchild.
+ * The publisher stops the build's whole process group (site-build.ts). Killed alone, the script
+ * took Astro with it only at Astro's next line of output (its pipe was closed), which in a
+ * silent phase at 10,000 notices (bundling, reading content) is seconds on a core the next
+ * build needs.
+ */
+describe('a stopped build', () => {
+  let cms: RunningStrapi;
+  const deployDir = mkdtempSync(path.join(tmpdir(), 'tablica-stopped-'));
+
+  beforeAll(async () => {
+    cms = await bootStrapi({ seedDemo: true });
+  });
+
+  afterAll(async () => {
+    await cms?.stop();
+    rmSync(deployDir, { recursive: true, force: true });
+  });
+
+  test('stops all of its processes: nothing keeps rendering for a build nobody will take', async () => {
+    const running = await startPublisher(
+      {
+        ...process.env,
+        STRAPI_URL: cms.url,
+        SITE_PORT: '0',
+        PUBLISHER_PORT: '0',
+        TABLICA_DEPLOY_DIR: deployDir,
+        TABLICA_POLL_SECONDS: '3600',
+        SITE_REBUILD_SECRET: 'test-webhook-secret-0123456789',
+      },
+      { autoStart: false, log: () => {} },
+    );
+    running.begin();
+    // Astro is rendering the first build: its first pages are written…
+    await eventually(async () => expect(renderedPages(path.join(deployDir, 'builds'))).toBeGreaterThan(0), {
+      everyMs: 20,
+    });
+    expect(processesNaming(deployDir).some((line) => /astro/.test(line))).toBe(true);
+    // …when the publisher stops.
+    await running.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(processesNaming(deployDir)).toEqual([]);
+    expect(running.publisher.status().live).toBeNull();
+  });
+});
