@@ -16,10 +16,11 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } f
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { PAGE_KEYS_FILE, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { readSiteBuildConfig } from '../src/lib/site-config.ts';
 import { ATTACHMENTS_PATH } from '../src/loaders/attachments.ts';
-import { readAheadInto } from '../src/loaders/read-ahead.ts';
+import { handOverFailure } from '../src/loaders/read-ahead.ts';
 import { filesOfBuild } from './build-files.ts';
 import { buildRunDirectory } from './build-run-directory.ts';
 import { INLINE_HASH_FILES, writeInlineHashes } from './inline-hashes.ts';
@@ -74,9 +75,14 @@ const config = (() => {
 const readAheadFile = config?.content.kind === 'strapi' ? path.join(run, 'content-read.json') : undefined;
 const readingAhead =
   readAheadFile && config?.content.kind === 'strapi'
-    ? readAheadInto(readAheadFile, config.content, config.noticeCache, (message) =>
-        console.warn(`[tablica-content] ${message}`),
-      )
+    ? new Promise<void>((resolve) => {
+        const worker = new Worker(new URL('./read-ahead-worker.ts', import.meta.url), {
+          workerData: { file: readAheadFile, content: config.content, noticeCache: config.noticeCache },
+        });
+        worker.on('message', (message: string) => console.warn(`[tablica-content] ${message}`));
+        worker.on('error', (error) => handOverFailure(readAheadFile, error.message));
+        worker.on('exit', () => resolve());
+      })
     : undefined;
 const astro = spawn(
   process.execPath,

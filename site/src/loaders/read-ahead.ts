@@ -5,9 +5,10 @@ import { readStrapiSnapshot } from './strapi.ts';
 /**
  * Reading the CMS ahead of Astro. Astro reaches the content loader only after it has started,
  * set up Vite and loaded the content config (about 3 s); the read from the CMS (listing, the
- * changed notices, the read cache: about 1.5 s at 10,000 notices) waits on another process and
- * the disk, so the build script (scripts/build.ts) does it meanwhile and hands the loader the
- * result in a file. Either the file or a failure marker with the read's message is written: the
+ * changed notices, the read cache: about 1 s at 10,000 notices) waits on another process and
+ * the disk, so the build script (scripts/build.ts) does it meanwhile, in a worker thread of its
+ * own (the script's thread links the previous build's files), and hands the loader the result in
+ * a file. Either the file or a failure marker with the read's message is written: the
  * loader then fails as it would have itself.
  */
 export interface ReadAhead {
@@ -30,8 +31,13 @@ export async function readAheadInto(
     writeFileSync(`${file}.tmp`, JSON.stringify(read));
     renameSync(`${file}.tmp`, file);
   } catch (error) {
-    writeFileSync(failedMarker(file), (error as Error).message);
+    handOverFailure(file, (error as Error).message);
   }
+}
+
+/** Tells the loader the read failed, and why: it fails the build with this message. */
+export function handOverFailure(file: string, message: string): void {
+  writeFileSync(failedMarker(file), message);
 }
 
 /** The read the build script made (loader): waits for it, or fails with its message. */
