@@ -83,6 +83,28 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     // loaded CI run); the limit leaves room for more pages.
   }, 600_000);
 
+  test('reflow (WCAG 1.4.10): no page scrolls sideways at 320 CSS px, after its scripts have run', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'pl-PL' });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const path of allPagePaths(site)) {
+      await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      // The embed builder draws its code and preview from script: measured after that too.
+      const overflow = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const culprit = [...document.body.querySelectorAll('*')].find(
+          (element) => element.getBoundingClientRect().right > width + 0.5 && !element.closest('pre, table'),
+        );
+        return document.documentElement.scrollWidth > width
+          ? `${document.documentElement.scrollWidth} px, e.g. <${culprit?.tagName.toLowerCase()} class="${culprit?.className}">`
+          : undefined;
+      });
+      if (overflow) wide.push(`${path}: ${overflow}`);
+    }
+    expect(wide).toEqual([]);
+    await context.close();
+  }, 300_000);
+
   test('keyboard: the first Tab reaches the skip link, which moves focus to the content; every link shows focus', async () => {
     const page = await openPage('/komunikaty/mops-czestochowa-koronawirus-zmiany-2020/');
     await page.keyboard.press('Tab');
