@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { searchIndexIsStale } from '../scripts/search-index-later.ts';
-import { publishedNoticesFile } from '../src/lib/build-report.ts';
+import { isReportFile, publishedNoticesFile, reportFileName } from '../src/lib/build-report.ts';
 import { type BuildManifest, checkBuild, dropVerdict } from './build-check.ts';
 import { BuildQueue } from './build-queue.ts';
 import { cmsFingerprint } from './cms-changes.ts';
@@ -249,7 +249,7 @@ export class Publisher {
       return result === 'live';
     };
 
-    const reportFile = path.join(this.target.stateDirectory, `.tablica-report-${id}.json`);
+    const reportFile = path.join(this.target.stateDirectory, reportFileName(id));
     // Only a build still live on this machine can lend its files (a rollback may have moved on).
     const base =
       this.options.incremental !== false && this.#incrementalBase === this.target.liveDirectory()
@@ -404,9 +404,7 @@ export class Publisher {
 
   /** Reports of builds a killed publisher never finished. */
   #removeStaleReports(): string[] {
-    const stale = readdirSync(this.target.stateDirectory).filter((name) =>
-      /^\.tablica-report-.*\.json(\.published)?$/.test(name),
-    );
+    const stale = readdirSync(this.target.stateDirectory).filter(isReportFile);
     for (const name of stale) rmSync(path.join(this.target.stateDirectory, name), { force: true });
     return stale;
   }

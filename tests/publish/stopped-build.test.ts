@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -64,5 +64,30 @@ describe('a stopped build', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(processesNaming(deployDir)).toEqual([]);
     expect(running.publisher.status().live).toBeNull();
+  });
+
+  test('what a stopped build wrote about itself is removed at the next start; the last good notices stay', async () => {
+    // A publisher killed while a build wrote its report (or the file aside before renaming it).
+    const leftovers = ['.tablica-report-7.json', '.tablica-report-7.json.published', '.tablica-report-7.json.4242.tmp'];
+    for (const name of [...leftovers, 'last-good-notices.json']) writeFileSync(path.join(deployDir, name), '{');
+    const lines: string[] = [];
+    const running = await startPublisher(
+      {
+        ...process.env,
+        STRAPI_URL: cms.url,
+        SITE_PORT: '0',
+        PUBLISHER_PORT: '0',
+        TABLICA_DEPLOY_DIR: deployDir,
+        TABLICA_POLL_SECONDS: '3600',
+        SITE_REBUILD_SECRET: 'test-webhook-secret-0123456789',
+      },
+      { autoStart: false, log: (line) => lines.push(line) },
+    );
+    running.begin();
+    await running.stop();
+    const left = readdirSync(deployDir);
+    for (const name of leftovers) expect(left).not.toContain(name);
+    expect(left).toContain('last-good-notices.json');
+    expect(lines.find((line) => line.includes('removed unfinished'))).toContain('.tablica-report-7.json.4242.tmp');
   });
 });

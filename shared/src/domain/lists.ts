@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE } from '../i18n/locales.ts';
 import type { Notice } from '../schemas/notice.ts';
 import { isRehearsal } from './rehearsal.ts';
 import { compareNotices, rehearsalsLast } from './sort.ts';
@@ -63,4 +64,20 @@ export function isStillNews(notice: Pick<Notice, 'effectiveFrom' | 'effectiveUnt
   if (noticeStatus(notice, now) !== 'expired') return true;
   const end = effectiveEnd(notice);
   return end !== undefined && now.getTime() - end.getTime() < ENDED_STAYS_NEWS_DAYS * DAY;
+}
+
+/**
+ * The notices still news, by slug: a notice is news while its version in the default language is
+ * (its translations follow the original). Subscriptions, newsroom notifications and the build's
+ * report all choose by this one rule.
+ */
+export function slugsStillNews(
+  notices: readonly Pick<Notice, 'slug' | 'locale' | 'effectiveFrom' | 'effectiveUntil' | 'liftedAt'>[],
+  now: Date,
+): Set<string> {
+  return new Set(
+    notices
+      .filter((notice) => notice.locale === DEFAULT_LOCALE && isStillNews(notice, now))
+      .map((notice) => notice.slug),
+  );
 }

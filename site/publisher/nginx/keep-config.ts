@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileWhole } from '../../src/lib/write-file-whole.ts';
 import { readInlineHashes } from '../http/security-headers.ts';
 import { nginxSiteConfig } from './nginx-config.ts';
 
@@ -36,8 +37,7 @@ export function nginxConfigKeeper(
       hashes: readInlineHashes(directory),
     });
     if (existsSync(file) && readFileSync(file, 'utf8') === config) return;
-    writeFileSync(`${file}.next`, config);
-    renameSync(`${file}.next`, file);
+    writeFileWhole(file, config);
     await new Promise<void>((resolve) =>
       execFile('/bin/sh', ['-c', reload], (error, _stdout, stderr) => {
         if (error)

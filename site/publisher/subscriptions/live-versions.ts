@@ -2,13 +2,13 @@ import {
   DEFAULT_LOCALE,
   formatPeriod,
   isLocale,
-  isStillNews,
   LOCALES,
   type Locale,
   type MessageStatus,
   markedTitle,
   type Notice,
   PublishedNoticeSchema,
+  slugsStillNews,
   validate,
   versionSentAt,
 } from '@tablica/shared';
@@ -77,12 +77,13 @@ export function liveVersions(report: LiveReport, baseUrl: string, now: Date): Li
     if (!isLocale(notice.locale)) continue;
     bySlug.set(notice.slug, { ...bySlug.get(notice.slug), [notice.locale]: notice });
   }
+  const news = slugsStillNews(notices, now);
   const institutionName = new Map((report.institutions ?? []).map((entry) => [entry.slug, entry.name]));
   const siteName = report.siteSettings?.siteName ?? 'Tablica';
   const versions: LiveVersion[] = [];
   for (const [slug, languages] of bySlug) {
     const original = languages[DEFAULT_LOCALE];
-    if (!original || !isStillNews(original, now)) continue;
+    if (!original || !news.has(slug)) continue;
     const texts: Partial<Record<Locale, VersionText>> = {};
     for (const locale of LOCALES) {
       const notice = languages[locale];

@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { DEFAULT_LOCALE, isStillNews, type NoticeProblem, type Snapshot } from '@tablica/shared';
+import { type NoticeProblem, type Snapshot, slugsStillNews } from '@tablica/shared';
+import { writeFileWhole } from './write-file-whole.ts';
 
 /**
  * What a build tells the publisher, in two files. The report is read on the publisher's event
@@ -17,6 +17,15 @@ export interface BuildReportContent {
   now: Date;
 }
 
+/** Every file of a build's report starts so: what a stopped build left is found by it. */
+const REPORT_PREFIX = '.tablica-report-';
+
+/** The report file of build `id`, in the publisher's state directory. */
+export const reportFileName = (id: string) => `${REPORT_PREFIX}${id}.json`;
+
+/** A report, its published notices, or what a build killed while writing them left aside. */
+export const isReportFile = (name: string) => name.startsWith(REPORT_PREFIX);
+
 /** The file with every notice a build published, beside its report. */
 export function publishedNoticesFile(reportFile: string): string {
   return `${reportFile}.published`;
@@ -24,7 +33,7 @@ export function publishedNoticesFile(reportFile: string): string {
 
 /**
  * Writes the report and the published notices. A notice is news while its version in the default
- * language is (lists.ts isStillNews): it stops being news only by time passing, and becomes news
+ * language is (lists.ts slugsStillNews): it stops being news only by time passing, and becomes news
  * again only by an edit, which makes a new build; so news at the build's clock is all a later
  * clock can find.
  */
@@ -33,14 +42,10 @@ export function writeBuildReport(
   { problems, skippedAttachments, noticesRead, snapshot, now }: BuildReportContent,
 ): void {
   const { siteSettings, institutions, notices } = snapshot;
-  writeFileSync(publishedNoticesFile(reportFile), JSON.stringify({ siteSettings, institutions, notices }));
-  const newsSlugs = new Set(
-    notices
-      .filter((notice) => notice.locale === DEFAULT_LOCALE && isStillNews(notice, now))
-      .map((notice) => notice.slug),
-  );
+  writeFileWhole(publishedNoticesFile(reportFile), JSON.stringify({ siteSettings, institutions, notices }));
+  const newsSlugs = slugsStillNews(notices, now);
   const news = notices.filter((notice) => newsSlugs.has(notice.slug));
-  writeFileSync(
+  writeFileWhole(
     reportFile,
     JSON.stringify({ problems, skippedAttachments, noticesRead, siteSettings, institutions, notices: news }),
   );

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { SiteBuildConfig } from '../lib/site-config.ts';
+import { writeFileWhole } from '../lib/write-file-whole.ts';
 import { readStrapiSnapshot } from './strapi.ts';
 
 /**
@@ -27,9 +28,8 @@ export async function readAheadInto(
 ): Promise<void> {
   try {
     const read = await readStrapiSnapshot({ ...content, onRetry: warn }, noticeCache);
-    // Written aside and renamed: the loader never sees half a file.
-    writeFileSync(`${file}.tmp`, JSON.stringify(read));
-    renameSync(`${file}.tmp`, file);
+    // Whole or not at all: the loader waits for the file and must never read half of it.
+    writeFileWhole(file, JSON.stringify(read));
   } catch (error) {
     handOverFailure(file, (error as Error).message);
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileWhole } from '../lib/write-file-whole.ts';
 import { getAll, getJson, type StrapiSourceOptions, StrapiUnavailableError } from './strapi-http.ts';
 
 /** The notices a build read, kept for the next build (in the publisher's state directory). */
@@ -160,9 +161,7 @@ function readCache(file: string): CacheFile | undefined {
   }
 }
 
-/** Written aside and renamed: a build killed while writing leaves the previous cache whole. */
+/** Whole or not at all: a build killed while writing leaves the previous cache whole. */
 function writeCache(file: string, cache: CacheFile): void {
-  const aside = `${file}.${process.pid}.tmp`;
-  writeFileSync(aside, JSON.stringify(cache));
-  renameSync(aside, file);
+  writeFileWhole(file, JSON.stringify(cache));
 }
