@@ -63,7 +63,7 @@ const attachments = mkdtempSync(path.join(path.dirname(outDir), '.tablica-attach
 // project, for the code's imports to find node_modules) and deletes it when done, under the other
 // build's feet. So each build runs in a directory of its own, with its cache there too.
 const run = buildRunDirectory(SITE_DIR);
-// Content from the CMS is read here while Astro starts (src/loaders/read-ahead.ts).
+// Content from the CMS is read and checked here while Astro starts (src/loaders/read-ahead.ts).
 // A setting that does not parse is left for the loader to report, as it does without this.
 const config = (() => {
   try {
@@ -72,33 +72,37 @@ const config = (() => {
     return undefined;
   }
 })();
-const readAheadFile = config?.content.kind === 'strapi' ? path.join(run, 'content-read.json') : undefined;
-const readingAhead =
-  readAheadFile && config?.content.kind === 'strapi'
-    ? new Promise<void>((resolve) => {
-        const worker = new Worker(new URL('./read-ahead-worker.ts', import.meta.url), {
-          workerData: { file: readAheadFile, content: config.content, noticeCache: config.noticeCache },
-        });
-        worker.on('message', (message: string) => console.warn(`[tablica-content] ${message}`));
-        worker.on('error', (error) => handOverFailure(readAheadFile, error.message));
-        worker.on('exit', () => resolve());
-      })
-    : undefined;
+const readAheadFile = config?.content.kind === 'strapi' ? path.join(run, 'content-read.v8') : undefined;
+// What Astro and the read ahead of it are told. One instant for the whole build: the content is
+// checked in one thread and the pages rendered in another process, and a notice ending between
+// the two would be news in the report and ended on its page.
+const buildEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  TABLICA_NOW: process.env.TABLICA_NOW || new Date().toISOString(),
+  // The config option alone did not stop Astro's telemetry call (handbook/STACK.md).
+  ASTRO_TELEMETRY_DISABLED: '1',
+  TABLICA_ASTRO_CACHE_DIR: path.join(run, 'cache'),
+  TABLICA_ATTACHMENTS_DIR: attachments,
+  TABLICA_CODE_FINGERPRINT: codeFingerprint(),
+  TABLICA_INCREMENTAL_BASE: incrementalFrom ?? '',
+  TABLICA_READ_AHEAD: readAheadFile ?? '',
+};
+const readingAhead = readAheadFile
+  ? new Promise<void>((resolve) => {
+      const worker = new Worker(new URL('./read-ahead-worker.ts', import.meta.url), {
+        workerData: { file: readAheadFile, env: buildEnv },
+      });
+      worker.on('message', (message: string) => console.warn(`[tablica-content] ${message}`));
+      worker.on('error', (error) => handOverFailure(readAheadFile, error.message));
+      worker.on('exit', () => resolve());
+    })
+  : undefined;
 const astro = spawn(
   process.execPath,
   [`--max-old-space-size=${heapMb}`, ASTRO_CLI, 'build', '--root', SITE_DIR, '--outDir', outDir],
   {
     cwd: run,
-    // The config option alone did not stop Astro's telemetry call (handbook/STACK.md).
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      TABLICA_ASTRO_CACHE_DIR: path.join(run, 'cache'),
-      TABLICA_ATTACHMENTS_DIR: attachments,
-      TABLICA_CODE_FINGERPRINT: codeFingerprint(),
-      TABLICA_INCREMENTAL_BASE: incrementalFrom ?? '',
-      TABLICA_READ_AHEAD: readAheadFile ?? '',
-    },
+    env: buildEnv,
     stdio: 'inherit',
   },
 );

@@ -6,8 +6,8 @@ import { renameSync, writeFileSync } from 'node:fs';
  * the old file, which rename(2) does in one step. A reader sees the old file or the new one, never
  * half of one, and a process killed while writing leaves the old file whole.
  */
-export function writeFileWhole(file: string, text: string): void {
+export function writeFileWhole(file: string, contents: string | Uint8Array): void {
   const aside = `${file}.${process.pid}.tmp`;
-  writeFileSync(aside, text);
+  writeFileSync(aside, contents);
   renameSync(aside, file);
 }
