@@ -42,7 +42,7 @@ export function handOverFailure(file: string, message: string): void {
   writeFileSync(failedMarker(file), message);
 }
 
-/** The read the build script made (loader): waits for it, or fails with its message. */
+/** The content the build script read and checked (loader): waits for it, or fails with its message. */
 export async function takeReadAhead(file: string): Promise<CheckedContent> {
   // Astro runs as the build script's child: if that is gone (killed), nothing will come.
   const parent = process.ppid;
