@@ -40,8 +40,9 @@ describe('a stopped build', () => {
     rmSync(deployDir, { recursive: true, force: true });
   });
 
-  test('stops all of its processes: nothing keeps rendering for a build nobody will take', async () => {
-    const running = await startPublisher(
+  /** A publisher on the CMS and the deploy directory, started by the test (autoStart off). */
+  const publisherOnDeployDir = (log: (line: string) => void) =>
+    startPublisher(
       {
         ...process.env,
         STRAPI_URL: cms.url,
@@ -51,8 +52,11 @@ describe('a stopped build', () => {
         TABLICA_POLL_SECONDS: '3600',
         SITE_REBUILD_SECRET: 'test-webhook-secret-0123456789',
       },
-      { autoStart: false, log: () => {} },
+      { autoStart: false, log },
     );
+
+  test('stops all of its processes: nothing keeps rendering for a build nobody will take', async () => {
+    const running = await publisherOnDeployDir(() => {});
     running.begin();
     // Astro is rendering the first build: its first pages are written…
     await eventually(async () => expect(renderedPages(path.join(deployDir, 'builds'))).toBeGreaterThan(0), {
@@ -71,18 +75,7 @@ describe('a stopped build', () => {
     const leftovers = ['.tablica-report-7.json', '.tablica-report-7.json.published', '.tablica-report-7.json.4242.tmp'];
     for (const name of [...leftovers, 'last-good-notices.json']) writeFileSync(path.join(deployDir, name), '{');
     const lines: string[] = [];
-    const running = await startPublisher(
-      {
-        ...process.env,
-        STRAPI_URL: cms.url,
-        SITE_PORT: '0',
-        PUBLISHER_PORT: '0',
-        TABLICA_DEPLOY_DIR: deployDir,
-        TABLICA_POLL_SECONDS: '3600',
-        SITE_REBUILD_SECRET: 'test-webhook-secret-0123456789',
-      },
-      { autoStart: false, log: (line) => lines.push(line) },
-    );
+    const running = await publisherOnDeployDir((line) => lines.push(line));
     running.begin();
     await running.stop();
     const left = readdirSync(deployDir);
