@@ -25,7 +25,7 @@ self.addEventListener('push', (event) => {
 
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
-  const url = event.notification.data && event.notification.data.url;
+  const url = event.notification.data?.url;
   // The address is the publisher's own (the payload is encrypted for this browser alone).
   if (typeof url !== 'string') return;
   event.waitUntil(self.clients.openWindow(new URL(url, self.location.origin).href));

@@ -85,7 +85,8 @@ describe('content the build must not publish', () => {
 
   test('broken institutions still stop the build (every page depends on them); nothing is written', async () => {
     const file = snapshotWith((snapshot) => {
-      (snapshot as unknown as { institutions: { name: string }[] }).institutions[0]!.name = '';
+      const [first] = (snapshot as unknown as { institutions: { name: string }[] }).institutions;
+      if (first) first.name = '';
     });
     const build = await buildSite({ env: { TABLICA_CONTENT: file } });
     expect(build.ok).toBe(false);

@@ -128,7 +128,7 @@ export async function runWebhookPass(
     const attempts = delivery.attempts + 1;
     const webhook = delivery.webhook;
     const outcome =
-      !webhook || !webhook.enabled || !webhook.secret
+      !webhook?.enabled || !webhook.secret
         ? { delivered: false, result: 'the webhook is switched off or removed', final: true }
         : {
             ...(await send(webhook, delivery, { now, allowPrivate, timeoutMs })),

@@ -10,7 +10,6 @@ import {
 import { type SiteContent, successorsIn } from './content.ts';
 import { formsSource } from './forms-source.ts';
 import { NEWSROOM } from './i18n/newsroom.ts';
-import { absoluteUrl, routes } from './routes.ts';
 
 /**
  * The broadcast forms on the site: which notices have them, and the same forms as the text files

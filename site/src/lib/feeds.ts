@@ -9,7 +9,6 @@ import {
   type Locale,
   markedTitle,
   type Notice,
-  noticeStatus,
   singleLanguageOf,
   versionSentAt,
 } from '@tablica/shared';
