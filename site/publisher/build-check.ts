@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { filesOfBuild } from '../scripts/build-files.ts';
+import { sameFile } from '../scripts/link-tree.ts';
 import { readWrittenFiles } from '../scripts/written-files.ts';
 import { outputPaths, REQUIRED_FILES, servingRule } from '../src/lib/outputs/manifest.ts';
 
@@ -47,16 +48,6 @@ function jsonFiles(directory: string): string[] {
 }
 
 const isJson = (file: string) => file.endsWith('.json') && servingRule(`/${file}`).json === true;
-
-/** Whether two paths are one file (a hard link); false when either is missing. */
-function sameFile(one: string, other: string): boolean {
-  try {
-    const [a, b] = [statSync(one), statSync(other)];
-    return a.ino === b.ino && a.dev === b.dev;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Refuse to go live when the number of published notices drops sharply (by more than a fifth and

@@ -146,7 +146,7 @@ console.log(
   reuse.fullBecause
     ? `[tablica] full build: ${reuse.fullBecause}`
     : `[tablica] incremental build: ${reuse.parts} unchanged part(s) (notices, pages of lists), ${reuse.linked.size} file(s) linked from ${incrementalFrom} ` +
-        `(${prelinked?.ms ?? 0} ms beside Astro${prelinked?.recycled ? `, ${prelinked.kept} already in place in the recycled build` : ''}, ` +
+        `(${prelinked?.ms ?? 0} ms beside Astro${prelinked?.recycled ? `, ${prelinked.kept} already in place in the recycled build${prelinked.recorded ? ', as its records said' : ''}` : ''}, ` +
         `${Math.round(performance.now() - reuseStarted)} ms after it)`,
 );
 

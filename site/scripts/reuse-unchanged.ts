@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PAGE_KEYS_FILE, PAGE_KEYS_ROUTE, type PageKeys, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { filesOfBuild } from './build-files.ts';
 import { directoryMaker, type LinkedTree, linkTree, removeWithEmptyParents } from './link-tree.ts';
+import { spareRecord } from './spare-record.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 /** What the pages are made from besides content: a change here renders every page again. */
@@ -56,7 +57,11 @@ export async function prelinkParts(
   { spare, stopped }: { spare?: string | undefined; stopped: () => boolean },
 ): Promise<Prelinked> {
   const files = Object.values(keys.parts).flatMap((part) => part.files);
-  const linked = await linkTree(files, baseDir, directory, { spare, stopped });
+  const linked = await linkTree(files, baseDir, directory, {
+    spare,
+    stopped,
+    recordOf: (taken) => spareRecord(taken, baseDir),
+  });
   return { ...linked, directory, keys, files };
 }
 

@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { escapeMarkup } from '../src/lib/outputs/escape.ts';
 import { outputPaths } from '../src/lib/outputs/manifest.ts';
@@ -30,6 +30,8 @@ export function writeShortLinkPages(
     const target = escapeMarkup(page);
     const name = escapeMarkup(title);
     sample = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${target}"><link rel="canonical" href="${escapeMarkup(url)}"><title>${name}</title></head><body><main><h1><a href="${target}">${name}</a></h1></main></body></html>\n`;
+    // A fresh file, never through a name that may still be a link to another build's.
+    rmSync(path.join(outDir, file), { force: true });
     writeFileSync(path.join(outDir, file), sample);
   }
   // One template, whose variable parts are escaped text: every page needs what any one does (CSP).

@@ -25,9 +25,19 @@ export function writeWrittenFiles(outDir: string, base: string, files: Iterable<
  * full build, a copy of a build, or one that started elsewhere: the caller walks it).
  */
 export function readWrittenFiles(directory: string, base: string): string[] | undefined {
+  const written = readRecord(directory);
+  return written?.base === path.resolve(base) ? written.files : undefined;
+}
+
+/** What `directory` wrote itself, whatever it started from; undefined when it keeps no list. */
+export const filesWrittenBy = (directory: string): string[] | undefined => readRecord(directory)?.files;
+
+function readRecord(directory: string): WrittenFiles | undefined {
   try {
     const written = JSON.parse(readFileSync(path.join(directory, WRITTEN_FILES), 'utf8')) as Partial<WrittenFiles>;
-    return written.base === path.resolve(base) && Array.isArray(written.files) ? written.files : undefined;
+    return typeof written.base === 'string' && Array.isArray(written.files)
+      ? { base: written.base, files: written.files }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -154,6 +154,9 @@ describe('an incremental build is the same site as a full build', () => {
   let previous: SiteBuild;
   /** Builds no longer needed, as the publisher's pruned ones are: the next build takes one over (--recycle). */
   const spares: string[] = [];
+  /** The last test's builds: one that went live with a stale index, and its copy with a fresh one. */
+  let staleIndex: SiteBuild | undefined;
+  let indexedCopy: string | undefined;
 
   beforeAll(async () => {
     previous = await buildSiteFromSnapshot(raw, { TABLICA_NOW: now0.toISOString() });
@@ -238,5 +241,40 @@ describe('an incremental build is the same site as a full build', () => {
     expect(differences(path.join(indexed, 'pagefind'), path.join(deferred.outDir, 'pagefind')).length).toBeGreaterThan(
       0,
     );
+    staleIndex = deferred;
+    indexedCopy = indexed;
+  }, 240_000);
+
+  // The publisher's spare is usually the build its search-index copy replaced: the next build
+  // takes it over from its records (its keys and written files) instead of walking and comparing
+  // every file. A spare that is not the base's copy (an older build) is read from its records too,
+  // and its files compared: a record that missed a file would leave a stale page in the site.
+  test('the next publishes take over spares from their records, and are still the same site', async () => {
+    if (!staleIndex || !indexedCopy) throw new Error('the search-index test did not run');
+    const env = { TABLICA_NOW: now0.toISOString() };
+    const older = await buildSiteFromSnapshot(raw, env, { incrementalFrom: indexedCopy, searchIndexLater: true });
+    expect(older.ok, older.output).toBe(true);
+    edited(notice(raw, 'szczepienia-przeciw-grypie-zmiana-godzin'), {
+      title: 'Szczepienia: godziny zmienione raz jeszcze',
+    });
+    // A notice deleted: the files it had outside its part (its short address) must go with it.
+    const deleted = String(raw.notices.at(-1)?.slug);
+    raw.notices = raw.notices.filter((entry) => entry.slug !== deleted);
+    const full = await buildSiteFromSnapshot(raw, env);
+    expect(full.ok, full.output).toBe(true);
+    const recorded = (build: SiteBuild) =>
+      Number(/(\d+) already in place in the recycled build, as its records said/.exec(build.output)?.[1] ?? Number.NaN);
+
+    const next = await buildSiteFromSnapshot(raw, env, { incrementalFrom: indexedCopy, recycle: staleIndex.outDir });
+    expect(next.ok, next.output).toBe(true);
+    expect(recorded(next)).toBeGreaterThan(20);
+    expect(differences(next.outDir, full.outDir)).toEqual([]);
+
+    // The older spare still has the edited notice as it was; the base has it as it is now.
+    const again = await buildSiteFromSnapshot(raw, env, { incrementalFrom: next.outDir, recycle: older.outDir });
+    expect(again.ok, again.output).toBe(true);
+    expect(recorded(again)).toBeGreaterThan(20);
+    expect(existsSync(older.outDir)).toBe(false);
+    expect(differences(again.outDir, full.outDir)).toEqual([]);
   }, 240_000);
 });
