@@ -87,13 +87,18 @@ const buildEnv: NodeJS.ProcessEnv = {
   TABLICA_INCREMENTAL_BASE: incrementalFrom ?? '',
   TABLICA_READ_AHEAD: readAheadFile ?? '',
 };
+let readAheadFailure: string | undefined;
 const readingAhead = readAheadFile
   ? new Promise<void>((resolve) => {
       const worker = new Worker(new URL('./read-ahead-worker.ts', import.meta.url), {
         workerData: { file: readAheadFile, env: buildEnv },
       });
       worker.on('message', (message: string) => console.warn(`[tablica-content] ${message}`));
-      worker.on('error', (error) => handOverFailure(readAheadFile, error.message));
+      worker.on('error', (error) => {
+        // Before the hand-over the loader fails with it; after it (writing the report), this does.
+        readAheadFailure = error.message;
+        handOverFailure(readAheadFile, error.message);
+      });
       worker.on('exit', () => resolve());
     })
   : undefined;
@@ -123,8 +128,11 @@ const prelinking =
         stopped: () => astroFailed,
       }).then((prelinked) => ({ ...prelinked, ms: Math.round(performance.now() - prelinkStarted) }))
     : undefined;
-const [code, prelinked] = await Promise.all([astroDone, prelinking, readingAhead]);
+const [astroCode, prelinked] = await Promise.all([astroDone, prelinking, readingAhead]);
 rmSync(run, { recursive: true, force: true });
+if (astroCode === 0 && readAheadFailure)
+  console.error(`[tablica] the build's records were not written: ${readAheadFailure}`);
+const code = astroCode !== 0 ? astroCode : readAheadFailure ? 1 : 0;
 if (code !== 0) {
   rmSync(attachments, { recursive: true, force: true });
   if (prelinked) rmSync(prelinked.directory, { recursive: true, force: true });

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { bootStrapi, createApiToken, type RunningStrapi } from '../../cms/test/helpers/boot-strapi.mts';
@@ -17,11 +20,12 @@ async function institutionId(strapi: Core.Strapi, slug: string): Promise<string>
 }
 
 /** Everything a page shows a reader, for comparing two builds of the same content. */
-const mainText = (site: string, path: string) => text(readPage(site, path).querySelector('main'));
+const mainText = (site: string, page: string) => text(readPage(site, page).querySelector('main'));
 
 describe('the site built from a real Strapi', () => {
   let cms: RunningStrapi;
   let build: SiteBuild;
+  let token: string;
 
   beforeAll(async () => {
     // The day the shared demo site was built for: seeded and built for that day too, the two
@@ -63,7 +67,7 @@ describe('the site built from a real Strapi', () => {
         summary: 'This English version is a draft and must not appear on the site.',
       } as never,
     });
-    const token = await createApiToken(cms.strapi, 'read-only');
+    token = await createApiToken(cms.strapi, 'read-only');
     build = await buildSite({ env: { STRAPI_URL: cms.url, STRAPI_TOKEN: token, TABLICA_NOW: demoNow } });
   });
 
@@ -76,11 +80,23 @@ describe('the site built from a real Strapi', () => {
     expect(build.ok).toBe(true);
   });
 
+  // The report the publisher reads (what was published, what failed the rules) is written while
+  // Astro renders, after the content was handed over: a report that cannot be written must still
+  // fail the build, or the publisher would go live without knowing what it published.
+  test('a build whose report cannot be written fails, saying why', async () => {
+    const report = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-report-')), 'missing-directory', 'report.json');
+    const failed = await buildSite({
+      env: { STRAPI_URL: cms.url, STRAPI_TOKEN: token, TABLICA_NOW: demoNow, TABLICA_BUILD_REPORT: report },
+    });
+    expect(failed.ok).toBe(false);
+    expect(failed.output).toMatch(/the build's records were not written: .*ENOENT/);
+  });
+
   test('shows the same pages, with the same words, as the build from the snapshot Strapi was seeded with', () => {
     const pages = allPagePaths(build.outDir);
     expect(pages).toEqual(allPagePaths(demoSite));
-    for (const path of pages.filter((page) => /\/(komunikaty|notices)\//.test(page))) {
-      expect(mainText(build.outDir, path), path).toBe(mainText(demoSite, path));
+    for (const page of pages.filter((candidate) => /\/(komunikaty|notices)\//.test(candidate))) {
+      expect(mainText(build.outDir, page), page).toBe(mainText(demoSite, page));
     }
   });
 

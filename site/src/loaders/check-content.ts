@@ -21,16 +21,24 @@ export interface CheckedContent {
   messages: ContentMessage[];
 }
 
+/** The content checked, and what the build keeps of it besides its pages. */
+export interface ContentCheck {
+  checked: CheckedContent;
+  /**
+   * Writes the build's report (for the publisher) and the notices read (for the next build's
+   * read): no page depends on them, so the read-ahead writes them once Astro has the content
+   * (at 10,000 notices, 0.5 to 0.9 s that Astro no longer waits for).
+   */
+  writeRecords: () => void;
+}
+
 /**
- * Reads the content, checks it and writes the build's report. It runs in the content loader, or,
- * for the CMS, ahead of Astro in the build script's worker (read-ahead.ts): so it prints nothing
- * itself and returns its messages; only retries of an unreachable CMS are told as they happen.
- * Broken settings or institutions throw (every page depends on them), with each bad field named.
+ * Reads the content and checks it. It runs in the content loader, or, for the CMS, ahead of Astro
+ * in the build script's worker (read-ahead.ts): so it prints nothing itself and returns its
+ * messages; only retries of an unreachable CMS are told as they happen. Broken settings or
+ * institutions throw (every page depends on them), with each bad field named.
  */
-export async function checkContent(
-  config: SiteBuildConfig,
-  onRetry: (message: string) => void,
-): Promise<CheckedContent> {
+export async function checkContent(config: SiteBuildConfig, onRetry: (message: string) => void): Promise<ContentCheck> {
   const { content } = config;
   const messages: ContentMessage[] = [];
   const info = (text: string) => messages.push({ level: 'info', text });
@@ -38,11 +46,13 @@ export async function checkContent(
   let raw: unknown;
   let source: string;
   let noticesRead: string | undefined;
+  let keepRead = () => {};
   if (content.kind === 'strapi') {
     source = `Strapi at ${content.url}`;
     const read = await readStrapiSnapshot({ ...content, onRetry }, config.noticeCache);
     raw = read.snapshot;
     noticesRead = read.how;
+    keepRead = read.keep;
     info(`notices: ${read.how}`);
   } else {
     const file = content.kind === 'snapshot' ? content.file : demoSnapshotPath();
@@ -81,10 +91,13 @@ export async function checkContent(
   }
   // For the publisher: what could not be published as it is, and what was (the next build's last
   // good; the notice versions that are news, with the institutions and settings its messages name).
-  if (config.reportFile) {
-    writeBuildReport(config.reportFile, { problems, skippedAttachments, noticesRead, snapshot, now: config.now });
-  }
-  return { source, snapshot, messages };
+  const { reportFile } = config;
+  const writeRecords = () => {
+    if (reportFile)
+      writeBuildReport(reportFile, { problems, skippedAttachments, noticesRead, snapshot, now: config.now });
+    keepRead();
+  };
+  return { checked: { source, snapshot, messages }, writeRecords };
 }
 
 function readLastGood(config: SiteBuildConfig): unknown[] {

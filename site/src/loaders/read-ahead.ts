@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { readSiteBuildConfig } from '../lib/site-config.ts';
 import { writeFileWhole } from '../lib/write-file-whole.ts';
-import { type CheckedContent, checkContent } from './check-content.ts';
+import { type CheckedContent, type ContentCheck, checkContent } from './check-content.ts';
 
 /**
  * Reading and checking the CMS's content ahead of Astro. Astro reaches the content loader only
@@ -13,28 +13,33 @@ import { type CheckedContent, checkContent } from './check-content.ts';
  * meanwhile, in a worker thread of its own (the script's thread links the previous build's files),
  * and hands the loader the result in a file, in V8's serialization, which keeps the checked
  * notices' dates as dates and is read back in a tenth of a second. Either the file or a failure
- * marker with the message is written: the loader then fails as it would have itself.
+ * marker with the message is written: the loader then fails as it would have itself. The build's
+ * report and the read cache are written after the hand-over, while Astro renders.
  */
 
 const failedMarker = (file: string) => `${file}.failed`;
 
 /**
  * Reads and checks the content (build script's worker) with the settings Astro gets (`env`),
- * TABLICA_NOW pinned by the script so that both see one instant. Never rejects: a failure is
- * handed over too.
+ * TABLICA_NOW pinned by the script so that both see one instant. A failure to read or check is
+ * handed over (the loader fails with it); one to write the records afterwards rejects.
  */
 export async function readAheadInto(
   file: string,
   env: NodeJS.ProcessEnv,
   warn: (message: string) => void,
 ): Promise<void> {
+  let check: ContentCheck;
   try {
-    const checked = await checkContent(readSiteBuildConfig(env), warn);
+    check = await checkContent(readSiteBuildConfig(env), warn);
     // Whole or not at all: the loader waits for the file and must never read half of it.
-    writeFileWhole(file, serialize(checked));
+    writeFileWhole(file, serialize(check.checked));
   } catch (error) {
     handOverFailure(file, (error as Error).message);
+    return;
   }
+  // While Astro renders. Throws if they cannot be written: the script then fails the build.
+  check.writeRecords();
 }
 
 /** Tells the loader the read failed, and why: it fails the build with this message. */

@@ -14,6 +14,8 @@ export interface NoticesRead {
   notices: unknown[];
   /** How they were read, for the build's log. */
   how: string;
+  /** Keeps what was read for the next build (the cache file): when the pages no longer wait. */
+  keep: () => void;
 }
 
 /** GET /api/notice-versions (cms/src/content/notice-versions.ts). */
@@ -57,7 +59,7 @@ export async function readPublishedNotices(
   institutions: unknown[],
   cache: NoticeReadCache | undefined,
 ): Promise<NoticesRead> {
-  if (!cache) return { notices: await readAll(options), how: 'all read' };
+  if (!cache) return { notices: await readAll(options), how: 'all read', keep: () => {} };
   // Listed before any notice is read: a notice read afterwards is as new as its listed version or
   // newer, so the cache can only make a later build fetch a notice again, never keep an old one.
   const listing = await readListing(options);
@@ -65,6 +67,7 @@ export async function readPublishedNotices(
     return {
       notices: await readAll(options),
       how: 'all read (the CMS lists no notice versions: update it, or give the token the "versions" permission)',
+      keep: () => {},
     };
   }
   const now = { shape: listing.meta.shape, media: listing.meta.media, institutions: digest(institutions) };
@@ -93,8 +96,7 @@ export async function readPublishedNotices(
     kept = withListedVersions(notices, listing);
     how = `all read (${fullBecause ?? 'notices changed while they were read'})`;
   }
-  writeCache(cache.file, { ...now, notices: kept });
-  return { notices, how };
+  return { notices, how, keep: () => writeCache(cache.file, { ...now, notices: kept }) };
 }
 
 const readAll = async (options: StrapiSourceOptions) => latestPerSlugAndLocale(await getAll(ALL_NOTICES, options));

@@ -5,15 +5,16 @@ import { type NoticeReadCache, readPublishedNotices } from './strapi-notices.ts'
 /**
  * Reads the published content from Strapi's public REST API into the snapshot format. The API
  * already answers in the shared shape; validation happens once, on the whole snapshot. Returns
- * with it how the notices were read (all, or the changed ones beside the cache's).
+ * with it how the notices were read (all, or the changed ones beside the cache's), and `keep`,
+ * which writes what was read for the next build's read (strapi-notices.ts).
  */
 export async function readStrapiSnapshot(
   options: StrapiSourceOptions,
   cache?: NoticeReadCache,
-): Promise<{ snapshot: unknown; how: string }> {
+): Promise<{ snapshot: unknown; how: string; keep: () => void }> {
   const settings = await getJson('api/site-setting', options);
   const institutions = await getAll('api/institutions', options);
-  const { notices, how } = await readPublishedNotices(options, institutions, cache);
+  const { notices, how, keep } = await readPublishedNotices(options, institutions, cache);
   const snapshot = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
@@ -22,5 +23,5 @@ export async function readStrapiSnapshot(
     institutions,
     notices,
   };
-  return { snapshot, how };
+  return { snapshot, how, keep };
 }

@@ -1,5 +1,5 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { readSiteBuildConfig } from '../lib/site-config.ts';
+import { readSiteBuildConfig, type SiteBuildConfig } from '../lib/site-config.ts';
 import { type CheckedContent, checkContent } from './check-content.ts';
 import { takeReadAhead } from './read-ahead.ts';
 
@@ -8,10 +8,15 @@ export type ContentLog = Pick<LoaderContext['logger'], 'info' | 'warn'>;
 
 async function readContent(logger: ContentLog): Promise<CheckedContent> {
   const config = readSiteBuildConfig();
-  const checked = config.readAheadFile
-    ? await takeReadAhead(config.readAheadFile)
-    : await checkContent(config, (message) => logger.warn(message));
+  const checked = config.readAheadFile ? await takeReadAhead(config.readAheadFile) : await checkHere(config, logger);
   for (const message of checked.messages) logger[message.level](message.text);
+  return checked;
+}
+
+/** Without a read-ahead (a snapshot file, the demo): checked here, its records written at once. */
+async function checkHere(config: SiteBuildConfig, logger: ContentLog): Promise<CheckedContent> {
+  const { checked, writeRecords } = await checkContent(config, (message) => logger.warn(message));
+  writeRecords();
   return checked;
 }
 
