@@ -11,12 +11,11 @@ import { parseArgs } from 'node:util';
 import { filesOfBuild } from './build-files.ts';
 import { linkTree } from './link-tree.ts';
 import { linkAll } from './reuse-unchanged.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchIndex, SEARCH_INDEX_DIRECTORY } from './search-index.ts';
 import { WRITTEN_FILES } from './written-files.ts';
 
 /** In a build whose search index is the previous build's; never served (a dot-file). */
 export const STALE_SEARCH_INDEX = '.tablica-search-index-stale';
-const INDEX_DIRECTORY = 'pagefind';
 
 export const searchIndexIsStale = (buildDirectory: string) => existsSync(path.join(buildDirectory, STALE_SEARCH_INDEX));
 
@@ -27,9 +26,9 @@ function filesOf(root: string, without: Set<string>): string[] {
 
 /** Links the previous build's index into a new build and marks it stale (build.ts). */
 export function linkPreviousSearchIndex(outDir: string, previous: string): boolean {
-  const from = path.join(previous, INDEX_DIRECTORY);
+  const from = path.join(previous, SEARCH_INDEX_DIRECTORY);
   if (!existsSync(from)) return false;
-  linkAll(filesOf(from, new Set()), from, path.join(outDir, INDEX_DIRECTORY));
+  linkAll(filesOf(from, new Set()), from, path.join(outDir, SEARCH_INDEX_DIRECTORY));
   writeFileSync(path.join(outDir, STALE_SEARCH_INDEX), '');
   return true;
 }
@@ -37,7 +36,9 @@ export function linkPreviousSearchIndex(outDir: string, previous: string): boole
 /** A copy (hard links) of `from` with a search index built from its own pages; `spare` is taken over (link-tree.ts). */
 export async function indexSearchInto(from: string, outDir: string, spare?: string): Promise<number> {
   // The copy is a build of its own, made by no incremental build: it lists no written files.
-  await linkTree(filesOf(from, new Set([INDEX_DIRECTORY, STALE_SEARCH_INDEX, WRITTEN_FILES])), from, outDir, { spare });
+  await linkTree(filesOf(from, new Set([SEARCH_INDEX_DIRECTORY, STALE_SEARCH_INDEX, WRITTEN_FILES])), from, outDir, {
+    spare,
+  });
   return buildSearchIndex(outDir);
 }
 

@@ -7,6 +7,9 @@ import { routes } from '../src/lib/routes.ts';
  * Only notice pages carry `data-pagefind-body`; reading just their folders spares Pagefind the
  * time and memory of parsing every list, embed and institution page for nothing.
  */
+/** Where Pagefind writes the index, under the build's root. */
+export const SEARCH_INDEX_DIRECTORY = 'pagefind';
+
 const NOTICE_PAGES_GLOB = `{${LOCALES.map((locale) => routes.notice('-', locale).slice(1, -3)).join(',')}}/**/*.html`;
 
 /**
@@ -20,7 +23,7 @@ export async function buildSearchIndex(siteDir: string): Promise<number> {
   try {
     const added = await index.addDirectory({ path: siteDir, glob: NOTICE_PAGES_GLOB });
     if (added.errors.length > 0) throw new Error(`Tablica: Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+    const written = await index.writeFiles({ outputPath: path.join(siteDir, SEARCH_INDEX_DIRECTORY) });
     if (written.errors.length > 0) throw new Error(`Tablica: Pagefind: ${written.errors.join('; ')}`);
     return added.page_count;
   } finally {

@@ -3,15 +3,13 @@ import path from 'node:path';
 import { PAGE_KEYS_FILE, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { filesOfBuild } from './build-files.ts';
 import { type SpareRecord, sameFile } from './link-tree.ts';
+import { SEARCH_INDEX_DIRECTORY } from './search-index.ts';
 import { filesWrittenBy } from './written-files.ts';
-
-/** Pagefind's output (search-index.ts): linked or built whole, never listed as written. */
-const SEARCH_INDEX_DIRECTORY = 'pagefind';
 
 /**
  * What a spare build holds, read from its records instead of walking it: the files of its parts
  * (its keys), the files it wrote itself (written-files.ts: pages Astro rendered, attachments, short
- * addresses…), its search index and its top-level files (the dot-files). An incremental build
+ * addresses…), its search index (linked or built whole, never listed as written) and its top-level files (the dot-files). An incremental build
  * holds nothing else: every other file of it was linked as a part's. A build that lists no
  * written files (a full build, a copy) gives undefined and is walked.
  *
