@@ -67,7 +67,7 @@ export interface LinkedTree {
  * file (about 160,000 writes at 10,000 notices, 3 to 14 s on this disk, slower the more the disk
  * has to write back) become a stat per file and a few hundred writes.
  *
- * `recordOf` (spare-record.ts) says what the spare holds without walking its 120,000 files (1.4 s
+ * `record` (spare-record.ts) says what the spare holds without walking its 120,000 files (1.4 s
  * at 10,000 notices) and, when `from` is a copy of it, that the shared files need no comparing.
  *
  * Yields every 2,000 files; `stopped()` ends it early (the build failed).
@@ -79,14 +79,9 @@ export async function linkTree(
   {
     spare,
     stopped = () => false,
-    recordOf,
-  }: {
-    spare?: string | undefined;
-    stopped?: () => boolean;
-    recordOf?: (spare: string) => SpareRecord | undefined;
-  } = {},
+    record,
+  }: { spare?: string | undefined; stopped?: () => boolean; record?: SpareRecord | undefined } = {},
 ): Promise<LinkedTree> {
-  const record = spare !== undefined ? recordOf?.(spare) : undefined;
   const recycled = spare !== undefined && takeOver(spare, to);
   const present = recycled ? new Set(record?.files ?? filesOfBuild(to)) : new Set<string>();
   const sameAsFrom = recycled && record?.sameAsFrom === true;

@@ -57,11 +57,8 @@ export async function prelinkParts(
   { spare, stopped }: { spare?: string | undefined; stopped: () => boolean },
 ): Promise<Prelinked> {
   const files = Object.values(keys.parts).flatMap((part) => part.files);
-  const linked = await linkTree(files, baseDir, directory, {
-    spare,
-    stopped,
-    recordOf: (taken) => spareRecord(taken, baseDir),
-  });
+  const record = spare ? spareRecord(spare, baseDir, keys) : undefined;
+  const linked = await linkTree(files, baseDir, directory, { spare, stopped, record });
   return { ...linked, directory, keys, files };
 }
 
