@@ -63,7 +63,8 @@ const attachments = mkdtempSync(path.join(path.dirname(outDir), '.tablica-attach
 // project, for the code's imports to find node_modules) and deletes it when done, under the other
 // build's feet. So each build runs in a directory of its own, with its cache there too.
 const run = buildRunDirectory(SITE_DIR);
-// Content from the CMS is read and checked here while Astro starts (src/loaders/read-ahead.ts).
+// The content (from the CMS, or a snapshot file) is read and checked here while Astro starts, and
+// the notices' keys worked out (src/loaders/read-ahead.ts): one path, whatever the source.
 // A setting that does not parse is left for the loader to report, as it does without this.
 const config = (() => {
   try {
@@ -72,7 +73,7 @@ const config = (() => {
     return undefined;
   }
 })();
-const readAheadFile = config?.content.kind === 'strapi' ? path.join(run, 'content-read.v8') : undefined;
+const readAheadFile = config ? path.join(run, 'content-read.v8') : undefined;
 // What Astro and the read ahead of it are told. One instant for the whole build: the content is
 // checked in one thread and the pages rendered in another process, and a notice ending between
 // the two would be news in the report and ended on its page.

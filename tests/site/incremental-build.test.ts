@@ -1,9 +1,14 @@
+/// <reference types="vite/client" />
+// (The site's page-keys.ts, imported below, reads import.meta.env, which Astro's Vite provides.)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateInstitutions, generateNotices, resolveRelativeDates } from '@tablica/shared';
+import { generateInstitutions, generateNotices, loadSnapshot, resolveRelativeDates } from '@tablica/shared';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { noticeKey } from '../../site/src/lib/incremental/page-keys.ts';
+import { readPageKeys } from '../../site/src/lib/incremental/page-keys-file.ts';
+import { siteContentOf } from '../../site/src/lib/site-content-of.ts';
 import { demoSnapshotRaw } from '../fixtures/demo-snapshot.ts';
 import { buildSiteFromSnapshot, SITE_DIR, type SiteBuild } from '../support/site-build.ts';
 
@@ -52,6 +57,27 @@ function differences(a: string, b: string): string[] {
     .filter((file) => !readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file))))
     .map((file) => `differs: ${file}`);
   return [...onlyOne, ...changed];
+}
+
+/**
+ * Every notice's key in a build's keys file. The build script's read-ahead worker works them out
+ * and hands them to Astro (loaders/notice-keys-ahead.ts); they must be those of the content and
+ * the instant the pages were rendered from, or a changed notice could keep its old key.
+ */
+function noticeKeysIn(build: SiteBuild, slugs: string[]): Record<string, string | undefined> {
+  const keys = readPageKeys(build.outDir);
+  return Object.fromEntries(slugs.map((slug) => [slug, keys?.parts[slug]?.key]));
+}
+
+/** The same keys as the site's own code makes them, here, from the same snapshot at the same instant. */
+function noticeKeysFrom(raw: Raw, now: Date): Record<string, string | undefined> {
+  const content = siteContentOf(loadSnapshot(raw, { now }), {
+    baseUrl: undefined,
+    now,
+    subscriptions: false,
+    websubHubs: [],
+  });
+  return Object.fromEntries(content.slugs.map((slug) => [slug, noticeKey(content, slug)]));
 }
 
 const linkedFiles = (build: SiteBuild) => Number(/(\d+) file\(s\) linked from/.exec(build.output)?.[1] ?? 0);
@@ -178,6 +204,9 @@ describe('an incremental build is the same site as a full build', () => {
       if (index === 0) spares.push(full.outDir);
 
       expect(differences(incremental.outDir, full.outDir)).toEqual([]);
+      expect(incremental.output).toContain('notice keys and short codes: worked out ahead of Astro');
+      const expected = noticeKeysFrom(raw, now);
+      expect(noticeKeysIn(incremental, Object.keys(expected))).toEqual(expected);
       if (recycle) expect(existsSync(recycle), 'the recycled build was taken over').toBe(false);
       const inPlace = Number(/(\d+) already in place/.exec(incremental.output)?.[1] ?? Number.NaN);
       // A full build shares no file with the base; an older incremental one most of them.

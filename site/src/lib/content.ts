@@ -1,74 +1,22 @@
-import {
-  current,
-  DEFAULT_LOCALE,
-  ended,
-  type Institution,
-  LOCALE_REGISTRY,
-  LOCALES,
-  type Locale,
-  type Notice,
-  noticeStatus,
-  type SiteSettings,
-  sortNotices,
-} from '@tablica/shared';
+import { current, DEFAULT_LOCALE, ended, LOCALES, type Locale, noticeStatus } from '@tablica/shared';
+import { takeNoticeKeys } from '../loaders/notice-keys-ahead.ts';
 import { loadContentOnce } from '../loaders/tablica.ts';
 import type { LocalizedNotice } from './localized-notice.ts';
 import { readSiteBuildConfig } from './site-config.ts';
+import { type SiteContent, siteContentOf } from './site-content-of.ts';
 
-export type { LocalizedNotice };
-
-export interface SiteContent {
-  settings: SiteSettings;
-  baseUrl: string;
-  now: Date;
-  institutions: Institution[];
-  institutionBySlug: Map<string, Institution>;
-  /** Slugs in reading order (urgent first, then the most recent). */
-  slugs: string[];
-  versions: Map<string, Partial<Record<Locale, Notice>>>;
-  /** For each notice, the newer notices that replace it (an update chain). */
-  supersededBy: Map<string, string[]>;
-  /** Whether residents can subscribe to e-mail notifications (the publisher sends them). */
-  subscriptions: boolean;
-  /** The WebSub hubs every feed declares. */
-  websubHubs: string[];
-}
+export type { LocalizedNotice, SiteContent };
 
 async function readSiteContent(): Promise<SiteContent> {
-  const config = readSiteBuildConfig();
   // Read by the content loader in this process already; a message logged here only if it was not.
   const { snapshot } = await loadContentOnce({
     info: (message) => console.log(`[tablica] ${message}`),
     warn: (message) => console.warn(`[tablica] ${message}`),
   });
-  const { siteSettings: settings, notices } = snapshot;
-  const versions = new Map<string, Partial<Record<Locale, Notice>>>();
-  for (const notice of notices) {
-    const byLocale = versions.get(notice.slug) ?? {};
-    byLocale[notice.locale] = notice;
-    versions.set(notice.slug, byLocale);
-  }
-  const originals = notices.filter((notice) => notice.locale === DEFAULT_LOCALE);
-  const supersededBy = new Map<string, string[]>();
-  for (const notice of originals) {
-    if (notice.supersedes)
-      supersededBy.set(notice.supersedes, [...(supersededBy.get(notice.supersedes) ?? []), notice.slug]);
-  }
-  const institutions = [...snapshot.institutions].sort((a, b) =>
-    a.name.localeCompare(b.name, LOCALE_REGISTRY[DEFAULT_LOCALE].intl),
-  );
-  return {
-    settings,
-    baseUrl: config.baseUrl ?? settings.baseUrl,
-    now: config.now,
-    institutions,
-    institutionBySlug: new Map(institutions.map((institution) => [institution.slug, institution])),
-    slugs: sortNotices(originals).map((notice) => notice.slug),
-    versions,
-    supersededBy,
-    subscriptions: config.subscriptions,
-    websubHubs: config.websubHubs,
-  };
+  const config = readSiteBuildConfig();
+  const handedOver = config.readAheadFile ? await takeNoticeKeys(config.readAheadFile) : undefined;
+  if (handedOver) console.log('[tablica] notice keys and short codes: worked out ahead of Astro');
+  return { ...siteContentOf(snapshot, config), handedOver };
 }
 
 let content: Promise<SiteContent> | undefined;
@@ -103,11 +51,11 @@ function memo(content: SiteContent, key: string, derive: () => LocalizedNotice[]
   return list;
 }
 
-/** Every notice as a page in `locale` shows it, in reading order. */
 /** The newer notices that replace `slug`, as read in `pageLocale` (the original where untranslated). */
 export const successorsIn = (content: SiteContent, slug: string, pageLocale: Locale): LocalizedNotice[] =>
   (content.supersededBy.get(slug) ?? []).flatMap((newer) => localize(content, newer, pageLocale) ?? []);
 
+/** Every notice as a page in `locale` shows it, in reading order. */
 export function localizedNotices(content: SiteContent, locale: Locale): LocalizedNotice[] {
   return memo(content, `all:${locale}`, () => content.slugs.flatMap((slug) => localize(content, slug, locale) ?? []));
 }

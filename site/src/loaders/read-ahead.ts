@@ -3,6 +3,7 @@ import { deserialize, serialize } from 'node:v8';
 import { readSiteBuildConfig } from '../lib/site-config.ts';
 import { writeFileWhole } from '../lib/write-file-whole.ts';
 import { type CheckedContent, type ContentCheck, checkContent } from './check-content.ts';
+import { handOverNoticeKeys } from './notice-keys-ahead.ts';
 
 /**
  * Reading and checking the CMS's content ahead of Astro. Astro reaches the content loader only
@@ -13,8 +14,9 @@ import { type CheckedContent, type ContentCheck, checkContent } from './check-co
  * meanwhile, in a worker thread of its own (the script's thread links the previous build's files),
  * and hands the loader the result in a file, in V8's serialization, which keeps the checked
  * notices' dates as dates and is read back in a tenth of a second. Either the file or a failure
- * marker with the message is written: the loader then fails as it would have itself. The build's
- * report and the read cache are written after the hand-over, while Astro renders.
+ * marker with the message is written: the loader then fails as it would have itself. After the
+ * hand-over it works out the notices' keys for Astro's routes (notice-keys-ahead.ts), then writes
+ * the build's report and the read cache while Astro renders.
  */
 
 const failedMarker = (file: string) => `${file}.failed`;
@@ -30,14 +32,17 @@ export async function readAheadInto(
   warn: (message: string) => void,
 ): Promise<void> {
   let check: ContentCheck;
+  const config = readSiteBuildConfig(env);
   try {
-    check = await checkContent(readSiteBuildConfig(env), warn);
+    check = await checkContent(config, warn);
     // Whole or not at all: the loader waits for the file and must never read half of it.
     writeFileWhole(file, serialize(check.checked));
   } catch (error) {
     handOverFailure(file, (error as Error).message);
     return;
   }
+  // While Astro starts its routes, which wait for them.
+  handOverNoticeKeys(file, check.checked.snapshot, config);
   // While Astro renders. Throws if they cannot be written: the script then fails the build.
   check.writeRecords();
 }

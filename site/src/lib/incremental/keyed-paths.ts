@@ -35,12 +35,12 @@ function keysOf(content: SiteContent) {
   return known;
 }
 
-/** A part's key, made once per build: a notice's (noticeKey), or what its route said. */
+/** A part's key, made once per build: a notice's (noticeKey, or as the read-ahead made it), or what its route said. */
 export function keyOf(content: SiteContent, part: string): string {
   const { parts } = keysOf(content);
   let key = parts.get(part);
   if (key === undefined) {
-    key = keyMakers.get(part)?.() ?? noticeKey(content, part);
+    key = keyMakers.get(part)?.() ?? content.handedOver?.noticeKeys.get(part) ?? noticeKey(content, part);
     parts.set(part, key);
   }
   return key;

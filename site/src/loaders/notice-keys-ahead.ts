@@ -1,0 +1,50 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
+import type { Snapshot } from '@tablica/shared';
+import { noticeKey } from '../lib/incremental/page-keys.ts';
+import { shortCodes } from '../lib/short-links.ts';
+import type { SiteBuildConfig } from '../lib/site-config.ts';
+import { type HandedOver, siteContentOf } from '../lib/site-content-of.ts';
+import { writeFileWhole } from '../lib/write-file-whole.ts';
+
+/**
+ * Every notice's key and short code, worked out by the read-ahead worker once it has handed the
+ * content over (read-ahead.ts) while Astro starts its routes: at 10,000 notices they were half a
+ * second of Astro's getStaticPaths, before the first page. The worker makes them from the same
+ * snapshot with the same functions as Astro would (site-content-of.ts), so they are the same
+ * keys; tests/site/incremental-build.test.ts compares every byte of incremental and full builds.
+ */
+
+const keysFile = (readAheadFile: string) => `${readAheadFile}.keys`;
+const failedMarker = (file: string) => `${file}.failed`;
+
+/** Worker: writes the keys for Astro, or a marker that Astro must work them out itself. */
+export function handOverNoticeKeys(readAheadFile: string, snapshot: Snapshot, config: SiteBuildConfig): void {
+  const file = keysFile(readAheadFile);
+  try {
+    const content = siteContentOf(snapshot, config);
+    const handed: HandedOver = {
+      shortCodes: shortCodes(content),
+      noticeKeys: new Map(content.slugs.map((slug) => [slug, noticeKey(content, slug)])),
+    };
+    writeFileWhole(file, serialize(handed));
+  } catch (error) {
+    // Slower, not wrong: Astro makes them as it did before.
+    writeFileSync(failedMarker(file), (error as Error).message);
+  }
+}
+
+/**
+ * Astro: the keys the worker worked out, once written; undefined when it could not (Astro then
+ * makes them itself), or when the content itself failed (the loader has already said so).
+ */
+export async function takeNoticeKeys(readAheadFile: string): Promise<HandedOver | undefined> {
+  const file = keysFile(readAheadFile);
+  const parent = process.ppid;
+  for (;;) {
+    if (existsSync(file)) return deserialize(readFileSync(file)) as HandedOver;
+    if (existsSync(failedMarker(file)) || existsSync(failedMarker(readAheadFile)) || process.ppid !== parent)
+      return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
