@@ -24,6 +24,7 @@ import { handOverFailure } from '../src/loaders/read-ahead.ts';
 import { filesOfBuild } from './build-files.ts';
 import { buildRunDirectory } from './build-run-directory.ts';
 import { INLINE_HASH_FILES, writeInlineHashes } from './inline-hashes.ts';
+import type { ReadAheadMessage } from './read-ahead-worker.ts';
 import { codeFingerprint, prelinkParts, reuseUnchanged } from './reuse-unchanged.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { linkPreviousSearchIndex } from './search-index-later.ts';
@@ -89,20 +90,33 @@ const buildEnv: NodeJS.ProcessEnv = {
   TABLICA_READ_AHEAD: readAheadFile ?? '',
 };
 let readAheadFailure: string | undefined;
+let contentHandedOver = () => {};
+/** Once Astro can have the content (or the read ahead failed, or there is none). */
+const handedOver = new Promise<void>((resolve) => {
+  contentHandedOver = resolve;
+});
 const readingAhead = readAheadFile
   ? new Promise<void>((resolve) => {
       const worker = new Worker(new URL('./read-ahead-worker.ts', import.meta.url), {
         workerData: { file: readAheadFile, env: buildEnv },
       });
-      worker.on('message', (message: string) => console.warn(`[tablica-content] ${message}`));
+      worker.on('message', (message: ReadAheadMessage) => {
+        if ('warning' in message) console.warn(`[tablica-content] ${message.warning}`);
+        else contentHandedOver();
+      });
       worker.on('error', (error) => {
         // Before the hand-over the loader fails with it; after it (writing the report), this does.
         readAheadFailure = error.message;
         handOverFailure(readAheadFile, error.message);
+        contentHandedOver();
       });
-      worker.on('exit', () => resolve());
+      worker.on('exit', () => {
+        contentHandedOver();
+        resolve();
+      });
     })
   : undefined;
+if (!readingAhead) contentHandedOver();
 const astro = spawn(
   process.execPath,
   [`--max-old-space-size=${heapMb}`, ASTRO_CLI, 'build', '--root', SITE_DIR, '--outDir', outDir],
@@ -119,15 +133,22 @@ const astroDone = new Promise<number>((resolve) =>
     resolve(exitCode ?? 1);
   }),
 );
-// While Astro renders, the previous build's files are linked beside it (reuse-unchanged.ts).
-const prelinkStarted = performance.now();
+// While Astro renders, the previous build's files are linked beside it (reuse-unchanged.ts). Not
+// before the content is handed over: until then Astro waits for the read-ahead worker (4 to 5 s
+// at 10,000 notices), and a third busy thread on two cores would slow the one Astro waits for.
 const baseKeys = incrementalFrom ? readPageKeys(incrementalFrom) : undefined;
 const prelinking =
   incrementalFrom && baseKeys
-    ? prelinkParts(incrementalFrom, baseKeys, mkdtempSync(path.join(path.dirname(outDir), '.tablica-reused-')), {
-        spare: values.recycle && path.resolve(SITE_DIR, values.recycle),
-        stopped: () => astroFailed,
-      }).then((prelinked) => ({ ...prelinked, ms: Math.round(performance.now() - prelinkStarted) }))
+    ? handedOver.then(async () => {
+        const started = performance.now();
+        const prelinked = await prelinkParts(
+          incrementalFrom,
+          baseKeys,
+          mkdtempSync(path.join(path.dirname(outDir), '.tablica-reused-')),
+          { spare: values.recycle && path.resolve(SITE_DIR, values.recycle), stopped: () => astroFailed },
+        );
+        return { ...prelinked, ms: Math.round(performance.now() - started) };
+      })
     : undefined;
 const [astroCode, prelinked] = await Promise.all([astroDone, prelinking, readingAhead]);
 rmSync(run, { recursive: true, force: true });

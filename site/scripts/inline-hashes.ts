@@ -121,10 +121,21 @@ export function writeInlineHashes(
   const shared = new Set([...reused, ...(alike?.files ?? [])]);
   const files = [...new Set(given ?? filesOfBuild(outDir))].filter((file) => file.endsWith('.html')).sort();
   const distinct = new Map<string, number>();
+  // Pages linked or alike share a few needs objects: each is spelled out once, not once per page
+  // (40,000 of them at 10,000 notices).
+  const signatures = new Map<PageNeeds, string>();
+  const signatureOf = (needs: PageNeeds) => {
+    let signature = signatures.get(needs);
+    if (signature === undefined) {
+      signature = JSON.stringify(needs);
+      signatures.set(needs, signature);
+    }
+    return signature;
+  };
   const stored: PageNeedsFile = { needs: [], files: {} };
   for (const file of files) {
     const needs = (shared.has(file) && known.get(file)) || needsOf(readFileSync(path.join(outDir, file), 'utf8'));
-    const signature = JSON.stringify(needs);
+    const signature = signatureOf(needs);
     let index = distinct.get(signature);
     if (index === undefined) {
       index = stored.needs.push(needs) - 1;
