@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadSnapshot, loadSnapshotKeepingGood, SnapshotError } from '../src/index.ts';
+import { loadSnapshot, loadSnapshotKeepingGood, resolveRelativeDates, SnapshotError } from '../src/index.ts';
 
 const demo = JSON.parse(readFileSync(new URL('../fixtures/demo.json', import.meta.url), 'utf8'));
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -110,5 +110,37 @@ describe('one bad notice does not stop the others (loadSnapshotKeepingGood)', ()
       )?.summary;
     expect(summaryOf({})).toBe(NOW.toISOString().slice(0, 10));
     expect(summaryOf({ relativeDates: false })).toBe('@today');
+  });
+
+  it('notices parsed by an earlier load are taken as they were, and still checked against each other', () => {
+    // As the CMS's content is given: dates as written, the same objects each time they are read.
+    const raw = resolveRelativeDates(structuredClone(demo), NOW) as typeof demo;
+    const first = new Map<unknown, unknown>();
+    loadSnapshotKeepingGood(raw, {
+      now: NOW,
+      relativeDates: false,
+      parses: { known: () => undefined, parsed: (given, notice) => first.set(given, notice) },
+    });
+    expect(first.size).toBe(raw.notices.length);
+    // The next load is given the same notices: none is parsed again, and what it publishes is the
+    // earlier parse, as it was — the notice moved to an institution that does not exist fails now.
+    const again: unknown[] = [];
+    const moved = raw.notices.find(
+      (item: RawNotice) => item.slug === 'awaria-wodociagu-ul-lipowa' && item.locale === 'pl',
+    );
+    const earlier = first.get(moved) as { institution: string };
+    first.set(moved, { ...earlier, institution: 'nie-ma-takiej' });
+    const { snapshot, problems } = loadSnapshotKeepingGood(raw, {
+      now: NOW,
+      relativeDates: false,
+      parses: { known: (given) => first.get(given) as never, parsed: (given) => again.push(given) },
+    });
+    expect(again).toEqual([]);
+    expect(snapshot.notices).toContain(first.get(raw.notices[0]));
+    expect(keys(snapshot.notices)).not.toContain('awaria-wodociagu-ul-lipowa/pl');
+    expect(problems).toEqual([
+      expect.objectContaining({ slug: 'awaria-wodociagu-ul-lipowa', locale: 'pl', kept: 'none' }),
+      expect.objectContaining({ slug: 'awaria-wodociagu-ul-lipowa', locale: 'uk', kept: 'none' }),
+    ]);
   });
 });

@@ -269,7 +269,7 @@ export class Publisher {
         TABLICA_LAST_GOOD: this.#lastGoodFile,
         TABLICA_BUILD_REPORT: reportFile,
         // Kept across builds; a full build (on start, after a failure, on demand) reads every notice.
-        TABLICA_NOTICE_CACHE: path.join(this.target.stateDirectory, 'notice-read-cache.json'),
+        TABLICA_NOTICE_CACHE: path.join(this.target.stateDirectory, 'notice-read-cache.v8'),
         TABLICA_NOTICE_CACHE_REUSE: base ? '1' : '0',
       },
       timeoutMs: this.options.buildTimeoutMs ?? 600_000,

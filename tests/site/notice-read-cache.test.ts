@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { loadSnapshotKeepingGood } from '@tablica/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bootStrapi, createApiToken, type RunningStrapi } from '../../cms/test/helpers/boot-strapi.mts';
 import { readStrapiSnapshot } from '../../site/src/loaders/strapi.ts';
@@ -34,12 +35,12 @@ announcePostgresSkip('the notice read cache on Postgres');
 describe.each(databases)('a build that reads only the changed notices (%s)', (database) => {
   let cms: RunningStrapi;
   let strapi: Core.Strapi;
-  const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-notice-cache-')), 'notice-read-cache.json');
+  const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-notice-cache-')), 'notice-read-cache.v8');
   const options = () => ({ url: cms.url, retries: 0, retryDelayMs: 0 });
 
   /** The cached read and a full read, taken one after the other with nothing changing between. */
   async function readBoth() {
-    const cached = await readStrapiSnapshot(options(), { file: cacheFile, reuse: true });
+    const cached = await readStrapiSnapshot(options(), { file: cacheFile, reuse: true, code: 'code-1' });
     // As the build does once Astro has the content: what was read is kept for the next read.
     cached.keep();
     const full = await readStrapiSnapshot(options());
@@ -72,7 +73,7 @@ describe.each(databases)('a build that reads only the changed notices (%s)', (da
     await notices.publish({ documentId, locale: 'pl' });
     // Its Ukrainian version too: a publish counts the document's revision up in every language's row.
     expect(await readBoth()).toBe('2 changed read, 10 kept from the last read');
-    const after = await readStrapiSnapshot(options(), { file: cacheFile, reuse: true });
+    const after = await readStrapiSnapshot(options(), { file: cacheFile, reuse: true, code: 'code-1' });
     after.keep();
     const edited = (after.snapshot as Snapshot).notices.find(
       (notice) => notice.slug === 'awaria-wodociagu-ul-lipowa' && notice.locale === 'pl',
@@ -133,7 +134,7 @@ describe.each(databases)('a build that reads only the changed notices (%s)', (da
 
   test('a token made before the versions route existed still builds: it reads everything', async () => {
     const token = await createApiToken(strapi, 'read-only');
-    const read = await readStrapiSnapshot({ ...options(), token }, { file: cacheFile, reuse: true });
+    const read = await readStrapiSnapshot({ ...options(), token }, { file: cacheFile, reuse: true, code: 'code-1' });
     expect(read.how).toMatch(/^all read \(the CMS lists no notice versions/);
     const full = await readStrapiSnapshot(options());
     expect(sorted(read.snapshot)).toEqual(sorted(full.snapshot));
@@ -163,5 +164,42 @@ describe.each(databases)('a build that reads only the changed notices (%s)', (da
     expect(body.data.length).toBe(11);
     // Slugs and digests only: no row ids, which would tell how often drafts are saved.
     expect(Object.keys(body.data[0] ?? {}).sort()).toEqual(['locale', 'slug', 'version']);
+  });
+
+  /** A cached read checked as the build checks it: which notices had to be parsed, and the result. */
+  async function readAndCheck(code: string) {
+    const read = await readStrapiSnapshot(options(), { file: cacheFile, reuse: true, code });
+    const parsedNow: unknown[] = [];
+    const { snapshot } = loadSnapshotKeepingGood(read.snapshot, {
+      relativeDates: false,
+      parses: {
+        known: read.parses.known,
+        parsed: (given, notice) => {
+          parsedNow.push(given);
+          read.parses.parsed(given, notice);
+        },
+      },
+    });
+    read.keep();
+    // What the rules make of a read of everything, parsed afresh: the cached parses must be that.
+    const fresh = loadSnapshotKeepingGood((await readStrapiSnapshot(options())).snapshot, { relativeDates: false });
+    expect(sorted(snapshot)).toEqual(sorted(fresh.snapshot));
+    return { parsed: parsedNow.length, notices: snapshot.notices.length };
+  }
+
+  test('notices kept from the last read are not parsed again, and other code parses everything again', async () => {
+    const first = await readAndCheck('code-2');
+    expect(first.parsed).toBe(first.notices);
+    expect(await readAndCheck('code-2')).toEqual({ parsed: 0, notices: first.notices });
+    const { documentId } = await publishedRow(strapi, 'awaria-wodociagu-ul-lipowa', 'pl');
+    await strapi.documents(NOTICE).update({
+      documentId,
+      locale: 'pl',
+      data: { title: 'Awaria wodociągu: woda wróciła' } as never,
+    });
+    await strapi.documents(NOTICE).publish({ documentId, locale: 'pl' });
+    // Its two languages (the publish counts the revision up in both), and nothing else.
+    expect(await readAndCheck('code-2')).toEqual({ parsed: 2, notices: first.notices });
+    expect(await readAndCheck('code-3')).toEqual({ parsed: first.notices, notices: first.notices });
   });
 });

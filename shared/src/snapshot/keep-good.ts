@@ -54,6 +54,20 @@ export interface KeepGoodOptions {
    * false for content read from the CMS, which is taken as the editors wrote it.
    */
   relativeDates?: boolean;
+  /**
+   * Notices parsed alone by an earlier load, and those this load parses (a build's cache of the
+   * CMS's notices by version): a notice `known` is taken as parsed then, not parsed again. The
+   * rules across notices are checked every time.
+   */
+  parses?: NoticeParses;
+}
+
+/** What an earlier load made of notices given to it again, and what this one makes of new ones. */
+export interface NoticeParses {
+  /** The notice as the rules parsed it before, when `given` is one they passed then. */
+  known(given: unknown): Notice | undefined;
+  /** `given` passed the rules on its own, parsed as `notice`. */
+  parsed(given: unknown, notice: Notice): void;
 }
 
 /**
@@ -64,7 +78,14 @@ export interface KeepGoodOptions {
  */
 export function loadSnapshotKeepingGood(
   raw: unknown,
-  { now = new Date(), source = 'snapshot', language = 'en', lastGood = [], relativeDates = true }: KeepGoodOptions = {},
+  {
+    now = new Date(),
+    source = 'snapshot',
+    language = 'en',
+    lastGood = [],
+    relativeDates = true,
+    parses,
+  }: KeepGoodOptions = {},
 ): KeptSnapshot {
   const resolved = (relativeDates ? resolveRelativeDates(raw, now) : raw) as Record<string, unknown>;
   const envelope = validate(EnvelopeSchema, resolved, { language });
@@ -109,8 +130,13 @@ export function loadSnapshotKeepingGood(
 
   const failed = new Map<number, FieldError[]>();
   parsed = given.map((notice, index) => {
+    const known = parses?.known(notice);
+    if (known) return known;
     const alone = validate(PublishedNoticeSchema, notice, { language });
-    if (alone.success) return alone.data;
+    if (alone.success) {
+      parses?.parsed(notice, alone.data);
+      return alone.data;
+    }
     failed.set(
       index,
       alone.errors.map((error) => nameEntry({ ...error, path: ['notices', index, ...error.path] }, resolved, language)),

@@ -1,3 +1,4 @@
+import type { NoticeReadCache } from '../loaders/strapi-notices.ts';
 /**
  * The build's settings, read from the environment in one place.
  *
@@ -23,7 +24,7 @@ export interface SiteBuildConfig {
    * Where the notices read from Strapi are kept for the next build (TABLICA_NOTICE_CACHE), and
    * whether this build may reuse them (TABLICA_NOTICE_CACHE_REUSE=1: the publisher's incremental builds).
    */
-  noticeCache: { file: string; reuse: boolean } | undefined;
+  noticeCache: NoticeReadCache | undefined;
   /** Where the build script hands over the CMS's content it read while Astro started (loaders/read-ahead.ts). */
   readAheadFile: string | undefined;
   /** Where the build says which notices it could not publish as they are, and what it published. */
@@ -92,7 +93,11 @@ export function readSiteBuildConfig(env: NodeJS.ProcessEnv = process.env): SiteB
     reportFile: env.TABLICA_BUILD_REPORT || undefined,
     readAheadFile: env.TABLICA_READ_AHEAD || undefined,
     noticeCache: env.TABLICA_NOTICE_CACHE
-      ? { file: env.TABLICA_NOTICE_CACHE, reuse: env.TABLICA_NOTICE_CACHE_REUSE === '1' }
+      ? {
+          file: env.TABLICA_NOTICE_CACHE,
+          reuse: env.TABLICA_NOTICE_CACHE_REUSE === '1',
+          code: env.TABLICA_CODE_FINGERPRINT ?? '',
+        }
       : undefined,
     attachmentsDir: env.TABLICA_ATTACHMENTS_DIR || undefined,
     subscriptions: env.TABLICA_SUBSCRIPTIONS === '1',

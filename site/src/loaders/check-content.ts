@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { loadSnapshotKeepingGood, type NoticeProblem, type Snapshot, SnapshotError } from '@tablica/shared';
+import {
+  loadSnapshotKeepingGood,
+  type NoticeParses,
+  type NoticeProblem,
+  type Snapshot,
+  SnapshotError,
+} from '@tablica/shared';
 import { writeBuildReport } from '../lib/build-report.ts';
 import type { SiteBuildConfig } from '../lib/site-config.ts';
 import { mirrorAttachments } from './attachments.ts';
@@ -47,12 +53,14 @@ export async function checkContent(config: SiteBuildConfig, onRetry: (message: s
   let source: string;
   let noticesRead: string | undefined;
   let keepRead = () => {};
+  let parses: NoticeParses | undefined;
   if (content.kind === 'strapi') {
     source = `Strapi at ${content.url}`;
     const read = await readStrapiSnapshot({ ...content, onRetry }, config.noticeCache);
     raw = read.snapshot;
     noticesRead = read.how;
     keepRead = read.keep;
+    parses = read.parses;
     info(`notices: ${read.how}`);
   } else {
     const file = content.kind === 'snapshot' ? content.file : demoSnapshotPath();
@@ -67,6 +75,7 @@ export async function checkContent(config: SiteBuildConfig, onRetry: (message: s
       lastGood: () => readLastGood(config),
       // Demo-format files date their notices from today; what editors wrote in the CMS stays as written.
       relativeDates: content.kind !== 'strapi',
+      parses,
     });
   } catch (error) {
     // Re-thrown as a plain Error: Astro prints only the first entry of an `errors` list.
