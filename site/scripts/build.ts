@@ -147,7 +147,14 @@ const prelinking =
           mkdtempSync(path.join(path.dirname(outDir), '.tablica-reused-')),
           { spare: values.recycle && path.resolve(SITE_DIR, values.recycle), stopped: () => astroFailed },
         );
-        return { ...prelinked, ms: Math.round(performance.now() - started) };
+        // The live build's search index too, when this build goes live with it (search-index-later.ts):
+        // 10,000 links that were a quarter of a second after Astro. Dropped with the rest if the
+        // build turns out to be a full one.
+        const searchIndexLinked =
+          values.searchIndex === 'later' &&
+          !astroFailed &&
+          linkPreviousSearchIndex(prelinked.directory, incrementalFrom);
+        return { ...prelinked, searchIndexLinked, ms: Math.round(performance.now() - started) };
       })
     : undefined;
 const [astroCode, prelinked] = await Promise.all([astroDone, prelinking, readingAhead]);
@@ -202,7 +209,7 @@ if (
   values.searchIndex === 'later' &&
   incrementalFrom &&
   !reuse.fullBecause &&
-  linkPreviousSearchIndex(outDir, incrementalFrom)
+  (prelinked?.searchIndexLinked || linkPreviousSearchIndex(outDir, incrementalFrom))
 ) {
   console.log(`[tablica] search index: the previous build's, linked; it is built again once this build is live`);
   // Everything else is linked from incrementalFrom (reuse-unchanged.ts, search-index-later.ts).

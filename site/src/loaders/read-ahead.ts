@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
-import { readSiteBuildConfig } from '../lib/site-config.ts';
+import { readSiteBuildConfig, type SiteBuildConfig } from '../lib/site-config.ts';
 import { writeFileWhole } from '../lib/write-file-whole.ts';
 import { type CheckedContent, type ContentCheck, checkContent } from './check-content.ts';
 import { handOverNoticeKeys } from './notice-keys-ahead.ts';
@@ -33,8 +33,9 @@ export async function readAheadInto(
   { warn, handedOver }: { warn: (message: string) => void; handedOver: () => void },
 ): Promise<void> {
   let check: ContentCheck;
-  const config = readSiteBuildConfig(env);
+  let config: SiteBuildConfig;
   try {
+    config = readSiteBuildConfig(env);
     check = await checkContent(config, warn);
     // Whole or not at all: the loader waits for the file and must never read half of it.
     writeFileWhole(file, serialize(check.checked));
