@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { PAGE_KEYS_FILE, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { readSiteBuildConfig } from '../src/lib/site-config.ts';
+import { yieldToOtherThreads } from '../src/lib/thread-priority.ts';
 import { ATTACHMENTS_PATH } from '../src/loaders/attachments.ts';
 import { handOverFailure } from '../src/loaders/read-ahead.ts';
 import { filesOfBuild } from './build-files.ts';
@@ -140,6 +141,9 @@ const baseKeys = incrementalFrom ? readPageKeys(incrementalFrom) : undefined;
 const prelinking =
   incrementalFrom && baseKeys
     ? handedOver.then(async () => {
+        // This thread, from here to its end: Astro has its own process, and once Astro is done
+        // nothing is left to yield to.
+        yieldToOtherThreads();
         const started = performance.now();
         const prelinked = await prelinkParts(
           incrementalFrom,

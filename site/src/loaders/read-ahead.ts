@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { constants, setPriority } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { readSiteBuildConfig, type SiteBuildConfig } from '../lib/site-config.ts';
+import { yieldToOtherThreads } from '../lib/thread-priority.ts';
 import { writeFileWhole } from '../lib/write-file-whole.ts';
 import { type CheckedContent, type ContentCheck, checkContent } from './check-content.ts';
 import { handOverNoticeKeys } from './notice-keys-ahead.ts';
@@ -48,22 +48,9 @@ export async function readAheadInto(
   // While Astro starts its routes, which wait for them.
   handOverNoticeKeys(file, check.checked.snapshot, config);
   // While Astro renders: nothing waits for them until it is done, so they yield the processor to
-  // it (three busy threads on two cores took a third of Astro's). Throws if they cannot be
-  // written: the script then fails the build.
+  // it. Throws if they cannot be written: the script then fails the build.
   yieldToOtherThreads();
   check.writeRecords();
-}
-
-/**
- * Lowers this thread's scheduling priority. On Linux the nice value is a thread's own, so the
- * script's other thread and Astro keep theirs; where it cannot be lowered, it is left as it is.
- */
-function yieldToOtherThreads(): void {
-  try {
-    setPriority(0, constants.priority.PRIORITY_BELOW_NORMAL);
-  } catch {
-    // Not permitted here: the same work at the same priority as before.
-  }
 }
 
 /** Tells the loader the read failed, and why: it fails the build with this message. */
