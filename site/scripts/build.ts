@@ -91,11 +91,8 @@ const buildEnv: NodeJS.ProcessEnv = {
   TABLICA_READ_AHEAD: readAheadFile ?? '',
 };
 let readAheadFailure: string | undefined;
-let contentHandedOver = () => {};
-/** Once Astro can have the content (or the read ahead failed, or there is none). */
-const handedOver = new Promise<void>((resolve) => {
-  contentHandedOver = resolve;
-});
+/** Resolved once Astro can have the content (or the read ahead failed, or there is none). */
+const handedOver = Promise.withResolvers<void>();
 const readingAhead = readAheadFile
   ? new Promise<void>((resolve) => {
       const worker = new Worker(new URL('./read-ahead-worker.ts', import.meta.url), {
@@ -103,21 +100,21 @@ const readingAhead = readAheadFile
       });
       worker.on('message', (message: ReadAheadMessage) => {
         if ('warning' in message) console.warn(`[tablica-content] ${message.warning}`);
-        else contentHandedOver();
+        else handedOver.resolve();
       });
       worker.on('error', (error) => {
         // Before the hand-over the loader fails with it; after it (writing the report), this does.
         readAheadFailure = error.message;
         handOverFailure(readAheadFile, error.message);
-        contentHandedOver();
+        handedOver.resolve();
       });
       worker.on('exit', () => {
-        contentHandedOver();
+        handedOver.resolve();
         resolve();
       });
     })
   : undefined;
-if (!readingAhead) contentHandedOver();
+if (!readingAhead) handedOver.resolve();
 const astro = spawn(
   process.execPath,
   [`--max-old-space-size=${heapMb}`, ASTRO_CLI, 'build', '--root', SITE_DIR, '--outDir', outDir],
@@ -140,7 +137,7 @@ const astroDone = new Promise<number>((resolve) =>
 const baseKeys = incrementalFrom ? readPageKeys(incrementalFrom) : undefined;
 const prelinking =
   incrementalFrom && baseKeys
-    ? handedOver.then(async () => {
+    ? handedOver.promise.then(async () => {
         // This thread, from here to its end: Astro has its own process, and once Astro is done
         // nothing is left to yield to.
         yieldToOtherThreads();

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { Snapshot } from '@tablica/shared';
 import { noticeKey } from '../lib/incremental/page-keys.ts';
@@ -6,6 +6,7 @@ import { shortCodes } from '../lib/short-links.ts';
 import type { SiteBuildConfig } from '../lib/site-config.ts';
 import { type HandedOver, siteContentOf } from '../lib/site-content-of.ts';
 import { writeFileWhole } from '../lib/write-file-whole.ts';
+import { awaitHandOver, failedMarker } from './hand-over-file.ts';
 
 /**
  * Every notice's key and short code, worked out by the read-ahead worker once it has handed the
@@ -16,7 +17,6 @@ import { writeFileWhole } from '../lib/write-file-whole.ts';
  */
 
 const keysFile = (readAheadFile: string) => `${readAheadFile}.keys`;
-const failedMarker = (file: string) => `${file}.failed`;
 
 /** Worker: writes the keys for Astro, or a marker that Astro must work them out itself. */
 export function handOverNoticeKeys(readAheadFile: string, snapshot: Snapshot, config: SiteBuildConfig): void {
@@ -39,12 +39,6 @@ export function handOverNoticeKeys(readAheadFile: string, snapshot: Snapshot, co
  * makes them itself), or when the content itself failed (the loader has already said so).
  */
 export async function takeNoticeKeys(readAheadFile: string): Promise<HandedOver | undefined> {
-  const file = keysFile(readAheadFile);
-  const parent = process.ppid;
-  for (;;) {
-    if (existsSync(file)) return deserialize(readFileSync(file)) as HandedOver;
-    if (existsSync(failedMarker(file)) || existsSync(failedMarker(readAheadFile)) || process.ppid !== parent)
-      return undefined;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  const handed = await awaitHandOver(keysFile(readAheadFile), [readAheadFile]);
+  return 'file' in handed ? (deserialize(handed.file) as HandedOver) : undefined;
 }

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { readSiteBuildConfig, type SiteBuildConfig } from '../lib/site-config.ts';
 import { yieldToOtherThreads } from '../lib/thread-priority.ts';
 import { writeFileWhole } from '../lib/write-file-whole.ts';
 import { type CheckedContent, type ContentCheck, checkContent } from './check-content.ts';
+import { awaitHandOver, failedMarker } from './hand-over-file.ts';
 import { handOverNoticeKeys } from './notice-keys-ahead.ts';
 
 /**
@@ -12,15 +13,13 @@ import { handOverNoticeKeys } from './notice-keys-ahead.ts';
  * the read from the CMS (about 1 s there) waits on another process and the disk, and checking
  * every notice against the rules and writing the build's report took another 1.5 to 2 s after it,
  * with Astro waiting. So the build script (scripts/build.ts) does all of it (check-content.ts)
- * meanwhile, in a worker thread of its own (the script's thread links the previous build's files),
- * and hands the loader the result in a file, in V8's serialization, which keeps the checked
+ * meanwhile, in a worker thread of its own (the script's thread links the previous build's files
+ * once the content is handed over), and hands the loader the result in a file, in V8's serialization, which keeps the checked
  * notices' dates as dates and is read back in a tenth of a second. Either the file or a failure
  * marker with the message is written: the loader then fails as it would have itself. After the
  * hand-over it works out the notices' keys for Astro's routes (notice-keys-ahead.ts), then writes
  * the build's report and the read cache while Astro renders.
  */
-
-const failedMarker = (file: string) => `${file}.failed`;
 
 /**
  * Reads and checks the content (build script's worker) with the settings Astro gets (`env`),
@@ -60,12 +59,7 @@ export function handOverFailure(file: string, message: string): void {
 
 /** The content the build script read and checked (loader): waits for it, or fails with its message. */
 export async function takeReadAhead(file: string): Promise<CheckedContent> {
-  // Astro runs as the build script's child: if that is gone (killed), nothing will come.
-  const parent = process.ppid;
-  for (;;) {
-    if (existsSync(file)) return deserialize(readFileSync(file)) as CheckedContent;
-    if (existsSync(failedMarker(file))) throw new Error(readFileSync(failedMarker(file), 'utf8'));
-    if (process.ppid !== parent) throw new Error('the build script stopped before the content was read');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  const handed = await awaitHandOver(file);
+  if ('file' in handed) return deserialize(handed.file) as CheckedContent;
+  throw new Error('failed' in handed ? handed.failed : 'the build script stopped before the content was read');
 }
