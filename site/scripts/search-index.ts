@@ -3,13 +3,13 @@ import { LOCALES } from '@tablica/shared';
 import * as pagefind from 'pagefind';
 import { routes } from '../src/lib/routes.ts';
 
+/** Where Pagefind writes the index, under the build's root. */
+export const SEARCH_INDEX_DIRECTORY = 'pagefind';
+
 /**
  * Only notice pages carry `data-pagefind-body`; reading just their folders spares Pagefind the
  * time and memory of parsing every list, embed and institution page for nothing.
  */
-/** Where Pagefind writes the index, under the build's root. */
-export const SEARCH_INDEX_DIRECTORY = 'pagefind';
-
 const NOTICE_PAGES_GLOB = `{${LOCALES.map((locale) => routes.notice('-', locale).slice(1, -3)).join(',')}}/**/*.html`;
 
 /**

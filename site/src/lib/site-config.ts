@@ -1,4 +1,5 @@
 import type { NoticeReadCache } from '../loaders/strapi-notices.ts';
+
 /**
  * The build's settings, read from the environment in one place.
  *
