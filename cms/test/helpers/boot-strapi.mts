@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { CMS_COMPILED_FOR_THIS_RUN } from '../../../tests/setup/compile-cms-once.ts';
 
 // Strapi's ESM build fails under vitest; its CommonJS build loads fine (STACK.md).
 const require = createRequire(import.meta.url);
@@ -30,8 +31,9 @@ export interface BootOptions {
   /** A SQLite file to run on (another process's, kept at stop); default: a fresh one in a scratch directory. */
   sqliteFile?: string;
   /**
-   * Compile the TypeScript sources first (default). false runs the already compiled `dist`, as
-   * `strapi start` does, without the compiler's memory in the process.
+   * Compile the TypeScript sources first. false runs the already compiled `dist`, as `strapi
+   * start` does, without the compiler's memory in the process. Default: compile, unless this test
+   * run compiled the CMS once already (tests/setup/compile-cms-once.ts).
    */
   compile?: boolean;
   env?: Record<string, string>;
@@ -79,7 +81,7 @@ export async function bootStrapi({
   postgresUrl = process.env.TABLICA_TEST_DB === 'postgres' ? process.env.TABLICA_TEST_DATABASE_URL : undefined,
   schema,
   sqliteFile,
-  compile = true,
+  compile = process.env[CMS_COMPILED_FOR_THIS_RUN] !== 'yes',
 }: BootOptions = {}): Promise<RunningStrapi> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'tablica-cms-'));
   const pg = postgresUrl
