@@ -11,12 +11,11 @@
  * Content comes from TABLICA_CONTENT, STRAPI_URL or the demo snapshot (src/lib/site-config.ts).
  * Exits non-zero, having written nothing usable, when the content is invalid or unreachable.
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { PAGE_KEYS_FILE, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { readSiteBuildConfig } from '../src/lib/site-config.ts';
 import { yieldToOtherThreads } from '../src/lib/thread-priority.ts';
@@ -25,7 +24,7 @@ import { handOverFailure } from '../src/loaders/read-ahead.ts';
 import { filesOfBuild } from './build-files.ts';
 import { buildRunDirectory } from './build-run-directory.ts';
 import { INLINE_HASH_FILES, writeInlineHashes } from './inline-hashes.ts';
-import type { ReadAheadMessage } from './read-ahead-worker.ts';
+import type { ReadAheadMessage } from './read-ahead-process.ts';
 import { codeFingerprint, prelinkParts, reuseUnchanged } from './reuse-unchanged.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { linkPreviousSearchIndex } from './search-index-later.ts';
@@ -95,22 +94,32 @@ let readAheadFailure: string | undefined;
 const handedOver = Promise.withResolvers<void>();
 const readingAhead = readAheadFile
   ? new Promise<void>((resolve) => {
-      const worker = new Worker(new URL('./read-ahead-worker.ts', import.meta.url), {
-        workerData: { file: readAheadFile, env: buildEnv },
+      const reader = fork(path.join(import.meta.dirname, 'read-ahead-process.ts'), [readAheadFile], {
+        env: buildEnv,
       });
-      worker.on('message', (message: ReadAheadMessage) => {
-        if ('warning' in message) console.warn(`[tablica-content] ${message.warning}`);
-        else handedOver.resolve();
-      });
-      worker.on('error', (error) => {
+      const failed = (message: string) => {
+        if (readAheadFailure !== undefined) return;
         // Before the hand-over the loader fails with it; after it (writing the report), this does.
-        readAheadFailure = error.message;
-        handOverFailure(readAheadFile, error.message);
-        handedOver.resolve();
-      });
-      worker.on('exit', () => {
+        readAheadFailure = message;
+        handOverFailure(readAheadFile, message);
+      };
+      const ended = () => {
         handedOver.resolve();
         resolve();
+      };
+      reader.on('message', (message: ReadAheadMessage) => {
+        if ('warning' in message) console.warn(`[tablica-content] ${message.warning}`);
+        else if ('failed' in message) failed(message.failed);
+        else handedOver.resolve();
+      });
+      // It could not start: no exit follows.
+      reader.on('error', (error) => {
+        failed(error.message);
+        ended();
+      });
+      reader.on('exit', (code, signal) => {
+        if (code !== 0) failed(`the content read-ahead stopped (${signal ?? `exit code ${code}`})`);
+        ended();
       });
     })
   : undefined;
@@ -132,7 +141,7 @@ const astroDone = new Promise<number>((resolve) =>
   }),
 );
 // While Astro renders, the previous build's files are linked beside it (reuse-unchanged.ts). Not
-// before the content is handed over: until then Astro waits for the read-ahead worker (4 to 5 s
+// before the content is handed over: until then Astro waits for the read-ahead process (4 to 5 s
 // at 10,000 notices), and a third busy thread on two cores would slow the one Astro waits for.
 const baseKeys = incrementalFrom ? readPageKeys(incrementalFrom) : undefined;
 const prelinking =

@@ -40,7 +40,7 @@ export interface ContentCheck {
 
 /**
  * Reads the content and checks it. It runs in the content loader, or, for the CMS, ahead of Astro
- * in the build script's worker (read-ahead.ts): so it prints nothing itself and returns its
+ * in the build script's read-ahead process (read-ahead.ts): so it prints nothing itself and returns its
  * messages; only retries of an unreachable CMS are told as they happen. Broken settings or
  * institutions throw (every page depends on them), with each bad field named.
  */

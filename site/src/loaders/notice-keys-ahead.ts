@@ -9,16 +9,16 @@ import { writeFileWhole } from '../lib/write-file-whole.ts';
 import { awaitHandOver, failedMarker } from './hand-over-file.ts';
 
 /**
- * Every notice's key and short code, worked out by the read-ahead worker once it has handed the
+ * Every notice's key and short code, worked out by the read-ahead process once it has handed the
  * content over (read-ahead.ts) while Astro starts its routes: at 10,000 notices they were half a
- * second of Astro's getStaticPaths, before the first page. The worker makes them from the same
+ * second of Astro's getStaticPaths, before the first page. The read-ahead makes them from the same
  * snapshot with the same functions as Astro would (site-content-of.ts), so they are the same
  * keys; tests/site/incremental-build.test.ts compares every byte of incremental and full builds.
  */
 
 const keysFile = (readAheadFile: string) => `${readAheadFile}.keys`;
 
-/** Worker: writes the keys for Astro, or a marker that Astro must work them out itself. */
+/** The read-ahead process: writes the keys for Astro, or a marker that Astro must work them out itself. */
 export function handOverNoticeKeys(readAheadFile: string, snapshot: Snapshot, config: SiteBuildConfig): void {
   const file = keysFile(readAheadFile);
   try {
@@ -35,7 +35,7 @@ export function handOverNoticeKeys(readAheadFile: string, snapshot: Snapshot, co
 }
 
 /**
- * Astro: the keys the worker worked out, once written; undefined when it could not (Astro then
+ * Astro: the keys the read-ahead worked out, once written; undefined when it could not (Astro then
  * makes them itself), or when the content itself failed (the loader has already said so).
  */
 export async function takeNoticeKeys(readAheadFile: string): Promise<HandedOver | undefined> {

@@ -13,16 +13,17 @@ import { handOverNoticeKeys } from './notice-keys-ahead.ts';
  * the read from the CMS (about 1 s there) waits on another process and the disk, and checking
  * every notice against the rules and writing the build's report took another 1.5 to 2 s after it,
  * with Astro waiting. So the build script (scripts/build.ts) does all of it (check-content.ts)
- * meanwhile, in a worker thread of its own (the script's thread links the previous build's files
- * once the content is handed over), and hands the loader the result in a file, in V8's serialization, which keeps the checked
- * notices' dates as dates and is read back in a tenth of a second. Either the file or a failure
+ * meanwhile, in a process of its own (scripts/read-ahead-process.ts; the script links the previous
+ * build's files once the content is handed over), and hands the loader the result in a file, in
+ * V8's serialization, which keeps the checked notices' dates as dates and is read back in a tenth
+ * of a second. Either the file or a failure
  * marker with the message is written: the loader then fails as it would have itself. After the
  * hand-over it works out the notices' keys for Astro's routes (notice-keys-ahead.ts), then writes
  * the build's report and the read cache while Astro renders.
  */
 
 /**
- * Reads and checks the content (build script's worker) with the settings Astro gets (`env`),
+ * Reads and checks the content (the build script's read-ahead process) with the settings Astro gets (`env`),
  * TABLICA_NOW pinned by the script so that both see one instant. A failure to read or check is
  * handed over (the loader fails with it); one to write the records afterwards rejects.
  */

@@ -1,0 +1,27 @@
+import { readAheadInto } from '../src/loaders/read-ahead.ts';
+
+/**
+ * The content read and checked ahead of Astro (src/loaders/read-ahead.ts), in a process of its own
+ * with Astro's settings (its environment), started by scripts/build.ts with the file to hand the
+ * content over in. Tells the script, as they happen, the retries of an unreachable CMS
+ * (`{ warning }`), the moment Astro can have the content (`{ handedOver: true }`), and why it
+ * failed (`{ failed }`). A process, not a thread: the notices it held are given back to the
+ * system when it ends, where a thread's stayed in the script's memory (150 MB of 10,000 notices)
+ * beside Astro's and Pagefind's.
+ */
+export type ReadAheadMessage = { warning: string } | { handedOver: true } | { failed: string };
+
+const [file = ''] = process.argv.slice(2);
+const tell = (message: ReadAheadMessage) =>
+  new Promise<void>((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
+try {
+  await readAheadInto(file, process.env, {
+    warn: (warning) => void tell({ warning }),
+    handedOver: () => void tell({ handedOver: true }),
+  });
+} catch (error) {
+  await tell({ failed: error instanceof Error ? error.message : String(error) });
+  process.exitCode = 1;
+} finally {
+  process.disconnect?.();
+}
