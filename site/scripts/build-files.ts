@@ -3,12 +3,20 @@ import path from 'node:path';
 
 /**
  * Every file under a build's directory, relative and "/"-separated (symbolic links are not
- * followed). A build of 10,000 notices holds about 110,000 files, and a publish walks its build
- * several times: by directory entries, this takes 1.9 s there, where `readdirSync(…, { recursive:
- * true })` giving names took 3.3 s.
+ * followed). A build of 10,000 notices holds about 120,000 files, and a publish walks its build
+ * several times. One folder at a time, each name joined to its folder's once: 0.8 s there and a
+ * heap of 54 MB, where `readdirSync(…, { recursive: true })` took 1.7–2.4 s and grew the heap to
+ * 183 MB (every entry at once, each path made absolute and then relative again), which the build
+ * script then held beside Pagefind.
  */
 export function filesOfBuild(root: string): string[] {
-  return readdirSync(root, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  const files: string[] = [];
+  const walk = (directory: string, prefix: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      if (entry.isFile()) files.push(prefix + entry.name);
+      else if (entry.isDirectory()) walk(path.join(directory, entry.name), `${prefix}${entry.name}/`);
+    }
+  };
+  walk(root, '');
+  return files;
 }

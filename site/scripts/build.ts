@@ -197,6 +197,21 @@ console.log(
         `${Math.round(performance.now() - reuseStarted)} ms after it)`,
 );
 
+// The search index: the previous build's, when this one goes live with it (search-index-later.ts),
+// or built now. Now is before the short addresses and the hashes, which read every page of the
+// build and leave this script holding 150 MB more (10,000 notices): that would sit beside
+// Pagefind's gigabyte. Neither reads the index, nor the index their files.
+const searchIndexLater =
+  values.searchIndex === 'later' &&
+  incrementalFrom &&
+  !reuse.fullBecause &&
+  (prelinked?.searchIndexLinked || linkPreviousSearchIndex(outDir, incrementalFrom));
+if (!searchIndexLater) {
+  const started = performance.now();
+  const pages = await buildSearchIndex(outDir);
+  console.log(`[tablica] search index: ${pages} pages read in ${Math.round(performance.now() - started)} ms`);
+}
+
 // Before the hashes: the CSP must cover every HTML file the build writes.
 const shortStarted = performance.now();
 const shortLinks = writeShortLinkPages(outDir, reuse.fullBecause ? undefined : incrementalFrom);
@@ -214,13 +229,7 @@ console.log(
   `[tablica] content security policy: ${hashes.scripts.length} inline script(s), ${hashes.styles.length} inline style(s) allowed by hash (${Math.round(performance.now() - hashesStarted)} ms)`,
 );
 
-const started = performance.now();
-if (
-  values.searchIndex === 'later' &&
-  incrementalFrom &&
-  !reuse.fullBecause &&
-  (prelinked?.searchIndexLinked || linkPreviousSearchIndex(outDir, incrementalFrom))
-) {
+if (searchIndexLater && incrementalFrom) {
   console.log(`[tablica] search index: the previous build's, linked; it is built again once this build is live`);
   // Everything else is linked from incrementalFrom (reuse-unchanged.ts, search-index-later.ts).
   // What Astro wrote and is no longer there was moved (its keys route became the keys dot-file).
@@ -230,7 +239,4 @@ if (
     incrementalFrom,
     written.filter((file) => existsSync(path.join(outDir, file))),
   );
-} else {
-  const pages = await buildSearchIndex(outDir);
-  console.log(`[tablica] search index: ${pages} pages read in ${Math.round(performance.now() - started)} ms`);
 }
