@@ -3,7 +3,7 @@ import path from 'node:path';
 
 const CMS_DIR = path.resolve(import.meta.dirname, '../../cms');
 
-/** Set for the test run once the CMS is compiled: boots in it then load `cms/dist` (see bootStrapi). */
+/** Set for the test run once the CMS is compiled: the run's boots then load `cms/dist` (see bootStrapi). */
 export const CMS_COMPILED_FOR_THIS_RUN = 'TABLICA_CMS_COMPILED_FOR_THIS_RUN';
 
 /**
@@ -11,9 +11,9 @@ export const CMS_COMPILED_FOR_THIS_RUN = 'TABLICA_CMS_COMPILED_FOR_THIS_RUN';
  * used to compile it again: 6–11 s each on these machines, over forty boots a run (both databases'
  * suites, the site's and the publisher's), for the same sources. Each project that boots the CMS
  * lists this setup; the first one compiles, the others find it done (in watch mode, restart vitest
-after changing cms/src: a rerun does not compile again). It runs in a child process:
- * Strapi's ESM build does not load under vitest (STACK.md) and its compiler's memory stays out
- * of the runner.
+ * after changing cms/src: a rerun does not compile again). It runs in a child process: Strapi's
+ * ESM build does not load under vitest (STACK.md), and its compiler's memory stays out of the
+ * runner.
  */
 export default function compileCmsOnce() {
   if (process.env[CMS_COMPILED_FOR_THIS_RUN] === 'yes') return;
