@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@tablica/shared';
 import * as pagefind from 'pagefind';
 import { routes } from '../src/lib/routes.ts';
+import { filesOfBuild } from './build-files.ts';
 
 /** Where Pagefind writes the index, under the build's root. */
 export const SEARCH_INDEX_DIRECTORY = 'pagefind';
@@ -13,16 +14,14 @@ const INDEXED_PART = 'data-pagefind-body';
 /** The folder of a language's notice pages, relative to the build's root (`komunikaty`, `en/notices`). */
 const noticesFolder = (locale: Locale) => routes.notice('-', locale).slice(1, -3);
 
-/** Every HTML file under a folder of the build, relative to that folder. */
+/** Every HTML file under a folder of the build, relative to that folder (none if it has no such folder). */
 function htmlFilesUnder(siteDir: string, folder: string): string[] {
-  try {
-    return (readdirSync(path.join(siteDir, folder), { recursive: true }) as string[])
-      .filter((file) => file.endsWith('.html'))
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+  const directory = path.join(siteDir, folder);
+  return existsSync(directory)
+    ? filesOfBuild(directory)
+        .filter((file) => file.endsWith('.html'))
+        .sort()
+    : [];
 }
 
 /** A file's path as a glob that matches it alone. */

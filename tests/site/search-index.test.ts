@@ -1,18 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LOCALES, noticePath } from '@tablica/shared';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { filesOfBuild } from '../../site/scripts/build-files.ts';
 import { demoSnapshot } from './demo-content.ts';
 
 const site = inject('demoSite');
 const scratch = mkdtempSync(path.join(tmpdir(), 'tablica-search-'));
 
-const filesOf = (root: string) =>
-  readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .filter((name) => statSync(path.join(root, name)).isFile())
-    .sort();
+const filesOf = (root: string) => filesOfBuild(root).sort();
 
 /**
  * The index Pagefind makes when it reads every notice page of the site itself, in every language:
