@@ -8,10 +8,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SEARCH_INDEX_PARTS_FILE } from '../src/lib/search-index-parts.ts';
 import { filesOfBuild } from './build-files.ts';
 import { linkTree } from './link-tree.ts';
 import { linkAll } from './reuse-unchanged.ts';
-import { buildSearchIndex, SEARCH_INDEX_DIRECTORY } from './search-index.ts';
+import { buildSearchIndex, SEARCH_INDEX_DIRECTORY, writeOnePartList } from './search-index.ts';
 import { WRITTEN_FILES } from './written-files.ts';
 
 /** In a build whose search index is the previous build's; never served (a dot-file). */
@@ -28,7 +29,10 @@ function filesOf(root: string, without: Set<string>): string[] {
 export function linkPreviousSearchIndex(outDir: string, previous: string): boolean {
   const from = path.join(previous, SEARCH_INDEX_DIRECTORY);
   if (!existsSync(from)) return false;
-  linkAll(filesOf(from, new Set()), from, path.join(outDir, SEARCH_INDEX_DIRECTORY));
+  const linked = path.join(outDir, SEARCH_INDEX_DIRECTORY);
+  linkAll(filesOf(from, new Set()), from, linked);
+  // An index built before indexes came in parts is one part: the search page is told so.
+  if (!existsSync(path.join(linked, SEARCH_INDEX_PARTS_FILE))) writeOnePartList(linked);
   writeFileSync(path.join(outDir, STALE_SEARCH_INDEX), '');
   return true;
 }

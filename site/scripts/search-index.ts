@@ -1,12 +1,26 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@tablica/shared';
 import * as pagefind from 'pagefind';
 import { routes } from '../src/lib/routes.ts';
+import {
+  partFolder,
+  SEARCH_INDEX_PARTS_FILE,
+  type SearchIndexParts,
+  searchIndexParts,
+} from '../src/lib/search-index-parts.ts';
 import { filesOfBuild } from './build-files.ts';
 
 /** Where Pagefind writes the index, under the build's root. */
 export const SEARCH_INDEX_DIRECTORY = 'pagefind';
+
+/**
+ * The most notices one part of the search index holds (search-index-parts.ts). Pagefind took
+ * 985 MB for 10,000 notices' pages and 2.4 GB for 30,000; machines with less memory set a lower
+ * TABLICA_SEARCH_INDEX_PART_NOTICES.
+ */
+export const noticesPerSearchIndexPart = (env: NodeJS.ProcessEnv = process.env) =>
+  Number(env.TABLICA_SEARCH_INDEX_PART_NOTICES || 10_000);
 
 /** What marks the part of a page Pagefind indexes; a page without it is not indexed at all. */
 const INDEXED_PART = 'data-pagefind-body';
@@ -34,6 +48,16 @@ const globOf = (file: string) => file.replace(/[\\{}[\]*?,!]/g, (special) => `\\
  */
 const MOST_FILES_NAMED = 5000;
 
+/** A language's notice pages, in its folder: all of them (`whole`), or the files named. */
+interface PagesToIndex {
+  folder: string;
+  files: string[];
+  whole: boolean;
+}
+
+/** The notice a page belongs to: its folder (`zamkniecie-plywalni/index.html`). */
+const noticeFolderOf = (file: string) => file.split('/')[0] as string;
+
 /** Adds the files that match a glob under the build's root; how many pages that indexed. */
 async function addFiles(index: pagefind.PagefindIndex, siteDir: string, glob: string): Promise<number> {
   const added = await index.addDirectory({ path: siteDir, glob });
@@ -42,49 +66,114 @@ async function addFiles(index: pagefind.PagefindIndex, siteDir: string, glob: st
 }
 
 /**
- * Adds the notice pages to the index, and no others: only they carry `data-pagefind-body`, and
- * reading just their folders spares Pagefind the time and memory of parsing every list, embed and
- * institution page for nothing. Every notice is written in the default language, so Pagefind
- * reads that folder itself. In the other languages most addresses are the short pages leading to
- * the original (a notice without a translation), which carry no indexed part: Pagefind would read
- * and parse them all to index nothing (two thirds of its files, a fifth of its time and 200 MB of
- * its memory at 10,000 Polish-only notices). Those are sorted out here, by the same mark Pagefind
- * looks for, and the translations named to it. Each language's pages go in one call, read by
- * Pagefind itself: it numbers a call's pages in an order of its own, and pages added over several
- * calls, or given as contents, made an index of other bytes than Pagefind reading every notice
- * page (tests/site/search-index.test.ts compares the two).
+ * The notice pages to index, by language (relative to the build's root), and no others: only they
+ * carry `data-pagefind-body`, and reading just their folders spares Pagefind the time and memory
+ * of parsing every list, embed and institution page for nothing. Every notice is written in the
+ * default language. In the other languages most addresses are the short pages leading to the
+ * original (a notice without a translation), which carry no indexed part: Pagefind would read and
+ * parse them all to index nothing (two thirds of its files, a fifth of its time and 200 MB of its
+ * memory at 10,000 Polish-only notices). Those are sorted out here, by the same mark Pagefind
+ * looks for.
  */
-async function addNoticePages(index: pagefind.PagefindIndex, siteDir: string): Promise<number> {
-  let pages = await addFiles(index, siteDir, `${globOf(noticesFolder(DEFAULT_LOCALE))}/**/*.html`);
-  for (const locale of LOCALES.filter((other) => other !== DEFAULT_LOCALE)) {
+function noticePages(siteDir: string): { folder: string; files: string[] }[] {
+  // The default language first.
+  const languages: Locale[] = [DEFAULT_LOCALE, ...LOCALES.filter((locale) => locale !== DEFAULT_LOCALE)];
+  return languages.map((locale) => {
     const folder = noticesFolder(locale);
-    const translations = htmlFilesUnder(siteDir, folder).filter((file) =>
-      readFileSync(path.join(siteDir, folder, file), 'utf8').includes(INDEXED_PART),
-    );
-    if (translations.length === 0) continue;
-    const named = translations.length <= MOST_FILES_NAMED ? `{${translations.map(globOf).join(',')}}` : '**/*.html';
+    const files = htmlFilesUnder(siteDir, folder);
+    return {
+      folder,
+      files:
+        locale === DEFAULT_LOCALE
+          ? files
+          : files.filter((file) => readFileSync(path.join(siteDir, folder, file), 'utf8').includes(INDEXED_PART)),
+    };
+  });
+}
+
+/**
+ * Adds a language's pages to the index: the whole folder, or the pages named. Each language's
+ * pages go in one call, read by Pagefind itself: it numbers a call's pages in an order of its own,
+ * and pages added over several calls, or given as contents, made an index of other bytes than
+ * Pagefind reading every notice page (tests/site/search-index.test.ts compares the two). Only a
+ * part of an index split in parts (whose bytes are compared with nothing) names more than
+ * MOST_FILES_NAMED pages, over several calls.
+ */
+async function addPages(index: pagefind.PagefindIndex, siteDir: string, pages: PagesToIndex): Promise<number> {
+  if (pages.whole) return addFiles(index, siteDir, `${globOf(pages.folder)}/**/*.html`);
+  let added = 0;
+  for (let start = 0; start < pages.files.length; start += MOST_FILES_NAMED) {
+    const named = pages.files.slice(start, start + MOST_FILES_NAMED);
     // The folder before the braces: Pagefind walks what a glob starts with, and from the build's
     // root that was all 100,000 files.
-    pages += await addFiles(index, siteDir, `${globOf(folder)}/${named}`);
+    added += await addFiles(index, siteDir, `${globOf(pages.folder)}/{${named.map(globOf).join(',')}}`);
   }
-  return pages;
+  return added;
+}
+
+/** Writes one Pagefind index of `pages` into `outputPath`; how many pages it holds. */
+async function writeIndex(siteDir: string, pages: PagesToIndex[], outputPath: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Tablica: Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    let count = 0;
+    for (const language of pages) count += await addPages(index, siteDir, language);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`Tablica: Pagefind: ${written.errors.join('; ')}`);
+    return count;
+  } finally {
+    await index.deleteIndex();
+    // Its own process per index: closed, Pagefind gives its memory back before the next part.
+    await pagefind.close();
+  }
 }
 
 /**
  * Builds the Pagefind search index of a built site: one index per `<html lang>`, of the parts
  * marked `data-pagefind-body` (the notices themselves, not the site's frame or lists). It runs
  * after `astro build` has exited, so the two never hold their memory at the same time.
+ *
+ * Pagefind holds a whole index in memory while it writes it: 985 MB at 10,000 notices, 2.4 GB at
+ * 30,000, past the 2 GB a process of the publish path may take (and past what some machines have).
+ * So an archive of more than `noticesPerPart` notices is indexed in parts (searchIndexParts), each
+ * by a Pagefind process of its own, one after the other; the search page merges them (Pagefind's
+ * own multi-index search, search-client.ts). A notice's pages in every language are in one part.
  */
-export async function buildSearchIndex(siteDir: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Tablica: Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    const pages = await addNoticePages(index, siteDir);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, SEARCH_INDEX_DIRECTORY) });
-    if (written.errors.length > 0) throw new Error(`Tablica: Pagefind: ${written.errors.join('; ')}`);
-    return pages;
-  } finally {
-    await index.deleteIndex();
-    await pagefind.close();
+export async function buildSearchIndex(
+  siteDir: string,
+  { noticesPerPart = noticesPerSearchIndexPart() }: { noticesPerPart?: number } = {},
+): Promise<number> {
+  const languages = noticePages(siteDir);
+  const outputPath = path.join(siteDir, SEARCH_INDEX_DIRECTORY);
+  const notices = [...new Set(languages[0]?.files.map(noticeFolderOf))].sort();
+  const parts = searchIndexParts(notices, noticesPerPart);
+  let pages = 0;
+  for (const [number, part] of parts.entries()) {
+    const inPart = new Set(part);
+    pages += await writeIndex(
+      siteDir,
+      languages.map(({ folder, files }, language) =>
+        parts.length === 1
+          ? // Pagefind reads the default language's folder itself, and a language's folder when its
+            // translations are most of it anyway.
+            { folder, files, whole: language === 0 || files.length > MOST_FILES_NAMED }
+          : { folder, files: files.filter((file) => inPart.has(noticeFolderOf(file))), whole: false },
+      ),
+      number === 0 ? outputPath : path.join(outputPath, partFolder(number)),
+    );
   }
+  writePartList(
+    outputPath,
+    parts.slice(1).map((_, number) => `${partFolder(number + 1)}/`),
+  );
+  return pages;
 }
+
+/** Writes the list of an index's other parts into its folder (search-index-parts.ts). */
+function writePartList(indexFolder: string, parts: string[]): void {
+  const list: SearchIndexParts = { parts };
+  writeFileSync(path.join(indexFolder, SEARCH_INDEX_PARTS_FILE), `${JSON.stringify(list)}\n`);
+}
+
+/** Says that an index is all in one part: one built before indexes came in parts. */
+export const writeOnePartList = (indexFolder: string) => writePartList(indexFolder, []);

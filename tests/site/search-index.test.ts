@@ -1,10 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { LOCALES, noticePath } from '@tablica/shared';
 import * as pagefind from 'pagefind';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { filesOfBuild } from '../../site/scripts/build-files.ts';
+import { buildSearchIndex } from '../../site/scripts/search-index.ts';
+import { linkPreviousSearchIndex } from '../../site/scripts/search-index-later.ts';
+import { SEARCH_INDEX_PARTS_FILE, type SearchIndexParts } from '../../site/src/lib/search-index-parts.ts';
+import { hasChromium, launchChromium } from '../support/browser.ts';
+import { type StaticServer, serveDirectory } from '../support/static-server.ts';
 import { demoSnapshot } from './demo-content.ts';
 
 const site = inject('demoSite');
@@ -47,11 +55,134 @@ describe('the search index', () => {
     const reference = path.join(scratch, 'reference');
     await indexOfEveryNoticePage(reference);
     const built = path.join(site, 'pagefind');
-    expect(filesOf(built)).toEqual(filesOf(reference));
-    const differing = filesOf(built).filter(
+    // Pagefind's files; the list of other parts is the build's own (an empty list here).
+    const pagefindFiles = filesOf(built).filter((file) => file !== SEARCH_INDEX_PARTS_FILE);
+    expect(pagefindFiles).toEqual(filesOf(reference));
+    const differing = pagefindFiles.filter(
       (file) => !readFileSync(path.join(built, file)).equals(readFileSync(path.join(reference, file))),
     );
     expect(differing).toEqual([]);
+  });
+});
+
+describe("a build going live with the live build's index (search index later)", () => {
+  test('an index from before indexes came in parts is told to the search page as one part, the live build untouched', () => {
+    const live = path.join(scratch, 'live-before-parts');
+    execFileSync('cp', ['-al', site, live]);
+    rmSync(path.join(live, 'pagefind', SEARCH_INDEX_PARTS_FILE));
+    const next = path.join(scratch, 'next');
+    expect(linkPreviousSearchIndex(next, live)).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(next, 'pagefind', SEARCH_INDEX_PARTS_FILE), 'utf8'))).toEqual({
+      parts: [],
+    });
+    expect(existsSync(path.join(live, 'pagefind', SEARCH_INDEX_PARTS_FILE))).toBe(false);
+  });
+});
+
+/** The addresses of the pages an index (one folder of it) holds, read from its fragments. */
+function pagesIn(indexFolder: string): string[] {
+  return readdirSync(path.join(indexFolder, 'fragment')).map((file) => {
+    const fragment = gunzipSync(readFileSync(path.join(indexFolder, 'fragment', file))).toString('utf8');
+    return (JSON.parse(fragment.replace(/^pagefind_dcd/, '')) as { url: string }).url;
+  });
+}
+
+/** The language counts of one folder of an index. */
+const languagesIn = (indexFolder: string) =>
+  (
+    JSON.parse(readFileSync(path.join(indexFolder, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    }
+  ).languages;
+
+// The demo's 8 Polish notices, as an archive too large for one index would be: in parts of at most 3.
+describe('an archive indexed in parts (as one too large for one Pagefind process is)', () => {
+  const split = path.join(scratch, 'split');
+  const partsOf = () =>
+    (JSON.parse(readFileSync(path.join(split, 'pagefind', SEARCH_INDEX_PARTS_FILE), 'utf8')) as SearchIndexParts).parts;
+
+  let browser: Browser | undefined;
+  let whole: StaticServer;
+  let inParts: StaticServer;
+
+  beforeAll(async () => {
+    // The demo site, its files linked, with an index of its own.
+    execFileSync('cp', ['-al', site, split]);
+    rmSync(path.join(split, 'pagefind'), { recursive: true });
+    await buildSearchIndex(split, { noticesPerPart: 3 });
+    if (!hasChromium) return;
+    [browser, whole, inParts] = await Promise.all([launchChromium(), serveDirectory(site), serveDirectory(split)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await whole?.close();
+    await inParts?.close();
+  });
+
+  test('the one-index site lists no other parts', () => {
+    expect(JSON.parse(readFileSync(path.join(site, 'pagefind', SEARCH_INDEX_PARTS_FILE), 'utf8'))).toEqual({
+      parts: [],
+    });
+  });
+
+  test('every notice is in exactly one part, in all its languages, and the parts hold what one index does', () => {
+    const folders = [path.join(split, 'pagefind'), ...partsOf().map((part) => path.join(split, 'pagefind', part))];
+    expect(folders).toHaveLength(3);
+    const partOfPage = new Map<string, number>();
+    for (const [number, folder] of folders.entries())
+      for (const url of pagesIn(folder)) {
+        expect(partOfPage.has(url), `${url} is in more than one part`).toBe(false);
+        partOfPage.set(url, number);
+      }
+    expect(new Set(partOfPage.keys())).toEqual(new Set(pagesIn(path.join(site, 'pagefind'))));
+    for (const notice of demoSnapshot().notices) {
+      const original = partOfPage.get(noticePath(notice.slug, 'pl'));
+      expect(original, notice.slug).toBeDefined();
+      expect(partOfPage.get(noticePath(notice.slug, notice.locale)), `${notice.slug} (${notice.locale})`).toBe(
+        original,
+      );
+    }
+    for (const locale of LOCALES) {
+      const counted = folders.reduce((sum, folder) => sum + (languagesIn(folder)[locale]?.page_count ?? 0), 0);
+      expect(counted, locale).toBe(languagesIn(path.join(site, 'pagefind'))[locale]?.page_count);
+    }
+  });
+
+  describe.skipIf(!hasChromium)('searched in Chromium', () => {
+    /** The results' addresses for a search on a site's search page, failing on any error the page logs. */
+    async function resultsOf(server: StaticServer, searchPage: string, query: string): Promise<string[]> {
+      if (!browser) throw new Error('no browser');
+      const context = await browser.newContext();
+      const page: Page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${server.url}${searchPage}?q=${encodeURIComponent(query)}`);
+      const status = page.locator('[data-search-status]');
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).not.toBe('');
+      const hrefs = await page
+        .locator('[data-search-results] a')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      expect(problems, `${searchPage}?q=${query}`).toEqual([]);
+      await context.close();
+      return hrefs.sort();
+    }
+
+    test('a search finds the same notices in every part as in one index, in each language', async () => {
+      const searches: [string, string, string][] = [
+        // The first part, the last part, and a translation in the middle one.
+        ['/szukaj/', 'beczkowozy', 'awaria-wodociagu-ul-lipowa'],
+        ['/szukaj/', 'pływalnia', 'zamkniecie-plywalni-przedluzone'],
+        ['/en/search/', 'vaccination', 'szczepienia-przeciw-grypie-zmiana-godzin'],
+      ];
+      for (const [searchPage, query, expected] of searches) {
+        const found = await resultsOf(inParts, searchPage, query);
+        expect(found.join(' '), query).toContain(expected);
+        expect(found, query).toEqual(await resultsOf(whole, searchPage, query));
+      }
+    });
   });
 });
 

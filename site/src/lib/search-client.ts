@@ -1,5 +1,6 @@
 // Only the status rule: the rest of @tablica/shared (schemas, Zod) stays out of the browser.
 import { type NoticeStatus, noticeStatus } from '@tablica/shared/status';
+import { SEARCH_INDEX_PARTS_FILE, type SearchIndexParts } from './search-index-parts.ts';
 
 /**
  * The search page's script: the only client JavaScript besides the "ended" marker. It queries the
@@ -25,6 +26,24 @@ const RANK: Record<NoticeStatus | 'page', number> = { active: 0, upcoming: 1, pa
 
 interface Pagefind {
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+  mergeIndex(indexPath: string): Promise<void>;
+}
+
+const SEARCH_INDEX = '/pagefind/';
+
+/** The index's other parts (search-index-parts.ts), none if the list cannot be read. */
+async function indexParts(): Promise<string[]> {
+  const response = await fetch(`${SEARCH_INDEX}${SEARCH_INDEX_PARTS_FILE}`);
+  return response.ok ? ((await response.json()) as SearchIndexParts).parts : [];
+}
+
+/** Pagefind with every part of the site's index merged in: one search over all of them. */
+async function loadPagefind(): Promise<Pagefind> {
+  // Loaded at run time from the built site; the bundler must not try to resolve it.
+  const url = `${SEARCH_INDEX}pagefind.js`;
+  const [pagefind, parts] = await Promise.all([import(/* @vite-ignore */ url) as Promise<Pagefind>, indexParts()]);
+  await Promise.all(parts.map((part) => pagefind.mergeIndex(`${SEARCH_INDEX}${part}`)));
+  return pagefind;
 }
 
 const MAX_RESULTS = 20;
@@ -43,9 +62,7 @@ export function runSearchPage(): void {
 
   let pagefind: Promise<Pagefind> | undefined;
   const load = () => {
-    // Loaded at run time from the built site; the bundler must not try to resolve it.
-    const url = '/pagefind/pagefind.js';
-    pagefind ??= import(/* @vite-ignore */ url) as Promise<Pagefind>;
+    pagefind ??= loadPagefind();
     return pagefind;
   };
 
