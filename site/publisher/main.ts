@@ -15,6 +15,7 @@
  *   TABLICA_POLL_SECONDS  how often to ask the CMS for changes a webhook missed (default 120)
  *   TABLICA_BASE_URL      the public address of the site (default http://127.0.0.1:<SITE_PORT>)
  *   TABLICA_RETRY_SECONDS first pause before retrying a failed build (default 5, doubling to 300)
+ *   TABLICA_BUILD_TIMEOUT_MINUTES how long a build or search index may run before it is stopped (default 30)
  *   SMTP_URL, MAIL_FROM, … e-mail subscriptions (subscriptions/service.ts); off without SMTP_URL
  *   TABLICA_WEBSUB_HUBS   WebSub hubs (comma-separated) the feeds declare and each live build pings
  *   TABLICA_NGINX_CONFIG, TABLICA_NGINX_ROOT, …  behind nginx: keep its configuration (nginx/keep-config.ts)
@@ -49,6 +50,17 @@ async function waitFor(url: string): Promise<void> {
   }
 }
 
+/** TABLICA_BUILD_TIMEOUT_MINUTES in milliseconds; undefined when unset (the publisher's default). */
+function buildTimeoutFromEnv(minutes: string | undefined): number | undefined {
+  if (minutes === undefined || minutes === '') return undefined;
+  const value = Number(minutes);
+  if (!(value > 0) || !Number.isFinite(value))
+    throw new Error(
+      `Tablica: TABLICA_BUILD_TIMEOUT_MINUTES must be a number of minutes above 0 (such as 30), not "${minutes}".`,
+    );
+  return value * 60_000;
+}
+
 /**
  * Starts the servers; with `autoStart: false` the building waits for `begin()` (tests). The deploy
  * target is the environment's (deploy/from-env.ts) unless one is given.
@@ -70,6 +82,7 @@ export async function startPublisher(
 ) {
   const secret = env.SITE_REBUILD_SECRET ?? '';
   if (secret.length < 16) throw new Error('Tablica: set SITE_REBUILD_SECRET (16+ characters) to receive webhooks.');
+  const buildTimeoutMs = buildTimeoutFromEnv(env.TABLICA_BUILD_TIMEOUT_MINUTES);
   // Object storage: which build is live is read from the bucket once, here.
   await target.open?.();
   const host = env.HOST ?? '127.0.0.1';
@@ -101,6 +114,7 @@ export async function startPublisher(
       TABLICA_SUBSCRIPTIONS: subscriptions ? '1' : '',
     },
     pollIntervalMs: Number(env.TABLICA_POLL_SECONDS ?? 120) * 1000,
+    ...(buildTimeoutMs ? { buildTimeoutMs } : {}),
     retryDelaysMs: { first: Number(env.TABLICA_RETRY_SECONDS ?? 5) * 1000, max: 300_000 },
     ...(log ? { log } : {}),
     // A build is live: subscribers are told (if any), and the CMS, which sends newsrooms' webhooks.

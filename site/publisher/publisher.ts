@@ -9,6 +9,9 @@ import { cmsFingerprint } from './cms-changes.ts';
 import type { DeployTarget } from './deploy/deploy-target.ts';
 import { runSearchIndexBuild, runSiteBuild } from './site-build.ts';
 
+/** A build's time limit by default (PublisherOptions.buildTimeoutMs). */
+const BUILD_TIMEOUT_MS = 30 * 60_000;
+
 export interface PublisherOptions {
   /** Where checked builds go live (deploy/from-env.ts picks it from the environment). */
   target: DeployTarget;
@@ -19,6 +22,13 @@ export interface PublisherOptions {
   buildEnv?: NodeJS.ProcessEnv;
   /** How often the CMS is asked whether anything changed (a lost webhook is stale at most this long). */
   pollIntervalMs?: number;
+  /**
+   * How long a build (or a search index) may run before it is stopped and counts as failed: a
+   * CMS that stopped answering mid-read must not hold the queue for ever. Default 30 minutes (it
+   * was 10: a full build of 30,000 notices took 7 to 10 minutes on two cores, and one that is
+   * always stopped never goes live). Any build may be a full one: a change of the site's settings
+   * renders every page even of a build that started from the live one.
+   */
   buildTimeoutMs?: number;
   retryDelaysMs?: { first: number; max: number };
   log?: (message: string) => void;
@@ -272,7 +282,7 @@ export class Publisher {
         TABLICA_NOTICE_CACHE: path.join(this.target.stateDirectory, 'notice-read-cache.v8'),
         TABLICA_NOTICE_CACHE_REUSE: base ? '1' : '0',
       },
-      timeoutMs: this.options.buildTimeoutMs ?? 600_000,
+      timeoutMs: this.options.buildTimeoutMs ?? BUILD_TIMEOUT_MS,
       onSpawn: (kill) => {
         this.#killBuild = kill;
       },
@@ -346,7 +356,7 @@ export class Publisher {
     const run = await runSearchIndexBuild(liveDirectory, directory, {
       recycle: spare,
       env: { ...process.env, ...this.options.buildEnv },
-      timeoutMs: this.options.buildTimeoutMs ?? 600_000,
+      timeoutMs: this.options.buildTimeoutMs ?? BUILD_TIMEOUT_MS,
       onSpawn: (kill) => {
         this.#killBuild = kill;
         this.#setIndexAside = () => {

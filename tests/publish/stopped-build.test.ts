@@ -41,7 +41,7 @@ describe('a stopped build', () => {
   });
 
   /** A publisher on the CMS and the deploy directory, started by the test (autoStart off). */
-  const publisherOnDeployDir = (log: (line: string) => void) =>
+  const publisherOnDeployDir = (log: (line: string) => void, env: NodeJS.ProcessEnv = {}) =>
     startPublisher(
       {
         ...process.env,
@@ -51,6 +51,7 @@ describe('a stopped build', () => {
         TABLICA_DEPLOY_DIR: deployDir,
         TABLICA_POLL_SECONDS: '3600',
         SITE_REBUILD_SECRET: 'test-webhook-secret-0123456789',
+        ...env,
       },
       { autoStart: false, log },
     );
@@ -68,6 +69,32 @@ describe('a stopped build', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(processesNaming(deployDir)).toEqual([]);
     expect(running.publisher.status().live).toBeNull();
+  });
+
+  test('a build that outlives TABLICA_BUILD_TIMEOUT_MINUTES is stopped, all of it, and fails saying why', async () => {
+    // Three seconds: the demo's full build takes several times that.
+    const running = await publisherOnDeployDir(() => {}, {
+      TABLICA_BUILD_TIMEOUT_MINUTES: '0.05',
+      TABLICA_RETRY_SECONDS: '3600',
+    });
+    try {
+      running.begin();
+      await eventually(async () => expect(running.publisher.lastBuild?.result).toBe('failed'), { timeoutMs: 60_000 });
+      expect(running.publisher.lastBuild?.message).toMatch(/stopped \(timeout/);
+      expect(running.publisher.lastBuild?.durationMs).toBeLessThan(20_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(processesNaming(deployDir)).toEqual([]);
+      expect(running.publisher.status().live).toBeNull();
+    } finally {
+      await running.stop();
+    }
+  });
+
+  test('a build time limit that is not a number of minutes stops the publisher at start, naming the setting', async () => {
+    for (const wrong of ['0', '-5', 'half an hour'])
+      await expect(publisherOnDeployDir(() => {}, { TABLICA_BUILD_TIMEOUT_MINUTES: wrong })).rejects.toThrow(
+        `TABLICA_BUILD_TIMEOUT_MINUTES must be a number of minutes above 0 (such as 30), not "${wrong}"`,
+      );
   });
 
   test('what a stopped build wrote about itself is removed at the next start; the last good notices stay', async () => {
