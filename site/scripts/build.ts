@@ -26,7 +26,7 @@ import { buildRunDirectory } from './build-run-directory.ts';
 import { INLINE_HASH_FILES, writeInlineHashes } from './inline-hashes.ts';
 import type { ReadAheadMessage } from './read-ahead-process.ts';
 import { codeFingerprint, prelinkParts, reuseUnchanged } from './reuse-unchanged.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchIndex, noticesPerSearchIndexPart } from './search-index.ts';
 import { linkPreviousSearchIndex } from './search-index-later.ts';
 import { writeShortLinkPages } from './short-link-pages.ts';
 import { writeWrittenFiles } from './written-files.ts';
@@ -48,6 +48,8 @@ const { values } = parseArgs({
   },
 });
 const outDir = path.resolve(SITE_DIR, values.outDir);
+// Read now: a setting that is wrong stops the build before Astro renders for minutes.
+const noticesPerPart = noticesPerSearchIndexPart();
 const incrementalFrom = values.incrementalFrom && path.resolve(SITE_DIR, values.incrementalFrom);
 
 // V8 grows the heap lazily when memory is plentiful: uncapped, a 10,000-notice build peaked
@@ -208,7 +210,7 @@ const searchIndexLater =
   (prelinked?.searchIndexLinked || linkPreviousSearchIndex(outDir, incrementalFrom));
 if (!searchIndexLater) {
   const started = performance.now();
-  const pages = await buildSearchIndex(outDir);
+  const pages = await buildSearchIndex(outDir, { noticesPerPart });
   console.log(`[tablica] search index: ${pages} pages read in ${Math.round(performance.now() - started)} ms`);
 }
 

@@ -19,8 +19,16 @@ export const SEARCH_INDEX_DIRECTORY = 'pagefind';
  * 985 MB for 10,000 notices' pages and 2.4 GB for 30,000; machines with less memory set a lower
  * TABLICA_SEARCH_INDEX_PART_NOTICES.
  */
-export const noticesPerSearchIndexPart = (env: NodeJS.ProcessEnv = process.env) =>
-  Number(env.TABLICA_SEARCH_INDEX_PART_NOTICES || 10_000);
+export function noticesPerSearchIndexPart(env: NodeJS.ProcessEnv = process.env): number {
+  const setting = env.TABLICA_SEARCH_INDEX_PART_NOTICES;
+  if (!setting) return 10_000;
+  const notices = Number(setting);
+  if (!Number.isInteger(notices) || notices < 1)
+    throw new Error(
+      `Tablica: TABLICA_SEARCH_INDEX_PART_NOTICES must be a whole number of notices above 0 (such as 10000), not "${setting}".`,
+    );
+  return notices;
+}
 
 /** What marks the part of a page Pagefind indexes; a page without it is not indexed at all. */
 const INDEXED_PART = 'data-pagefind-body';

@@ -8,7 +8,7 @@ import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { filesOfBuild } from '../../site/scripts/build-files.ts';
-import { buildSearchIndex } from '../../site/scripts/search-index.ts';
+import { buildSearchIndex, noticesPerSearchIndexPart } from '../../site/scripts/search-index.ts';
 import { linkPreviousSearchIndex } from '../../site/scripts/search-index-later.ts';
 import { SEARCH_INDEX_PARTS_FILE, type SearchIndexParts } from '../../site/src/lib/search-index-parts.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
@@ -117,6 +117,15 @@ describe('an archive indexed in parts (as one too large for one Pagefind process
     await browser?.close();
     await whole?.close();
     await inParts?.close();
+  });
+
+  test('the part size is 10,000 notices unless set; a setting that is not a whole number is refused, naming it', () => {
+    expect(noticesPerSearchIndexPart({})).toBe(10_000);
+    expect(noticesPerSearchIndexPart({ TABLICA_SEARCH_INDEX_PART_NOTICES: '2500' })).toBe(2500);
+    for (const wrong of ['0', '-1', '2.5', 'dużo'])
+      expect(() => noticesPerSearchIndexPart({ TABLICA_SEARCH_INDEX_PART_NOTICES: wrong })).toThrow(
+        `TABLICA_SEARCH_INDEX_PART_NOTICES must be a whole number of notices above 0 (such as 10000), not "${wrong}"`,
+      );
   });
 
   test('the one-index site lists no other parts', () => {
