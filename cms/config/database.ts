@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { numberSetting, portSetting } from '@tablica/shared/number-setting';
 
 /**
  * SQLite (better-sqlite3) by default, in cms/.tmp/data.db; Postgres when DATABASE_URL or
@@ -18,7 +19,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           ? { connectionString: url, schema }
           : {
               host: env('DATABASE_HOST', '127.0.0.1'),
-              port: env.int('DATABASE_PORT', 5432),
+              port: portSetting(env, 'DATABASE_PORT', 5432),
               database: env('DATABASE_NAME', 'tablica'),
               user: env('DATABASE_USERNAME', 'postgres'),
               password: env('DATABASE_PASSWORD', ''),
@@ -28,7 +29,19 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
                 : false,
             },
         searchPath: [schema],
-        pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
+        pool: {
+          min: numberSetting(env, 'DATABASE_POOL_MIN', {
+            fallback: 2,
+            what: 'a whole number of connections',
+            whole: true,
+            zero: true,
+          }),
+          max: numberSetting(env, 'DATABASE_POOL_MAX', {
+            fallback: 10,
+            what: 'a whole number of connections',
+            whole: true,
+          }),
+        },
       },
     };
   }

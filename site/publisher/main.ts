@@ -23,6 +23,7 @@
  *   TABLICA_INCREMENTAL   0: every build renders every page (default: only what changed since the live build)
  */
 
+import { numberSetting, portSetting } from '@tablica/shared/number-setting';
 import { absoluteUrl } from '../src/lib/routes.ts';
 import { readHubs } from '../src/lib/site-config.ts';
 import { SUBSCRIPTION_API } from '../src/lib/subscription-paths.ts';
@@ -33,7 +34,7 @@ import { PublisherLease } from './lease.ts';
 import { tellCmsOfLiveVersions } from './newsroom-notifier.ts';
 import { nginxConfigKeeper } from './nginx/keep-config.ts';
 import { createPreviewHandler } from './preview.ts';
-import { Publisher } from './publisher.ts';
+import { BUILD_TIMEOUT_MINUTES, Publisher } from './publisher.ts';
 import { createSiteHandler, listen } from './static-server.ts';
 import type { LiveReport } from './subscriptions/live-versions.ts';
 import { Subscriptions, subscriptionsFromEnv } from './subscriptions/service.ts';
@@ -48,17 +49,6 @@ async function waitFor(url: string): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-}
-
-/** TABLICA_BUILD_TIMEOUT_MINUTES in milliseconds; undefined when unset (the publisher's default). */
-function buildTimeoutFromEnv(minutes: string | undefined): number | undefined {
-  if (minutes === undefined || minutes === '') return undefined;
-  const value = Number(minutes);
-  if (!(value > 0) || !Number.isFinite(value))
-    throw new Error(
-      `Tablica: TABLICA_BUILD_TIMEOUT_MINUTES must be a number of minutes above 0 (such as 30), not "${minutes}".`,
-    );
-  return value * 60_000;
 }
 
 /**
@@ -82,11 +72,21 @@ export async function startPublisher(
 ) {
   const secret = env.SITE_REBUILD_SECRET ?? '';
   if (secret.length < 16) throw new Error('Tablica: set SITE_REBUILD_SECRET (16+ characters) to receive webhooks.');
-  const buildTimeoutMs = buildTimeoutFromEnv(env.TABLICA_BUILD_TIMEOUT_MINUTES);
+  // Every number is read here, before anything starts: a typo stops the publisher naming the setting.
+  const seconds = (name: string, fallback: number) =>
+    numberSetting(env, name, { fallback, what: 'a number of seconds' }) * 1000;
+  const buildTimeoutMs =
+    numberSetting(env, 'TABLICA_BUILD_TIMEOUT_MINUTES', {
+      fallback: BUILD_TIMEOUT_MINUTES,
+      what: 'a number of minutes',
+    }) * 60_000;
+  const pollIntervalMs = seconds('TABLICA_POLL_SECONDS', 120);
+  const firstRetryMs = seconds('TABLICA_RETRY_SECONDS', 5);
+  const sitePort = portSetting(env, 'SITE_PORT', 4321);
+  const publisherPort = portSetting(env, 'PUBLISHER_PORT', 4322);
   // Object storage: which build is live is read from the bucket once, here.
   await target.open?.();
   const host = env.HOST ?? '127.0.0.1';
-  const sitePort = Number(env.SITE_PORT ?? 4321);
   const baseUrl = env.TABLICA_BASE_URL ?? `http://${host}:${sitePort}`;
   const logLine = log ?? ((message: string) => console.error(`[publisher] ${new Date().toISOString()} ${message}`));
   const subscriptionsConfig = subscriptionsFromEnv(env, {
@@ -113,9 +113,9 @@ export async function startPublisher(
       // The build offers the sign-up form only when something will send the mails.
       TABLICA_SUBSCRIPTIONS: subscriptions ? '1' : '',
     },
-    pollIntervalMs: Number(env.TABLICA_POLL_SECONDS ?? 120) * 1000,
-    ...(buildTimeoutMs ? { buildTimeoutMs } : {}),
-    retryDelaysMs: { first: Number(env.TABLICA_RETRY_SECONDS ?? 5) * 1000, max: 300_000 },
+    pollIntervalMs,
+    buildTimeoutMs,
+    retryDelaysMs: { first: firstRetryMs, max: 300_000 },
     ...(log ? { log } : {}),
     // A build is live: subscribers are told (if any), and the CMS, which sends newsrooms' webhooks.
     onLive: (report: unknown) => {
@@ -168,7 +168,7 @@ export async function startPublisher(
   });
   const control = await listen(createControlHandler(publisher, secret, logLine, preview), {
     host: env.PUBLISHER_HOST ?? '127.0.0.1',
-    port: Number(env.PUBLISHER_PORT ?? 4322),
+    port: publisherPort,
   });
   // Under `npm start` the CMS boots beside it: serve what is live now, build once the CMS answers.
   subscriptions?.start();

@@ -10,7 +10,8 @@ import type { DeployTarget } from './deploy/deploy-target.ts';
 import { runSearchIndexBuild, runSiteBuild } from './site-build.ts';
 
 /** A build's time limit by default (PublisherOptions.buildTimeoutMs). */
-const BUILD_TIMEOUT_MS = 30 * 60_000;
+export const BUILD_TIMEOUT_MINUTES = 30;
+const BUILD_TIMEOUT_MS = BUILD_TIMEOUT_MINUTES * 60_000;
 
 export interface PublisherOptions {
   /** Where checked builds go live (deploy/from-env.ts picks it from the environment). */

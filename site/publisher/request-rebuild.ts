@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { portSetting } from '@tablica/shared/number-setting';
 import { signRebuildRequest } from '@tablica/shared/signing';
 
 const { values } = parseArgs({
@@ -20,7 +21,7 @@ if (!secret) {
 }
 const body = JSON.stringify({ event: 'manual', model: '' });
 const query = new URLSearchParams({ ...(values.force ? { force: '1' } : {}), ...(values.full ? { full: '1' } : {}) });
-const url = `http://127.0.0.1:${process.env.PUBLISHER_PORT ?? 4322}/hooks/rebuild${query.size ? `?${query}` : ''}`;
+const url = `http://127.0.0.1:${portSetting(process.env, 'PUBLISHER_PORT', 4322)}/hooks/rebuild${query.size ? `?${query}` : ''}`;
 const response = await fetch(url, {
   method: 'POST',
   headers: { 'content-type': 'application/json', ...signRebuildRequest(secret, randomUUID(), body) },

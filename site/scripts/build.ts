@@ -16,6 +16,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } f
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { numberSetting } from '@tablica/shared/number-setting';
 import { PAGE_KEYS_FILE, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { readSiteBuildConfig } from '../src/lib/site-config.ts';
 import { yieldToOtherThreads } from '../src/lib/thread-priority.ts';
@@ -57,7 +58,11 @@ const incrementalFrom = values.incrementalFrom && path.resolve(SITE_DIR, values.
 // whole of the process: at 10,000 notices Astro's process still peaked at 1.33–1.41 GB with 1,280
 // MB, 1.32 GB with 1,024 and 1.25 GB with 768 (and 15 s slower), so a lower cap buys little.
 // Large sites raise it with TABLICA_BUILD_HEAP_MB.
-const heapMb = Number(process.env.TABLICA_BUILD_HEAP_MB ?? 1280);
+const heapMb = numberSetting(process.env, 'TABLICA_BUILD_HEAP_MB', {
+  fallback: 1280,
+  what: 'a whole number of megabytes',
+  whole: true,
+});
 // The loader copies attachments here; they join the site once Astro has written it.
 const attachments = mkdtempSync(path.join(path.dirname(outDir), '.tablica-attachments-'));
 // Nothing of one build may be shared with another running at the same time (the publisher's and

@@ -8,11 +8,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SEARCH_INDEX_PARTS_FILE } from '../src/lib/search-index-parts.ts';
+import { SEARCH_INDEX_DIRECTORY, SEARCH_INDEX_PARTS_FILE } from '../src/lib/search-index-parts.ts';
 import { filesOfBuild } from './build-files.ts';
 import { linkTree } from './link-tree.ts';
 import { linkAll } from './reuse-unchanged.ts';
-import { buildSearchIndex, SEARCH_INDEX_DIRECTORY, writeOnePartList } from './search-index.ts';
+import { buildSearchIndex, writeOnePartList } from './search-index.ts';
 import { WRITTEN_FILES } from './written-files.ts';
 
 /** In a build whose search index is the previous build's; never served (a dot-file). */

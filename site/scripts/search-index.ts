@@ -1,34 +1,29 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@tablica/shared';
+import { numberSetting } from '@tablica/shared/number-setting';
 import * as pagefind from 'pagefind';
 import { routes } from '../src/lib/routes.ts';
 import {
   partFolder,
+  SEARCH_INDEX_DIRECTORY,
   SEARCH_INDEX_PARTS_FILE,
   type SearchIndexParts,
   searchIndexParts,
 } from '../src/lib/search-index-parts.ts';
 import { filesOfBuild } from './build-files.ts';
 
-/** Where Pagefind writes the index, under the build's root. */
-export const SEARCH_INDEX_DIRECTORY = 'pagefind';
-
 /**
  * The most notices one part of the search index holds (search-index-parts.ts). Pagefind took
  * 985 MB for 10,000 notices' pages and 2.4 GB for 30,000; machines with less memory set a lower
  * TABLICA_SEARCH_INDEX_PART_NOTICES.
  */
-export function noticesPerSearchIndexPart(env: NodeJS.ProcessEnv = process.env): number {
-  const setting = env.TABLICA_SEARCH_INDEX_PART_NOTICES;
-  if (!setting) return 10_000;
-  const notices = Number(setting);
-  if (!Number.isInteger(notices) || notices < 1)
-    throw new Error(
-      `Tablica: TABLICA_SEARCH_INDEX_PART_NOTICES must be a whole number of notices above 0 (such as 10000), not "${setting}".`,
-    );
-  return notices;
-}
+export const noticesPerSearchIndexPart = (env: NodeJS.ProcessEnv = process.env): number =>
+  numberSetting(env, 'TABLICA_SEARCH_INDEX_PART_NOTICES', {
+    fallback: 10_000,
+    what: 'a whole number of notices',
+    whole: true,
+  });
 
 /** What marks the part of a page Pagefind indexes; a page without it is not indexed at all. */
 const INDEXED_PART = 'data-pagefind-body';

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PAGE_KEYS_FILE, type PageKeys, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
+import { SEARCH_INDEX_DIRECTORY } from '../src/lib/search-index-parts.ts';
 import { filesOfBuild } from './build-files.ts';
 import { type SpareRecord, sameFile } from './link-tree.ts';
-import { SEARCH_INDEX_DIRECTORY } from './search-index.ts';
 import { filesWrittenBy } from './written-files.ts';
 
 /**

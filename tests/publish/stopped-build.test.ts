@@ -90,10 +90,16 @@ describe('a stopped build', () => {
     }
   });
 
-  test('a build time limit that is not a number of minutes stops the publisher at start, naming the setting', async () => {
-    for (const wrong of ['0', '-5', 'half an hour'])
-      await expect(publisherOnDeployDir(() => {}, { TABLICA_BUILD_TIMEOUT_MINUTES: wrong })).rejects.toThrow(
-        `TABLICA_BUILD_TIMEOUT_MINUTES must be a number of minutes above 0 (such as 30), not "${wrong}"`,
+  test.each([
+    ['TABLICA_BUILD_TIMEOUT_MINUTES', ['0', '-5', 'half an hour'], 'a number of minutes above 0 (such as 30)'],
+    // Unchecked, "2m" was NaN: the publisher polled the CMS without a pause.
+    ['TABLICA_POLL_SECONDS', ['2m', '0'], 'a number of seconds above 0 (such as 120)'],
+    ['TABLICA_RETRY_SECONDS', ['soon'], 'a number of seconds above 0 (such as 5)'],
+    ['SITE_PORT', ['80a', '70000'], 'a port number from 0 to 65535 (such as 4321)'],
+  ])('%s that is not what it takes stops the publisher at start, naming the setting', async (name, values, takes) => {
+    for (const wrong of values)
+      await expect(publisherOnDeployDir(() => {}, { [name]: wrong })).rejects.toThrow(
+        `${name} must be ${takes}, not "${wrong}"`,
       );
   });
 

@@ -114,4 +114,18 @@ describe('content the build must not publish', () => {
     expect(build.output).toContain(`cannot reach Strapi at http://127.0.0.1:${port} (ECONNREFUSED) after 4 attempts`);
     expect(existsSync(path.join(build.outDir, 'index.html'))).toBe(false);
   });
+
+  test.each([
+    ['TABLICA_BUILD_HEAP_MB', '1.5GB', 'a whole number of megabytes above 0 (such as 1280)'],
+    ['TABLICA_STRAPI_RETRIES', 'many', 'a whole number of retries 0 or more (such as 5)'],
+    ['TABLICA_SEARCH_INDEX_PART_NOTICES', '0', 'a whole number of notices above 0 (such as 10000)'],
+  ])(
+    'a build with %s that is not what it takes fails naming the setting, and writes nothing',
+    async (name, value, takes) => {
+      const build = await buildSite({ env: { STRAPI_URL: 'http://127.0.0.1:9', [name]: value } });
+      expect(build.ok).toBe(false);
+      expect(build.output).toContain(`${name} must be ${takes}, not "${value}"`);
+      expect(existsSync(path.join(build.outDir, 'index.html'))).toBe(false);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 // Only the status rule: the rest of @tablica/shared (schemas, Zod) stays out of the browser.
 import { type NoticeStatus, noticeStatus } from '@tablica/shared/status';
-import { SEARCH_INDEX_PARTS_FILE, type SearchIndexParts } from './search-index-parts.ts';
+import { SEARCH_INDEX_DIRECTORY, SEARCH_INDEX_PARTS_FILE, type SearchIndexParts } from './search-index-parts.ts';
 
 /**
  * The search page's script: the only client JavaScript besides the "ended" marker. It queries the
@@ -29,7 +29,7 @@ interface Pagefind {
   mergeIndex(indexPath: string): Promise<void>;
 }
 
-const SEARCH_INDEX = '/pagefind/';
+const SEARCH_INDEX = `/${SEARCH_INDEX_DIRECTORY}/`;
 
 /** The index's other parts (search-index-parts.ts), none if the list cannot be read. */
 async function indexParts(): Promise<string[]> {

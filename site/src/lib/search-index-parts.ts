@@ -7,6 +7,9 @@
  */
 export const SEARCH_INDEX_PARTS_FILE = 'tablica-parts.json';
 
+/** The index's folder under the build's root, where Pagefind writes it and the search page reads it. */
+export const SEARCH_INDEX_DIRECTORY = 'pagefind';
+
 export interface SearchIndexParts {
   /** The other parts' folders, relative to the main index's folder ("part-1/"). */
   parts: string[];
@@ -18,11 +21,10 @@ export const partFolder = (number: number) => `part-${number}`;
 /**
  * The notices (sorted) in parts of at most `perPart`, as even as can be: 30,001 notices at 10,000
  * a part make four parts of 7,501 and 7,500, not three full ones and a part of one. Runs of the
- * names in their order: the same notices make the same parts in every build.
+ * names in their order: the same notices make the same parts in every build. `perPart` is a whole
+ * number above 0 (noticesPerSearchIndexPart checks the setting).
  */
 export function searchIndexParts<Name>(notices: readonly Name[], perPart: number): Name[][] {
-  if (!Number.isInteger(perPart) || perPart < 1)
-    throw new Error(`Tablica: notices per search index part must be a whole number above 0, not ${perPart}`);
   const count = Math.max(1, Math.ceil(notices.length / perPart));
   const size = Math.floor(notices.length / count);
   // The first `longer` parts take one notice more.

@@ -1,3 +1,4 @@
+import { numberSetting } from '@tablica/shared/number-setting';
 import type { NoticeReadCache } from '../loaders/strapi-notices.ts';
 
 /**
@@ -45,14 +46,6 @@ function readNow(value: string | undefined): Date {
   return now;
 }
 
-function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = env[name];
-  if (value === undefined || value === '') return fallback;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 0) throw new Error(`${name} must be a whole number, got "${value}".`);
-  return count;
-}
-
 /** WebSub hubs: each an http(s) URL, or the build stops saying which one is not. */
 export function readHubs(value: string | undefined): string[] {
   const hubs = (value ?? '')
@@ -81,8 +74,18 @@ export function readSiteBuildConfig(env: NodeJS.ProcessEnv = process.env): SiteB
           kind: 'strapi',
           url: env.STRAPI_URL,
           token: env.STRAPI_TOKEN || undefined,
-          retries: readCount(env, 'TABLICA_STRAPI_RETRIES', 5),
-          retryDelayMs: readCount(env, 'TABLICA_STRAPI_RETRY_DELAY_MS', 500),
+          retries: numberSetting(env, 'TABLICA_STRAPI_RETRIES', {
+            fallback: 5,
+            what: 'a whole number of retries',
+            whole: true,
+            zero: true,
+          }),
+          retryDelayMs: numberSetting(env, 'TABLICA_STRAPI_RETRY_DELAY_MS', {
+            fallback: 500,
+            what: 'a whole number of milliseconds',
+            whole: true,
+            zero: true,
+          }),
         }
       : { kind: 'demo' };
   return {

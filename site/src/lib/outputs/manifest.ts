@@ -1,7 +1,7 @@
 import { type Category, DEFAULT_LOCALE, LOCALES, type Locale, singleLanguageOf } from '@tablica/shared';
 import { SPARE_SPACE } from '../embed/reserve.ts';
 import { routes } from '../routes.ts';
-import { SEARCH_INDEX_PARTS_FILE } from '../search-index-parts.ts';
+import { SEARCH_INDEX_DIRECTORY, SEARCH_INDEX_PARTS_FILE } from '../search-index-parts.ts';
 import { PUSH_WORKER } from '../subscription-paths.ts';
 
 /**
@@ -67,9 +67,9 @@ export const outputPaths = {
   buildManifest: '/tablica-build.json',
   /** The hashes of what the build inlined, for the Content-Security-Policy. */
   inlineHashes: '/tablica-csp.json',
-  search: '/pagefind/pagefind.js',
+  search: `/${SEARCH_INDEX_DIRECTORY}/pagefind.js`,
   /** The search index's other parts, for a large archive (search-index-parts.ts). */
-  searchParts: `/pagefind/${SEARCH_INDEX_PARTS_FILE}`,
+  searchParts: `/${SEARCH_INDEX_DIRECTORY}/${SEARCH_INDEX_PARTS_FILE}`,
   /** Attachments, mirrored from the CMS under the hash of their content. */
   attachments: '/zalaczniki/',
   /** Astro's hashed scripts and styles. */
