@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { numberSetting, portSetting } from '@tablica/shared/number-setting';
+import { numberSetting } from '@tablica/shared/number-setting';
 
 /**
  * SQLite (better-sqlite3) by default, in cms/.tmp/data.db; Postgres when DATABASE_URL or
@@ -19,7 +19,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           ? { connectionString: url, schema }
           : {
               host: env('DATABASE_HOST', '127.0.0.1'),
-              port: portSetting(env, 'DATABASE_PORT', 5432),
+              port: numberSetting(env, 'DATABASE_PORT', {
+                fallback: 5432,
+                what: 'a port number',
+                whole: true,
+                most: 65_535,
+              }),
               database: env('DATABASE_NAME', 'tablica'),
               user: env('DATABASE_USERNAME', 'postgres'),
               password: env('DATABASE_PASSWORD', ''),

@@ -3,8 +3,8 @@ import { bootStrapi } from './helpers/boot-strapi.mts';
 
 /**
  * An operator's typo in a number setting stops the CMS at start, naming the setting. Strapi's
- * env.int read "0" and "co 30 s" (NaN) as a timer of 0 ms: the scheduler of every instance
- * would have queried the database a thousand times a second.
+ * env.int read "0" and "co 5 s" (NaN) as a timer firing every millisecond: the scheduler of
+ * every instance would have queried the database a thousand times a second.
  */
 describe('number settings of the CMS', () => {
   const set: string[] = [];

@@ -22,8 +22,8 @@ export type Settings = NodeJS.ProcessEnv | ((name: string) => string | undefined
 
 /**
  * A number from an environment setting. A value that is not one stops the program at start,
- * naming the setting and what it takes: `Number()` alone turns a typo into NaN, and NaN seconds
- * became a poll every millisecond, a time limit that never fires, a server on a random port.
+ * naming the setting and what it takes. `Number()` alone turns a typo into NaN and Strapi's
+ * `env.int` reads "1337a" as 1337: NaN or 0 seconds became a timer firing every millisecond.
  */
 export function numberSetting(env: Settings, name: string, rule: NumberSettingRule): number {
   const setting = typeof env === 'function' ? env(name) : env[name];
