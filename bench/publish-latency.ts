@@ -57,9 +57,10 @@ const waitUntil = async (check: () => Promise<boolean> | boolean, timeoutMs = 30
 };
 
 /**
- * The seeded database of one size: seeded here (10,000 notices take about 19 minutes), or, with
- * TABLICA_BENCH_SEEDED_DIR, copied from the one an earlier run seeded and kept there (the run's
- * edits go to the copy). Returns the seeding time, undefined for a copy.
+ * The seeded database of one size: seeded here (10,000 notices took 9 minutes, 30,000 took 34, on
+ * two cores with other work beside), or, with TABLICA_BENCH_SEEDED_DIR, copied from the one an
+ * earlier run seeded and kept there (the run's edits go to the copy). Returns the seeding time,
+ * undefined for a copy.
  */
 async function seededDatabase(notices: number, sqliteFile: string): Promise<number | undefined> {
   const kept = process.env.TABLICA_BENCH_SEEDED_DIR
