@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bootStrapi, type RunningStrapi } from '../../cms/test/helpers/boot-strapi.mts';
 import { startPublisher } from '../../site/publisher/main.ts';
+import { startHoldingProxy } from '../support/holding-proxy.ts';
 import { eventually } from './support.ts';
 
 /** Processes whose command line names `text` (the deploy directory: a build's Astro, Pagefind). */
@@ -72,13 +73,22 @@ describe('a stopped build', () => {
   });
 
   test('a build that outlives TABLICA_BUILD_TIMEOUT_MINUTES is stopped, all of it, and fails saying why', async () => {
-    // Three seconds: the demo's full build takes several times that.
+    // The CMS never answers the build's list of notices, so the build cannot finish in time on
+    // any machine: with the timeout alone (three seconds), a fast one built the demo within it.
+    const cmsNotAnswering = await startHoldingProxy(cms.url, '/api/notice-versions');
     const running = await publisherOnDeployDir(() => {}, {
+      STRAPI_URL: cmsNotAnswering.url,
       TABLICA_BUILD_TIMEOUT_MINUTES: '0.05',
       TABLICA_RETRY_SECONDS: '3600',
     });
     try {
       running.begin();
+      // Astro has started and waits for the content the build is reading…
+      await eventually(async () => {
+        expect(cmsNotAnswering.held()).toBeGreaterThan(0);
+        expect(processesNaming(deployDir).some((line) => /astro/.test(line))).toBe(true);
+      });
+      // …when the timeout stops it.
       await eventually(async () => expect(running.publisher.lastBuild?.result).toBe('failed'), { timeoutMs: 60_000 });
       expect(running.publisher.lastBuild?.message).toMatch(/stopped \(timeout/);
       expect(running.publisher.lastBuild?.durationMs).toBeLessThan(20_000);
@@ -87,6 +97,7 @@ describe('a stopped build', () => {
       expect(running.publisher.status().live).toBeNull();
     } finally {
       await running.stop();
+      await cmsNotAnswering.close();
     }
   });
 
