@@ -3,7 +3,8 @@ import { chmodSync, existsSync, linkSync, readdirSync, readFileSync, renameSync,
 import path from 'node:path';
 import { PAGE_KEYS_FILE, PAGE_KEYS_ROUTE, type PageKeys, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { filesOfBuild } from './build-files.ts';
-import { directoryMaker, type LinkedTree, linkTree, removeWithEmptyParents } from './link-tree.ts';
+import { directoryMaker, type LinkedTree, linkTree, removeFiles } from './link-tree.ts';
+import { shortLinkPagesOf } from './short-link-pages.ts';
 import { spareRecord } from './spare-record.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -45,7 +46,7 @@ export interface Prelinked extends LinkedTree {
 }
 
 /**
- * Links every file of every part of `baseDir` into `directory` while Astro renders, before this
+ * Links every file of every part of `baseDir`, and its short addresses' pages, into `directory` while Astro renders, before this
  * build's keys are known: on two cores the links run beside Astro's single thread instead of
  * after it, from `spare` when the publisher has one (link-tree.ts). reuseUnchanged then removes
  * what changed and moves Astro's files in. `stopped()` (Astro failed) ends it early.
@@ -58,7 +59,12 @@ export async function prelinkParts(
 ): Promise<Prelinked> {
   const files = Object.values(keys.parts).flatMap((part) => part.files);
   const record = spare ? spareRecord(spare, baseDir, keys) : undefined;
-  const linked = await linkTree(files, baseDir, directory, { spare, stopped, record });
+  // The short addresses' pages too: nearly all of them stay as they are (short-link-pages.ts).
+  const linked = await linkTree([...files, ...shortLinkPagesOf(baseDir)], baseDir, directory, {
+    spare,
+    stopped,
+    record,
+  });
   return { ...linked, directory, keys, files };
 }
 
@@ -120,7 +126,10 @@ export function reuseUnchanged(outDir: string, baseDir: string | undefined, prel
     linkAll(toLink, baseDir, outDir);
     return { parts, linked };
   }
-  for (const file of prelinked.files) if (!linked.has(file)) removeWithEmptyParents(prelinked.directory, file);
+  removeFiles(
+    prelinked.directory,
+    prelinked.files.filter((file) => !linked.has(file)),
+  );
   moveAll(filesOfBuild(outDir), outDir, prelinked.directory);
   // The scratch directory is private (mkdtemp: 0700); the build keeps the mode Astro's had.
   chmodSync(prelinked.directory, statSync(outDir).mode & 0o7777);
