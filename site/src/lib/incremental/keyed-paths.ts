@@ -23,8 +23,14 @@ const keyMakers = new Map<string, () => string>();
 const keys = new WeakMap<SiteContent, { site: string; parts: Map<string, string> }>();
 
 /** The file Astro writes for a path: a page's `index.html`, an endpoint's path itself. */
-export const fileOf = (urlPath: string) =>
-  (urlPath.endsWith('/') ? `${urlPath}index.html` : urlPath).replace(/^\/+/, '');
+export const fileOf = (urlPath: string) => {
+  // Without a regular expression: called for every path of every route (300,000 at 30,000 notices).
+  let start = 0;
+  while (urlPath.charCodeAt(start) === SLASH) start += 1;
+  const file = start === 0 ? urlPath : urlPath.slice(start);
+  return urlPath.charCodeAt(urlPath.length - 1) === SLASH ? `${file}index.html` : file;
+};
+const SLASH = 47;
 
 function keysOf(content: SiteContent) {
   let known = keys.get(content);
@@ -64,16 +70,25 @@ function baseKeys(): PageKeys | null {
 function changedOnly<Entry>(content: SiteContent, paths: KeyedPath<Entry>[]): Entry[] {
   const previous = baseKeys();
   const sameSite = previous !== null && previous.site === keysOf(content).site;
-  return paths.flatMap(({ part, path: urlPath, entry, key }) => {
+  const changed: Entry[] = [];
+  // A loop, not flatMap, and each part's key compared once per route: this runs for every path.
+  let part: string | undefined;
+  let files: Set<string> = new Set();
+  let filesBefore: string[] | undefined;
+  for (const { part: partOfPath, path: urlPath, entry, key } of paths) {
+    if (partOfPath !== part) {
+      part = partOfPath;
+      files = filesByPart.get(part) ?? new Set<string>();
+      filesByPart.set(part, files);
+      if (key) keyMakers.set(part, key);
+      const before = sameSite ? previous.parts[part] : undefined;
+      filesBefore = before?.key === keyOf(content, part) ? before.files : undefined;
+    }
     const file = fileOf(urlPath);
-    const files = filesByPart.get(part) ?? new Set<string>();
     files.add(file);
-    filesByPart.set(part, files);
-    if (key) keyMakers.set(part, key);
-    const before = sameSite ? previous.parts[part] : undefined;
-    const reusable = before?.key === keyOf(content, part) && before.files.includes(file);
-    return reusable ? [] : [entry];
-  });
+    if (!filesBefore?.includes(file)) changed.push(entry);
+  }
+  return changed;
 }
 
 /**
