@@ -3,6 +3,9 @@
  * webhooks while a build runs becomes exactly one more build, which reads everything they
  * changed. A failed build is retried with growing pauses until one succeeds.
  */
+/** Pauses after consecutive failures by default: 5 s, doubling up to 5 minutes. */
+export const RETRY_DELAYS_MS = { first: 5_000, max: 300_000 };
+
 export interface BuildQueueOptions {
   build: (reasons: string[]) => Promise<boolean>;
   /** A reason to build arrived while a build runs: it waits for the running one to end. */
@@ -79,7 +82,7 @@ export class BuildQueue {
   }
 
   #scheduleRetry(reasons: string[]): void {
-    const { first, max } = this.options.retryDelaysMs ?? { first: 5_000, max: 300_000 };
+    const { first, max } = this.options.retryDelaysMs ?? RETRY_DELAYS_MS;
     const delay = Math.min(max, first * 2 ** (this.#failures - 1));
     this.retryAt = new Date(Date.now() + delay);
     this.options.log?.(`retrying in ${Math.round(delay / 1000)} s`);

@@ -27,6 +27,7 @@ import { numberSetting, portSetting } from '@tablica/shared/number-setting';
 import { absoluteUrl } from '../src/lib/routes.ts';
 import { readHubs } from '../src/lib/site-config.ts';
 import { SUBSCRIPTION_API } from '../src/lib/subscription-paths.ts';
+import { RETRY_DELAYS_MS } from './build-queue.ts';
 import { createControlHandler } from './control-server.ts';
 import type { DeployTarget } from './deploy/deploy-target.ts';
 import { deployTargetFromEnv } from './deploy/from-env.ts';
@@ -34,7 +35,7 @@ import { PublisherLease } from './lease.ts';
 import { tellCmsOfLiveVersions } from './newsroom-notifier.ts';
 import { nginxConfigKeeper } from './nginx/keep-config.ts';
 import { createPreviewHandler } from './preview.ts';
-import { BUILD_TIMEOUT_MINUTES, Publisher } from './publisher.ts';
+import { BUILD_TIMEOUT_MINUTES, POLL_SECONDS, Publisher } from './publisher.ts';
 import { createSiteHandler, listen } from './static-server.ts';
 import type { LiveReport } from './subscriptions/live-versions.ts';
 import { Subscriptions, subscriptionsFromEnv } from './subscriptions/service.ts';
@@ -80,8 +81,8 @@ export async function startPublisher(
       fallback: BUILD_TIMEOUT_MINUTES,
       what: 'a number of minutes',
     }) * 60_000;
-  const pollIntervalMs = seconds('TABLICA_POLL_SECONDS', 120);
-  const firstRetryMs = seconds('TABLICA_RETRY_SECONDS', 5);
+  const pollIntervalMs = seconds('TABLICA_POLL_SECONDS', POLL_SECONDS);
+  const firstRetryMs = seconds('TABLICA_RETRY_SECONDS', RETRY_DELAYS_MS.first / 1000);
   const sitePort = portSetting(env, 'SITE_PORT', 4321);
   const publisherPort = portSetting(env, 'PUBLISHER_PORT', 4322);
   // Object storage: which build is live is read from the bucket once, here.
@@ -115,7 +116,7 @@ export async function startPublisher(
     },
     pollIntervalMs,
     buildTimeoutMs,
-    retryDelaysMs: { first: firstRetryMs, max: 300_000 },
+    retryDelaysMs: { ...RETRY_DELAYS_MS, first: firstRetryMs },
     ...(log ? { log } : {}),
     // A build is live: subscribers are told (if any), and the CMS, which sends newsrooms' webhooks.
     onLive: (report: unknown) => {

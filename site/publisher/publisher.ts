@@ -12,6 +12,8 @@ import { runSearchIndexBuild, runSiteBuild } from './site-build.ts';
 /** A build's time limit by default (PublisherOptions.buildTimeoutMs). */
 export const BUILD_TIMEOUT_MINUTES = 30;
 const BUILD_TIMEOUT_MS = BUILD_TIMEOUT_MINUTES * 60_000;
+/** How often the CMS is asked for a change whose webhook was lost, by default (PublisherOptions.pollIntervalMs). */
+export const POLL_SECONDS = 120;
 
 export interface PublisherOptions {
   /** Where checked builds go live (deploy/from-env.ts picks it from the environment). */
@@ -149,7 +151,7 @@ export class Publisher {
       // A change waiting while the last build's search index is made: the index is set aside,
       // as the change's build will go live without it and be indexed itself.
       onWaiting: () => this.#setIndexAside?.(),
-      retryDelaysMs: options.retryDelaysMs ?? { first: 5_000, max: 300_000 },
+      retryDelaysMs: options.retryDelaysMs,
       log: this.#log,
     });
   }
@@ -163,7 +165,7 @@ export class Publisher {
     const live = this.liveManifest();
     if (live) this.#schedule(live.nextChangeAt);
     this.queue.request('start');
-    const interval = this.options.pollIntervalMs ?? 120_000;
+    const interval = this.options.pollIntervalMs ?? POLL_SECONDS * 1000;
     this.#pollTimer = setInterval(() => void this.poll(), interval);
     this.#pollTimer.unref();
   }
