@@ -46,10 +46,11 @@ export interface Prelinked extends LinkedTree {
 }
 
 /**
- * Links every file of every part of `baseDir`, and its short addresses' pages, into `directory` while Astro renders, before this
- * build's keys are known: on two cores the links run beside Astro's single thread instead of
- * after it, from `spare` when the publisher has one (link-tree.ts). reuseUnchanged then removes
- * what changed and moves Astro's files in. `stopped()` (Astro failed) ends it early.
+ * Links every file of every part of `baseDir`, and its short addresses' pages, into `directory`
+ * while Astro renders, before this build's keys are known: on two cores the links run beside
+ * Astro's single thread instead of after it, from `spare` when the publisher has one
+ * (link-tree.ts). reuseUnchanged then removes what changed and moves Astro's files in.
+ * `stopped()` (Astro failed) ends it early.
  */
 export async function prelinkParts(
   baseDir: string,

@@ -71,7 +71,8 @@ function changedOnly<Entry>(content: SiteContent, paths: KeyedPath<Entry>[]): En
   const previous = baseKeys();
   const sameSite = previous !== null && previous.site === keysOf(content).site;
   const changed: Entry[] = [];
-  // A loop, not flatMap, and each part's key compared once per route: this runs for every path.
+  // A loop, not flatMap, and a part's key compared once for each run of its paths (a route lists
+  // a part's paths together): this runs for every path of every route.
   let part: string | undefined;
   let files: Set<string> = new Set();
   let filesBefore: string[] | undefined;
