@@ -221,7 +221,12 @@ if (!searchIndexLater) {
 
 // Before the hashes: the CSP must cover every HTML file the build writes.
 const shortStarted = performance.now();
-const shortLinks = writeShortLinkPages(outDir, reuse.fullBecause ? undefined : incrementalFrom);
+const shortLinks = writeShortLinkPages(
+  outDir,
+  reuse.fullBecause || !incrementalFrom
+    ? undefined
+    : { directory: incrementalFrom, entries: prelinked?.shortLinks, prelinked: prelinked !== undefined },
+);
 console.log(
   `[tablica] short addresses: ${shortLinks.files.size} page(s) written or linked in ${Math.round(performance.now() - shortStarted)} ms`,
 );

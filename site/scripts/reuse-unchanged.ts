@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PAGE_KEYS_FILE, PAGE_KEYS_ROUTE, type PageKeys, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { filesOfBuild } from './build-files.ts';
 import { directoryMaker, type LinkedTree, linkTree, removeFiles } from './link-tree.ts';
-import { shortLinkPagesOf } from './short-link-pages.ts';
+import { type ShortLinkEntries, shortLinkEntriesOf, shortLinkPagesOf } from './short-link-pages.ts';
 import { spareRecord } from './spare-record.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -43,6 +43,8 @@ export interface Prelinked extends LinkedTree {
   keys: PageKeys;
   /** Every file of every part of the previous build, relative to its root. */
   files: string[];
+  /** The previous build's short addresses, whose pages were linked too (read once per build). */
+  shortLinks: ShortLinkEntries;
 }
 
 /**
@@ -61,12 +63,13 @@ export async function prelinkParts(
   const files = Object.values(keys.parts).flatMap((part) => part.files);
   const record = spare ? spareRecord(spare, baseDir, keys) : undefined;
   // The short addresses' pages too: nearly all of them stay as they are (short-link-pages.ts).
-  const linked = await linkTree([...files, ...shortLinkPagesOf(baseDir)], baseDir, directory, {
+  const shortLinks = shortLinkEntriesOf(baseDir);
+  const linked = await linkTree([...files, ...shortLinkPagesOf(shortLinks)], baseDir, directory, {
     spare,
     stopped,
     record,
   });
-  return { ...linked, directory, keys, files };
+  return { ...linked, directory, keys, files, shortLinks };
 }
 
 /** Moves each file from `from` to the same place under `to`, replacing what is there. */

@@ -5,20 +5,34 @@ import { outputPaths } from '../src/lib/outputs/manifest.ts';
 import type { ShortLink } from '../src/lib/short-links.ts';
 import { sameFile } from './link-tree.ts';
 
+/** The short addresses of a build by code, each entry as its list wrote it. */
+export type ShortLinkEntries = Map<string, string>;
+
+/** The build an incremental build takes unchanged short addresses' pages from. */
+export interface PreviousShortLinks {
+  directory: string;
+  /** Its entries, when already read (shortLinkEntriesOf). */
+  entries?: ShortLinkEntries | undefined;
+  /** Whether its pages were linked in with the notices' files (reuse-unchanged.ts). */
+  prelinked: boolean;
+}
+
 /**
  * Writes /k/<code>.html for every short address the build listed in /k/index.json: one line of
  * HTML that sends the reader on at once (and shows the link where a browser does not follow).
  * The static server answers /k/<code> with it. Written here with plain fs rather than as 10,000
- * Astro routes. With `previousDir` (an incremental build), a page whose entry is unchanged is
+ * Astro routes. With `previous` (an incremental build), a page whose entry is unchanged is
  * hard-linked from that build instead: 10,000 written took 1.2 s of a publish.
  */
 export function writeShortLinkPages(
   outDir: string,
-  previousDir?: string,
+  previous?: PreviousShortLinks,
 ): { files: Set<string>; sample: string | undefined } {
   const listFile = path.join(outDir, outputPaths.shortLinks);
   const links = JSON.parse(readFileSync(listFile, 'utf8')) as ShortLink[];
-  const unchanged = previousDir ? previousEntries(previousDir) : new Map<string, string>();
+  const unchanged = previous ? (previous.entries ?? shortLinkEntriesOf(previous.directory)) : new Map<string, string>();
+  // Prelinked, a page is most likely in place already; otherwise nothing is, and a look is wasted.
+  const reused = previous?.prelinked ? inPlaceOrLinked : linkedNow;
   const directory = path.dirname(listFile);
   mkdirSync(directory, { recursive: true });
   const files = new Set<string>();
@@ -27,7 +41,7 @@ export function writeShortLinkPages(
     const { code, locale, page, url, title } = link;
     const file = pageFileOf(code);
     files.add(file);
-    if (previousDir && unchanged.get(code) === JSON.stringify(link) && linked(previousDir, outDir, file)) continue;
+    if (previous && unchanged.get(code) === JSON.stringify(link) && reused(previous.directory, outDir, file)) continue;
     const target = escapeMarkup(page);
     const name = escapeMarkup(title);
     sample = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=${target}"><link rel="canonical" href="${escapeMarkup(url)}"><title>${name}</title></head><body><main><h1><a href="${target}">${name}</a></h1></main></body></html>\n`;
@@ -56,11 +70,10 @@ const pageFileOf = (code: string) => `${outputPaths.shortLink(code)}.html`.slice
  * then finds nearly all of them in place. Linked after Astro, 10,000 of them were a fifth of a
  * second of every publish; dropped from a recycled build and linked again, seconds.
  */
-export const shortLinkPagesOf = (buildDirectory: string): string[] =>
-  [...previousEntries(buildDirectory).keys()].map(pageFileOf);
+export const shortLinkPagesOf = (entries: ShortLinkEntries): string[] => [...entries.keys()].map(pageFileOf);
 
-/** The previous build's entries by code, as written (none when it has no readable list). */
-function previousEntries(previousDir: string): Map<string, string> {
+/** A build's entries by code, as written (none when it has no readable list). */
+export function shortLinkEntriesOf(previousDir: string): ShortLinkEntries {
   try {
     const links = JSON.parse(readFileSync(path.join(previousDir, outputPaths.shortLinks), 'utf8')) as ShortLink[];
     return new Map(links.map((link) => [link.code, JSON.stringify(link)]));
@@ -73,8 +86,12 @@ function previousEntries(previousDir: string): Map<string, string> {
  * Whether `file` of one build is, or now is, a hard link of the other's: already in place (linked
  * in with the unchanged notices' files), or linked now. False when it cannot be: then it is written.
  */
-function linked(from: string, to: string, file: string): boolean {
-  if (sameFile(path.join(from, file), path.join(to, file))) return true;
+function inPlaceOrLinked(from: string, to: string, file: string): boolean {
+  return sameFile(path.join(from, file), path.join(to, file)) || linkedNow(from, to, file);
+}
+
+/** Links `file` of one build into the other, where nothing was prelinked (no look first: two lstats a page). */
+function linkedNow(from: string, to: string, file: string): boolean {
   try {
     linkSync(path.join(from, file), path.join(to, file));
     return true;
