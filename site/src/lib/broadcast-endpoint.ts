@@ -2,7 +2,7 @@ import { isThreat, LOCALES, type Locale } from '@tablica/shared';
 import type { APIRoute } from 'astro';
 import { broadcastNotices, radioText, smsText, warningText } from './broadcast.ts';
 import { getSiteContent } from './content.ts';
-import { withoutUnchanged } from './incremental/keyed-paths.ts';
+import { noticesToList, withoutUnchanged } from './incremental/keyed-paths.ts';
 import { BROADCAST_TEXT_FORMS, type BroadcastTextForm, outputPaths } from './outputs/manifest.ts';
 import { outputResponse } from './outputs/respond.ts';
 
@@ -14,7 +14,7 @@ import { outputResponse } from './outputs/respond.ts';
 export async function broadcastTextPaths(locales: readonly Locale[]) {
   const content = await getSiteContent();
   const texts = locales.flatMap((locale) =>
-    broadcastNotices(content, locale).flatMap((notice) =>
+    broadcastNotices(content, locale, noticesToList(content)).flatMap((notice) =>
       // A warning (or its withdrawal) exactly for a notice of a threat: asked of the notice, not
       // by composing every notice's forms here (2.3 s for 10,000 notices on every build).
       BROADCAST_TEXT_FORMS.filter((form) => form !== 'warning' || isThreat(notice)).map((form) => ({

@@ -16,8 +16,12 @@ import { NEWSROOM } from './i18n/newsroom.ts';
  * newsrooms download. Only notices still news (current, or ended in the last 30 days — the ones a
  * radio desk may still announce or withdraw) have them, so the archive adds nothing to a build.
  */
-export function broadcastNotices(content: SiteContent, locale: Locale): Notice[] {
-  return content.slugs.flatMap((slug) => {
+export function broadcastNotices(
+  content: SiteContent,
+  locale: Locale,
+  slugs: readonly string[] = content.slugs,
+): Notice[] {
+  return slugs.flatMap((slug) => {
     const notice = content.versions.get(slug)?.[locale];
     return notice && isStillNews(notice, content.now) && successorsIn(content, slug, locale).length === 0
       ? [notice]

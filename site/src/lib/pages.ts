@@ -27,9 +27,10 @@ export interface SitePage {
 
 /**
  * Every page of the site, in every language. A notice has a page in each language it is written
- * in; lists in other languages link to the Polish original (see `localize`).
+ * in; lists in other languages link to the Polish original (see `localize`). With `slugs`, only
+ * those notices' pages, besides every other page (an incremental build: noticesToList).
  */
-export function allPages(content: SiteContent): SitePage[] {
+export function allPages(content: SiteContent, slugs: readonly string[] = content.slugs): SitePage[] {
   return LOCALES.flatMap((locale) => {
     const listPages = (kind: 'current' | 'archive', length: number, url: (page: number) => string) => {
       const pageCount = pageCountOf(length, LIST_PAGE_SIZE);
@@ -40,12 +41,12 @@ export function allPages(content: SiteContent): SitePage[] {
     };
     return [
       { url: routes.home(locale), props: { kind: 'home', locale } },
-      ...content.slugs
+      ...slugs
         .filter((slug) => content.versions.get(slug)?.[locale] !== undefined)
         .map((slug): SitePage => ({ url: routes.notice(slug, locale), props: { kind: 'notice', locale, slug } })),
       // A reader who swaps /komunikaty/ for /uk/notices/ (or follows a link shared in Ukrainian)
       // gets the key facts and the way to the original, not a 404.
-      ...content.slugs
+      ...slugs
         .filter((slug) => content.versions.get(slug)?.[locale] === undefined)
         .map((slug): SitePage => ({ url: routes.notice(slug, locale), props: { kind: 'untranslated', locale, slug } })),
       { url: routes.institutions(locale), props: { kind: 'institutions', locale } },

@@ -1,6 +1,6 @@
 import { type Locale, markedTitle, TRANSLATION_LOCALES } from '@tablica/shared';
 import type { SiteContent } from '../content.ts';
-import { institutionPath, withoutUnchanged } from '../incremental/keyed-paths.ts';
+import { institutionPath, noticesToList, withoutUnchanged } from '../incremental/keyed-paths.ts';
 import { outputPaths } from '../outputs/manifest.ts';
 import { absoluteUrl, routes } from '../routes.ts';
 import { oembedResponse } from './oembed.ts';
@@ -13,11 +13,15 @@ import { oembedResponse } from './oembed.ts';
  */
 export type EmbedTarget = { kind: 'site' } | { kind: 'institution'; slug: string } | { kind: 'notice'; slug: string };
 
-export function embedTargets(content: SiteContent, locale: Locale): EmbedTarget[] {
+export function embedTargets(
+  content: SiteContent,
+  locale: Locale,
+  slugs: readonly string[] = content.slugs,
+): EmbedTarget[] {
   return [
     { kind: 'site' },
     ...content.institutions.map(({ slug }) => ({ kind: 'institution' as const, slug })),
-    ...content.slugs
+    ...slugs
       .filter((slug) => content.versions.get(slug)?.[locale] !== undefined)
       .map((slug) => ({ kind: 'notice' as const, slug })),
   ];
@@ -78,7 +82,7 @@ export const withoutUnchangedTargets = (
   locale: Locale,
   pathOf: (target: EmbedTarget, locale: Locale) => string,
 ): EmbedTarget[] =>
-  withoutUnchanged(content, embedTargets(content, locale), (target) =>
+  withoutUnchanged(content, embedTargets(content, locale, noticesToList(content)), (target) =>
     target.kind === 'notice'
       ? { part: target.slug, path: pathOf(target, locale) }
       : target.kind === 'institution'

@@ -11,7 +11,7 @@ import {
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteContent } from '../../../lib/content.ts';
 import { withdrawalOf } from '../../../lib/forms-source.ts';
-import { withoutUnchanged } from '../../../lib/incremental/keyed-paths.ts';
+import { noticesToList, withoutUnchanged } from '../../../lib/incremental/keyed-paths.ts';
 import { outputPaths } from '../../../lib/outputs/manifest.ts';
 import { outputResponse } from '../../../lib/outputs/respond.ts';
 import { singleNoticeWidgetData } from '../../../lib/outputs/widget-data.ts';
@@ -43,9 +43,10 @@ function lastChangeOf(versions: Notice[], now: Date): Date {
 export const getStaticPaths = (async () => {
   const content = await getSiteContent();
   // Every notice, ended ones too: a page that embedded one keeps showing it, marked as ended.
-  return withoutUnchanged(content, content.slugs, (slug) => ({ part: slug, path: outputPaths.noticeWidget(slug) })).map(
-    (slug) => ({ params: { slug } }),
-  );
+  return withoutUnchanged(content, noticesToList(content), (slug) => ({
+    part: slug,
+    path: outputPaths.noticeWidget(slug),
+  })).map((slug) => ({ params: { slug } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, url }) => {
