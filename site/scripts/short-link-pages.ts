@@ -3,7 +3,6 @@ import path from 'node:path';
 import { escapeMarkup } from '../src/lib/outputs/escape.ts';
 import { outputPaths } from '../src/lib/outputs/manifest.ts';
 import type { ShortLink } from '../src/lib/short-links.ts';
-import { sameFile } from './link-tree.ts';
 
 /** The short addresses of a build by code, each entry as its list wrote it. */
 export type ShortLinkEntries = Map<string, string>;
@@ -31,8 +30,9 @@ export function writeShortLinkPages(
   const listFile = path.join(outDir, outputPaths.shortLinks);
   const links = JSON.parse(readFileSync(listFile, 'utf8')) as ShortLink[];
   const unchanged = previous ? (previous.entries ?? shortLinkEntriesOf(previous.directory)) : new Map<string, string>();
-  // Prelinked, a page is most likely in place already; otherwise nothing is, and a look is wasted.
-  const reused = previous?.prelinked ? inPlaceOrLinked : linkedNow;
+  // Prelinked, every page of the previous build is in place already (linkTree linked or kept each
+  // one, or the build stopped); otherwise none is, and it is linked now.
+  const reused = previous?.prelinked ? inPlace : linkedNow;
   const directory = path.dirname(listFile);
   mkdirSync(directory, { recursive: true });
   const files = new Set<string>();
@@ -82,13 +82,8 @@ export function shortLinkEntriesOf(previousDir: string): ShortLinkEntries {
   }
 }
 
-/**
- * Whether `file` of one build is, or now is, a hard link of the other's: already in place (linked
- * in with the unchanged notices' files), or linked now. False when it cannot be: then it is written.
- */
-function inPlaceOrLinked(from: string, to: string, file: string): boolean {
-  return sameFile(path.join(from, file), path.join(to, file)) || linkedNow(from, to, file);
-}
+/** A page linked in with the unchanged notices' files while Astro rendered: nothing left to do. */
+const inPlace = () => true;
 
 /** Links `file` of one build into the other, where nothing was prelinked (no look first: two lstats a page). */
 function linkedNow(from: string, to: string, file: string): boolean {
