@@ -97,6 +97,38 @@ interface Step {
   now: Date;
   /** Files of parts the change left alone (linked from the previous build) and of parts it touched (rendered). */
   expect?: { linked: string[]; rendered: string[] };
+  /** Files the site has, or no longer has, after the change: what makes the step the case it names. */
+  site?: { has?: string[]; lacks?: string[] };
+}
+
+/**
+ * A chain of replacements, S ← T ← U: S and T long over, U current. U's CAP messages are news,
+ * and the chain is followed back, so S's and T's messages stay available (an Update names them).
+ * Once U is gone, S's messages go too, though nothing about S or the notice that replaced it
+ * changed: the files of a notice that hang on other notices are listed in every build.
+ */
+const CHAIN = ['lancuch-zastapien-1', 'lancuch-zastapien-2', 'lancuch-zastapien-3'] as const;
+function addChain(raw: Raw) {
+  const template = raw.notices.find((entry) => entry.institution === 'inst-1');
+  if (!template) throw new Error('no generated notice of inst-1');
+  const periods = [
+    ['2025-11-03T08:00:00.000Z', '2025-12-01T16:00:00.000Z'],
+    ['2025-12-01T16:00:00.000Z', '2026-01-09T16:00:00.000Z'],
+    ['2026-01-09T16:00:00.000Z', '2026-12-31T16:00:00.000Z'],
+  ];
+  CHAIN.forEach((slug, index) => {
+    const [effectiveFrom, effectiveUntil] = periods[index] ?? [];
+    raw.notices.push({
+      ...structuredClone(template),
+      slug,
+      title: `Łańcuch zastąpień, komunikat ${index + 1}`,
+      category: 'other',
+      revision: 1,
+      effectiveFrom,
+      effectiveUntil,
+      ...(index > 0 ? { supersedes: CHAIN[index - 1] } : {}),
+    });
+  });
 }
 
 /** An institution's own files and its category's feed: what one notice's change renders beyond its own pages. */
@@ -119,6 +151,7 @@ const STEPS: Step[] = [
     what: 'a translation edited, a notice added, a notice deleted',
     now: now0,
     change: (raw) => {
+      addChain(raw);
       edited(notice(raw, 'szczepienia-przeciw-grypie-zmiana-godzin', 'en'), { title: 'Flu jabs: new opening hours' });
       raw.notices.push({
         ...structuredClone(notice(raw, 'bieg-uliczny-utrudnienia-w-ruchu')),
@@ -133,6 +166,7 @@ const STEPS: Step[] = [
       linked: [...groupFiles('pwik-brzozow', 'safety'), 'og/instytucje/przychodnia-brzozow.png'],
       rendered: groupFiles('przychodnia-brzozow', 'health'),
     },
+    site: { has: ['cap/lancuch-zastapien-1/v1.xml', 'cap/lancuch-zastapien-3/v1.xml'] },
   },
   {
     what: 'a notice replaced by a new one, and one turned into an exercise',
@@ -153,12 +187,17 @@ const STEPS: Step[] = [
     change: () => {},
   },
   {
-    what: 'a notice moved to another institution and category, nothing else edited',
+    what: 'a notice moved to another institution and category, and the newest of a chain of replacements deleted',
     now: new Date(now0.getTime() + 40 * 24 * HOUR),
     change: (raw) => {
       for (const locale of ['pl', 'uk']) {
         edited(notice(raw, 'awaria-wodociagu-ul-lipowa', locale), { institution: 'mosir-brzozow', category: 'other' });
       }
+      raw.notices = raw.notices.filter((entry) => entry.slug !== CHAIN[2]);
+    },
+    site: {
+      has: ['komunikaty/lancuch-zastapien-1/index.html'],
+      lacks: ['cap/lancuch-zastapien-1/v1.xml', 'cap/lancuch-zastapien-2/v1.xml'],
     },
     expect: {
       linked: groupFiles('mbp-brzozow', 'health'),
@@ -191,11 +230,13 @@ describe('an incremental build is the same site as a full build', () => {
 
   test.each(STEPS.map((step, index) => ({ ...step, index })))(
     'after $what',
-    async ({ change, now, index, expect: parts }) => {
+    async ({ change, now, index, expect: parts, site }) => {
       change(raw);
       const env = { TABLICA_NOW: now.toISOString() };
       const full = await buildSiteFromSnapshot(raw, env);
       expect(full.ok, full.output).toBe(true);
+      for (const file of site?.has ?? []) expect(existsSync(path.join(full.outDir, file)), file).toBe(true);
+      for (const file of site?.lacks ?? []) expect(existsSync(path.join(full.outDir, file)), file).toBe(false);
       // From the second step on, an older build is taken over: first a full build (none of its
       // files are the base's), then incremental ones (most are), as the publisher's spares are.
       const recycle = index > 0 ? spares.shift() : undefined;

@@ -112,7 +112,7 @@ const listed = new WeakMap<SiteContent, readonly string[]>();
  * build has of it: pageKeys records those. Listing and checking the 100,000 paths of unchanged
  * notices took about a second of a 10,000-notice publish.
  * Not for a route whose files for a notice hang on other notices: CAP messages are kept along a
- * chain of replacements, so that route lists them all, as parts of their own (cap-messages.ts).
+ * chain of replacements, so that route lists them all, as parts of their own (pages/cap/).
  */
 export function noticesToList(content: SiteContent): readonly string[] {
   let slugs = listed.get(content);
