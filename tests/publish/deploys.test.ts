@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -50,21 +59,36 @@ describe('deploys on disk', () => {
     expect(served(deploys)).toBe('two');
   });
 
-  test('the newest build dropped is kept out of sight as the spare a next build may take over; older ones are deleted', () => {
+  test('the two newest builds dropped are kept out of sight as spares the next builds take over, newest first; older ones are deleted', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
     scratch.push(dir);
     const deploys = new Deploys(dir);
     const switched = (label: string) => deploys.switchTo(addBuild(deploys, label));
+    const spareHolds = () => readFileSync(path.join(deploys.startBuild().spare ?? '', 'index.html'), 'utf8');
     for (const label of ['one', 'two', 'three']) switched(label);
     expect(deploys.startBuild().spare).toBeUndefined();
     switched('four');
-    const spare = deploys.startBuild().spare ?? '';
-    expect(readFileSync(path.join(spare, 'index.html'), 'utf8')).toBe('one');
+    expect(spareHolds()).toBe('one');
     switched('five');
-    expect(readFileSync(path.join(spare, 'index.html'), 'utf8')).toBe('two');
+    expect(spareHolds()).toBe('two');
+    // A publish's build takes the newest spare over (build.ts moves it away); its search index's copy the other.
+    const first = deploys.startBuild().spare ?? '';
+    renameSync(first, `${first}-taken`);
+    expect(spareHolds()).toBe('one');
+    renameSync(`${first}-taken`, first);
+    switched('six');
+    expect(spareHolds()).toBe('three');
+    // 'one' went (in the background, without holding up the publisher): no build keeps more than two spares.
+    await expect
+      .poll(() =>
+        readdirSync(deploys.builds)
+          .filter((name) => name.startsWith('.'))
+          .sort(),
+      )
+      .toEqual(['.tablica-spare', '.tablica-spare-2']);
     // Never a build to roll back to, never served, and gone when a killed publisher's leftovers are.
     expect(deploys.list()).toHaveLength(KEEP_BUILDS);
-    expect(deploys.recover()).toContain(path.basename(spare));
+    expect(deploys.recover()).toEqual(expect.arrayContaining(['.tablica-spare', '.tablica-spare-2']));
     expect(deploys.startBuild().spare).toBeUndefined();
   });
 

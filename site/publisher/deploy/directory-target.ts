@@ -9,6 +9,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { outputPaths } from '../../src/lib/outputs/manifest.ts';
 import type { BuildManifest } from '../build-check.ts';
@@ -17,12 +18,21 @@ import type { DeployTarget, StagedBuild } from './deploy-target.ts';
 /** Builds kept on disk: the live one and two to roll back to. */
 export const KEEP_BUILDS = 3;
 /**
- * The newest build pruned, kept out of sight for the next incremental build to take over
- * (build.ts --recycle): most of its files already are the links that build needs, so it is
- * checked, not made again, and is not deleted file by file either. A dot-name: never listed,
- * never served, removed by recover().
+ * Builds no longer kept, out of sight, for the next builds to take over (build.ts --recycle,
+ * search-index-later.ts): most of their files already are the links those need, so they are
+ * checked, not made again, and not deleted file by file either. Two: a publish makes two builds
+ * (the build that goes live, then its copy with the search index) and drops two (the oldest kept,
+ * and the build the copy replaced). With one, each publish deleted a build of 110,000 files and
+ * linked the copy's 110,000 afresh (10,000 notices): 30 s of disk on this machine, in the
+ * publisher's event loop, and writeback slowing the next publish. The newest one dropped is
+ * SPARE, the one the next publish takes (the build its live copy was made from: nearly all its
+ * files are already the right ones); the search index's copy takes the other. Dot-names: never
+ * listed, never served, removed by recover().
  */
 const SPARE = '.tablica-spare';
+const SECOND_SPARE = '.tablica-spare-2';
+/** A build on its way out, deleted in the background (recover() removes one a stop left). */
+const TRASH = '.tablica-trash-';
 const PARTIAL = '.partial';
 
 /**
@@ -93,8 +103,8 @@ export class DirectoryTarget implements DeployTarget {
     let id = new Date().toISOString().replace(/[:.]/g, '-');
     // Two builds in one millisecond (tests) still get distinct, ordered ids.
     while (this.list().includes(id) || existsSync(path.join(this.builds, id + PARTIAL))) id += '-1';
-    const spare = path.join(this.builds, SPARE);
-    return { id, directory: path.join(this.builds, id + PARTIAL), ...(existsSync(spare) ? { spare } : {}) };
+    const spare = [SPARE, SECOND_SPARE].map((name) => path.join(this.builds, name)).find((name) => existsSync(name));
+    return { id, directory: path.join(this.builds, id + PARTIAL), ...(spare ? { spare } : {}) };
   }
 
   /** Marks a checked build finished (its directory loses `.partial`). */
@@ -114,11 +124,30 @@ export class DirectoryTarget implements DeployTarget {
     this.#keepAsSpare(id);
   }
 
-  /** The spare (SPARE) becomes `id`'s directory; the one before is deleted. */
+  /** `id` becomes the spare (SPARE), the one before it the second; the second before is deleted. */
   #keepAsSpare(id: string): void {
+    const build = path.join(this.builds, id);
+    if (!existsSync(build)) return;
     const spare = path.join(this.builds, SPARE);
-    rmSync(spare, { recursive: true, force: true });
-    if (existsSync(path.join(this.builds, id))) renameSync(path.join(this.builds, id), spare);
+    if (existsSync(spare)) {
+      this.#remove(SECOND_SPARE);
+      renameSync(spare, path.join(this.builds, SECOND_SPARE));
+    }
+    renameSync(build, spare);
+  }
+
+  /**
+   * Deletes a build's directory without holding up the publisher: renamed out of the way at once,
+   * its files deleted in the background (fs.promises: off the event loop, which serves the site).
+   */
+  #remove(name: string): void {
+    const trash = path.join(this.builds, `${TRASH}${name.replace(/^\./, '')}-${process.pid}-${Date.now()}`);
+    try {
+      renameSync(path.join(this.builds, name), trash);
+    } catch {
+      return; // Nothing there.
+    }
+    void rm(trash, { recursive: true, force: true }).catch(() => {});
   }
 
   /** Finished builds, oldest first. */
@@ -178,14 +207,12 @@ export class DirectoryTarget implements DeployTarget {
     return previous;
   }
 
-  /** Keeps the newest three finished builds, and always the live one; the newest one dropped becomes the spare. */
+  /** Keeps the newest three finished builds, and always the live one; those dropped become spares (#keepAsSpare). */
   prune(): void {
     const live = this.live();
     const builds = this.list();
     const dropped = builds.slice(0, Math.max(0, builds.length - KEEP_BUILDS)).filter((id) => id !== live);
-    const newest = dropped.pop();
-    for (const id of dropped) rmSync(path.join(this.builds, id), { recursive: true, force: true });
-    if (newest) this.#keepAsSpare(newest);
+    for (const id of dropped) this.#keepAsSpare(id);
   }
 }
 
