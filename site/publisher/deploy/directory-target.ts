@@ -50,6 +50,8 @@ export class DirectoryTarget implements DeployTarget {
   readonly directory: string;
   readonly description: string;
   readonly stateDirectory: string;
+  /** Builds sent to the background deletion so far: part of each one's trash name. */
+  #removals = 0;
 
   constructor(directory: string) {
     this.directory = directory;
@@ -141,7 +143,9 @@ export class DirectoryTarget implements DeployTarget {
    * its files deleted in the background (fs.promises: off the event loop, which serves the site).
    */
   #remove(name: string): void {
-    const trash = path.join(this.builds, `${TRASH}${name.replace(/^\./, '')}-${process.pid}-${Date.now()}`);
+    this.#removals += 1;
+    // Unique: a prune may remove two in one millisecond, and a rename onto a full directory fails.
+    const trash = path.join(this.builds, `${TRASH}${process.pid}-${Date.now()}-${this.#removals}`);
     try {
       renameSync(path.join(this.builds, name), trash);
     } catch {
