@@ -63,44 +63,41 @@ function baseKeys(): PageKeys | null {
 }
 
 /**
+ * The previous build's files of a part whose key is unchanged since (an incremental build of the
+ * same site), or undefined: the part is rendered.
+ */
+function filesTakenWhole(content: SiteContent, part: string): readonly string[] | undefined {
+  const previous = baseKeys();
+  if (previous === null || previous.site !== keysOf(content).site) return undefined;
+  const before = previous.parts[part];
+  return before?.key === keyOf(content, part) ? before.files : undefined;
+}
+
+/**
  * A route's keyed paths, less those an incremental build takes from the previous build: the
  * site's key and the part's key are unchanged and the previous build wrote that very file.
  * Every path is recorded (rendered or not), so the keys file lists all of a part's files.
  */
 function changedOnly<Entry>(content: SiteContent, paths: KeyedPath<Entry>[]): Entry[] {
-  const previous = baseKeys();
-  const sameSite = previous !== null && previous.site === keysOf(content).site;
   const changed: Entry[] = [];
   // A loop, not flatMap, and a part's key compared once for each run of its paths (a route lists
   // a part's paths together): this runs for every path of every route.
   let part: string | undefined;
   let files: Set<string> = new Set();
-  let filesBefore: string[] | undefined;
+  let filesBefore: readonly string[] | undefined;
   for (const { part: partOfPath, path: urlPath, entry, key } of paths) {
     if (partOfPath !== part) {
       part = partOfPath;
       files = filesByPart.get(part) ?? new Set<string>();
       filesByPart.set(part, files);
       if (key) keyMakers.set(part, key);
-      const before = sameSite ? previous.parts[part] : undefined;
-      filesBefore = before?.key === keyOf(content, part) ? before.files : undefined;
+      filesBefore = filesTakenWhole(content, part);
     }
     const file = fileOf(urlPath);
     files.add(file);
     if (!filesBefore?.includes(file)) changed.push(entry);
   }
   return changed;
-}
-
-/**
- * The previous build's files of a notice whose key is unchanged since (an incremental build of the
- * same site), or undefined: the notice is rendered.
- */
-function filesTakenWhole(content: SiteContent, slug: string): readonly string[] | undefined {
-  const previous = baseKeys();
-  if (previous === null || previous.site !== keysOf(content).site) return undefined;
-  const before = previous.parts[slug];
-  return before?.key === keyOf(content, slug) ? before.files : undefined;
 }
 
 const listed = new WeakMap<SiteContent, readonly string[]>();
