@@ -86,10 +86,11 @@ describe('deploys on disk', () => {
           .sort(),
       )
       .toEqual(['.tablica-spare', '.tablica-spare-2']);
-    // Never a build to roll back to, never served, and gone when a killed publisher's leftovers are.
+    // Never a build to roll back to, never served; kept over a restart, so the first publish after it takes one.
     expect(deploys.list()).toHaveLength(KEEP_BUILDS);
-    expect(deploys.recover()).toEqual(expect.arrayContaining(['.tablica-spare', '.tablica-spare-2']));
-    expect(deploys.startBuild().spare).toBeUndefined();
+    const restarted = new Deploys(dir);
+    expect(restarted.recover()).toEqual([]);
+    expect(readFileSync(path.join(restarted.startBuild().spare ?? '', 'index.html'), 'utf8')).toBe('three');
   });
 
   test('npm run rollback: a running server serves the previous build from the next request on', async () => {
@@ -148,18 +149,41 @@ describe('deploys on disk', () => {
     deploys.unlock();
   });
 
-  test('a build killed half-way is never served and is cleared at the next start', () => {
+  test('a build killed half-way is never served and is cleared at the next start, in the background', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
     scratch.push(dir);
     const deploys = new Deploys(dir);
     deploys.switchTo(addBuild(deploys, 'good'));
     const half = deploys.startBuild();
-    mkdirSync(half.directory);
-    writeFileSync(path.join(half.directory, 'index.html'), 'half');
+    // What a killed publish leaves: its unfinished build (a whole site's links at 10,000 notices),
+    // the files it linked beside Astro, and a build it was deleting.
+    const leftovers = [`${half.id}.partial`, '.tablica-reused-x1', '.tablica-trash-1-2-3'];
+    for (const name of leftovers) {
+      mkdirSync(path.join(deploys.builds, name, 'komunikaty', 'a'), { recursive: true });
+      writeFileSync(path.join(deploys.builds, name, 'komunikaty', 'a', 'index.html'), 'half');
+    }
     const restarted = new Deploys(dir);
     expect(served(restarted)).toBe('good');
-    expect(restarted.removePartial()).toHaveLength(1);
+    expect(restarted.recover().sort()).toEqual(leftovers.slice(0, 2).sort());
+    // Out of the way at once: the build that starts next cannot meet them.
+    expect(readdirSync(restarted.builds).filter((name) => leftovers.slice(0, 2).includes(name))).toEqual([]);
     expect(() => restarted.switchTo(half.id)).toThrow(/no finished build/);
+    // Their files deleted without holding up the publisher's server, which answers meanwhile.
+    await expect.poll(() => readdirSync(restarted.builds)).toEqual([restarted.live()]);
+  });
+
+  test('a discarded build (a failed one, a search index set aside) leaves nothing behind, and the live build stays', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
+    scratch.push(dir);
+    const deploys = new Deploys(dir);
+    deploys.switchTo(addBuild(deploys, 'good'));
+    const discarded = deploys.startBuild();
+    mkdirSync(path.join(discarded.directory, 'komunikaty'), { recursive: true });
+    writeFileSync(path.join(discarded.directory, 'komunikaty', 'index.html'), 'set aside');
+    deploys.discardBuild(discarded.id);
+    expect(readdirSync(deploys.builds).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    await expect.poll(() => readdirSync(deploys.builds)).toEqual([deploys.live()]);
+    expect(served(deploys)).toBe('good');
   });
 });
 

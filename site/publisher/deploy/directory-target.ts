@@ -27,11 +27,14 @@ export const KEEP_BUILDS = 3;
  * publisher's event loop, and writeback slowing the next publish. The newest one dropped is
  * SPARE, the one the next publish takes (the build its live copy was made from: nearly all its
  * files are already the right ones); the search index's copy takes the other. Dot-names: never
- * listed, never served, removed by recover().
+ * listed, never served. They outlive a restart (recover()): each is a whole build that was live,
+ * and a build taking one over compares its files with the build it links from unless its records
+ * say they are the same links (link-tree.ts, spare-record.ts).
  */
 const SPARE = '.tablica-spare';
 const SECOND_SPARE = '.tablica-spare-2';
-/** A build on its way out, deleted in the background (recover() removes one a stop left). */
+const SPARES = [SPARE, SECOND_SPARE];
+/** A build on its way out, deleted in the background (recover() deletes one a stop left). */
 const TRASH = '.tablica-trash-';
 const PARTIAL = '.partial';
 
@@ -88,16 +91,20 @@ export class DirectoryTarget implements DeployTarget {
     if (existsSync(file) && Number(readFileSync(file, 'utf8')) === process.pid) rmSync(file);
   }
 
+  /**
+   * Clears what a killed publisher left: unfinished builds, the scratch directories of a build
+   * (attachments being copied, files linked beside Astro) and builds on their way out. Each goes in
+   * the background (#remove): the publisher's server is already answering (a standby takes over
+   * while it serves), and at 10,000 notices one such directory is 110,000 files, half a minute of
+   * deleting on this machine's disk, which held every request up when done here synchronously.
+   * The spares stay, so the first publish after a restart takes one over too.
+   */
   recover(): string[] {
-    return this.removePartial();
-  }
-
-  /** Removes what a killed build left behind. */
-  removePartial(): string[] {
-    // Unfinished builds, and the scratch folders a killed build left (attachments being copied).
-    const partial = readdirSync(this.builds).filter((name) => name.endsWith(PARTIAL) || name.startsWith('.tablica-'));
-    for (const name of partial) rmSync(path.join(this.builds, name), { recursive: true, force: true });
-    return partial;
+    const leftovers = readdirSync(this.builds).filter(
+      (name) => (name.endsWith(PARTIAL) || name.startsWith('.tablica-')) && !SPARES.includes(name),
+    );
+    for (const name of leftovers) this.#remove(name);
+    return leftovers.filter((name) => !name.startsWith(TRASH));
   }
 
   /** A fresh directory to build into, the id it will have once finished, and the spare build if there is one. */
@@ -105,7 +112,7 @@ export class DirectoryTarget implements DeployTarget {
     let id = new Date().toISOString().replace(/[:.]/g, '-');
     // Two builds in one millisecond (tests) still get distinct, ordered ids.
     while (this.list().includes(id) || existsSync(path.join(this.builds, id + PARTIAL))) id += '-1';
-    const spare = [SPARE, SECOND_SPARE].map((name) => path.join(this.builds, name)).find((name) => existsSync(name));
+    const spare = SPARES.map((name) => path.join(this.builds, name)).find((name) => existsSync(name));
     return { id, directory: path.join(this.builds, id + PARTIAL), ...(spare ? { spare } : {}) };
   }
 
@@ -116,8 +123,12 @@ export class DirectoryTarget implements DeployTarget {
     return finished;
   }
 
+  /**
+   * In the background (#remove): a discarded build can be a whole site's links (a search index's
+   * copy set aside because a publish arrived), and the publish that arrived waits on this loop.
+   */
   discardBuild(id: string): void {
-    rmSync(path.join(this.builds, id + PARTIAL), { recursive: true, force: true });
+    this.#remove(id + PARTIAL);
   }
 
   /** Removes a finished build that is not live (one replaced, or one another target failed to upload); it becomes the spare. */
@@ -145,9 +156,12 @@ export class DirectoryTarget implements DeployTarget {
   #remove(name: string): void {
     this.#removals += 1;
     // Unique: a prune may remove two in one millisecond, and a rename onto a full directory fails.
-    const trash = path.join(this.builds, `${TRASH}${process.pid}-${Date.now()}-${this.#removals}`);
+    // Trash a stop left is deleted where it is.
+    const trash = name.startsWith(TRASH)
+      ? path.join(this.builds, name)
+      : path.join(this.builds, `${TRASH}${process.pid}-${Date.now()}-${this.#removals}`);
     try {
-      renameSync(path.join(this.builds, name), trash);
+      if (!name.startsWith(TRASH)) renameSync(path.join(this.builds, name), trash);
     } catch {
       return; // Nothing there.
     }
