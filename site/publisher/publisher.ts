@@ -388,13 +388,15 @@ export class Publisher {
     } catch (error) {
       return failed((error as Error).message);
     }
+    // Told while the replaced build is still there: WebSub compares the feeds of the two, and a
+    // build already forgotten (moved away as the spare) made every feed look changed.
+    this.#switched(liveDirectory, this.target.liveDirectory(), `the search index of ${record.id}`);
     try {
       await this.target.forget?.(record.id);
     } catch (error) {
       // The index is live; the stale build is only one more to roll back to.
       this.#log(`WARNING: build ${record.id} (replaced by ${id}) could not be removed: ${(error as Error).message}`);
     }
-    this.#switched(liveDirectory, this.target.liveDirectory(), `the search index of ${record.id}`);
     record.searchIndex = { build: id, durationMs: Date.now() - started };
     this.#log(
       `build ${record.id}: search index live as build ${id} in ${(record.searchIndex.durationMs / 1000).toFixed(1)} s`,

@@ -230,8 +230,22 @@ describe('subscriptions on the live site', () => {
     const atom = parseXmlStrict(await (await fetch(`${running.site.url}/cap/index.atom`)).text(), 'index.atom');
     expect([...atom.getElementsByTagName('link')].some((link) => link.getAttribute('rel') === 'hub')).toBe(true);
 
-    // The notice published in the test before: its feeds changed; another category's did not.
+    // The notice published in the test before: its feeds changed; another category's did not —
+    // also once its build's search index went live (a copy of the build, whose feeds are the same).
     await eventually(async () => expect(pinged).toContain(`${BASE_URL}/rss.xml`));
+    await live();
+    expect(running.publisher.status().lastBuild?.searchIndex).toMatchObject({ build: expect.any(String) });
+    // The pings of that switch are sent as it happens: let them arrive (no new one for a second).
+    let heard = -1;
+    await eventually(async () => {
+      const now = pinged.length;
+      const settled = now === heard;
+      heard = now;
+      if (!settled) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        throw new Error('the hub is still being told');
+      }
+    });
     expect(pinged).toEqual(
       expect.arrayContaining([
         `${BASE_URL}/feed.json`,
