@@ -89,22 +89,44 @@ function noticeMessages(content: SiteContent, slug: string): CapMessageFile[] {
   return files;
 }
 
-const catalogs = new WeakMap<SiteContent, CapMessageFile[]>();
+const keptSlugs = new WeakMap<SiteContent, readonly string[]>();
 
-/** Every message file, by notice and version. */
-export function capMessageFiles(content: SiteContent): CapMessageFile[] {
-  const known = catalogs.get(content);
+/**
+ * The notices whose messages the site keeps: each with a current message, and each notice those
+ * replace, back along the chain (each message an Update names stays available).
+ */
+export function capMessageSlugs(content: SiteContent): readonly string[] {
+  const known = keptSlugs.get(content);
   if (known) return known;
   const slugs = new Set<string>();
   const keep = (slug: string | undefined) => {
-    // A chain of replacements is followed back: each message an Update names stays available.
     for (let next = slug; next && !slugs.has(next); next = content.versions.get(next)?.[DEFAULT_LOCALE]?.supersedes) {
       slugs.add(next);
     }
   };
   for (const notice of capMessageNotices(content)) keep(notice.slug);
-  const files = [...slugs].flatMap((slug) => noticeMessages(content, slug));
-  catalogs.set(content, files);
+  const kept = [...slugs];
+  keptSlugs.set(content, kept);
+  return kept;
+}
+
+const messagesBySlug = new WeakMap<SiteContent, Map<string, CapMessageFile[]>>();
+
+/**
+ * A notice's message files, one per version, made once per build: the route and the CAP index
+ * both ask for a current notice's.
+ */
+export function capMessagesOf(content: SiteContent, slug: string): CapMessageFile[] {
+  let bySlug = messagesBySlug.get(content);
+  if (!bySlug) {
+    bySlug = new Map();
+    messagesBySlug.set(content, bySlug);
+  }
+  let files = bySlug.get(slug);
+  if (!files) {
+    files = noticeMessages(content, slug);
+    bySlug.set(slug, files);
+  }
   return files;
 }
 
@@ -114,10 +136,9 @@ export function capMessageFiles(content: SiteContent): CapMessageFile[] {
  * end, so they learn of it), not replaced by a newer notice (whose Update names it), newest sent first.
  */
 export function currentCapMessages(content: SiteContent): CapMessageFile[] {
-  const latest = new Map(capMessageFiles(content).map((file) => [file.slug, file]));
   return capMessageNotices(content)
     .filter((notice) => !notice.effectiveUntil || notice.effectiveUntil > content.now)
     .filter((notice) => (content.supersededBy.get(notice.slug) ?? []).length === 0)
-    .flatMap((notice) => latest.get(notice.slug) ?? [])
+    .flatMap((notice) => capMessagesOf(content, notice.slug).at(-1) ?? [])
     .sort((a, b) => b.sent.getTime() - a.sent.getTime() || a.slug.localeCompare(b.slug));
 }

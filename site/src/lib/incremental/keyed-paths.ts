@@ -109,7 +109,8 @@ const listed = new WeakMap<SiteContent, readonly string[]>();
  * build has of it: pageKeys records those. Listing and checking the 100,000 paths of unchanged
  * notices took about a second of a 10,000-notice publish.
  * Not for a route whose files for a notice hang on other notices: CAP messages are kept along a
- * chain of replacements, so that route lists them all, as parts of their own (pages/cap/).
+ * chain of replacements, so that route decides each build which notices have them, as parts of
+ * their own (partsToList, pages/cap/).
  */
 export function noticesToList(content: SiteContent): readonly string[] {
   let slugs = listed.get(content);
@@ -118,6 +119,25 @@ export function noticesToList(content: SiteContent): readonly string[] {
     listed.set(content, slugs);
   }
   return slugs;
+}
+
+/**
+ * Of the parts a route has (each item one part, with its key), those whose paths it must list:
+ * the files of a part whose key is unchanged since the previous build are recorded as that build
+ * had them, without listing them. For a route whose parts are not the notices (noticesToList).
+ */
+export function partsToList<Item>(
+  content: SiteContent,
+  items: readonly Item[],
+  partOf: (item: Item) => { part: string; key: () => string },
+): Item[] {
+  return items.filter((item) => {
+    const { part, key } = partOf(item);
+    keyMakers.set(part, key);
+    const whole = filesTakenWhole(content, part);
+    if (whole) filesByPart.set(part, new Set(whole));
+    return whole === undefined;
+  });
 }
 
 /**
