@@ -11,6 +11,7 @@ import {
 } from '@tablica/shared';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { changedFeeds, feedFilesOf } from '../../site/publisher/websub.ts';
 import { readWithIcalJs, readWithNodeIcal } from '../../site/src/lib/outputs/calendar-readers.ts';
 import { demoSnapshotRaw } from '../fixtures/demo-snapshot.ts';
 import { allPagePaths, fileOf, pageExists, readPage, text } from '../support/html.ts';
@@ -302,6 +303,18 @@ describe('feeds', () => {
     }
     // The old pool closure ended four days ago and was replaced by its extension: not listed.
     expect(read(site, '/cap/index.atom')).not.toContain(':zamkniecie-plywalni-miejskiej:');
+  });
+
+  test('WebSub is told of every feed the site has: the publisher names them all without walking the build', () => {
+    // The publisher looks them up where the outputs manifest puts them (websub.ts); a feed added
+    // anywhere else would never reach the hubs.
+    const walked = readdirSync(site, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /^(rss\.xml|feed\.json|index\.atom)$/.test(entry.name))
+      .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)))
+      .sort();
+    expect(walked.length).toBeGreaterThan(2 * (LOCALES.length + CATEGORIES.length));
+    expect(feedFilesOf(site).sort()).toEqual(walked);
+    expect(changedFeeds(undefined, site)).toEqual(walked.map((file) => `/${file}`));
   });
 
   test('pages announce the feeds (autodiscovery) and robots.txt names the sitemap', () => {
