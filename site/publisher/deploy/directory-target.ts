@@ -27,9 +27,8 @@ export const KEEP_BUILDS = 3;
  * publisher's event loop, and writeback slowing the next publish. The newest one dropped is
  * SPARE, the one the next publish takes (the build its live copy was made from: nearly all its
  * files are already the right ones); the search index's copy takes the other. Dot-names: never
- * listed, never served. They outlive a restart (recover()): each is a whole build that was live,
- * and a build taking one over compares its files with the build it links from unless its records
- * say they are the same links (link-tree.ts, spare-record.ts).
+ * listed, never served, deleted by recover(): the publisher's first build after a start is a full
+ * one, whose files are all new, so a spare from before would have every file replaced.
  */
 const SPARE = '.tablica-spare';
 const SECOND_SPARE = '.tablica-spare-2';
@@ -92,19 +91,17 @@ export class DirectoryTarget implements DeployTarget {
   }
 
   /**
-   * Clears what a killed publisher left: unfinished builds, the scratch directories of a build
-   * (attachments being copied, files linked beside Astro) and builds on their way out. Each goes in
-   * the background (#remove): the publisher's server is already answering (a standby takes over
-   * while it serves), and at 10,000 notices one such directory is 110,000 files, half a minute of
-   * deleting on this machine's disk, which held every request up when done here synchronously.
-   * The spares stay, so the first publish after a restart takes one over too.
+   * Clears what a stopped publisher left, and says which unfinished builds it found: unfinished
+   * builds, the scratch directories of a build (attachments being copied, files linked beside
+   * Astro), the spares and builds on their way out. Each goes in the background (#remove): the
+   * publisher's server is already answering (a standby takes over while it serves), and at 10,000
+   * notices one such directory is 110,000 files, half a minute of deleting on this machine's disk,
+   * which held every request up when done here synchronously.
    */
   recover(): string[] {
-    const leftovers = readdirSync(this.builds).filter(
-      (name) => (name.endsWith(PARTIAL) || name.startsWith('.tablica-')) && !SPARES.includes(name),
-    );
+    const leftovers = readdirSync(this.builds).filter((name) => name.endsWith(PARTIAL) || name.startsWith('.tablica-'));
     for (const name of leftovers) this.#remove(name);
-    return leftovers.filter((name) => !name.startsWith(TRASH));
+    return leftovers.filter((name) => !name.startsWith(TRASH) && !SPARES.includes(name));
   }
 
   /** A fresh directory to build into, the id it will have once finished, and the spare build if there is one. */
