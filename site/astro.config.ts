@@ -15,5 +15,7 @@ export default defineConfig({
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
+  // Astro's output without a line per page written (scripts/astro-logger.ts).
+  logger: { entrypoint: './scripts/astro-logger.ts' },
   server: { host: '127.0.0.1' },
 });

@@ -40,6 +40,16 @@ describe(`a site with ${NOTICES} notices`, () => {
     expect(build.ok, build.output).toBe(true);
   });
 
+  test("the build's output says what it did without a line per page (it was 76,000 lines at 10,000 notices)", () => {
+    const pages = Number(/(\d+) page\(s\) built in/.exec(build.output)?.[1]);
+    expect(pages).toBeGreaterThan(NOTICES * 2);
+    const lines = build.output.split('\n');
+    expect(lines.length).toBeLessThan(60);
+    expect(lines.filter((line) => line.includes('komunikaty/'))).toEqual([]);
+    for (const phase of ['Collecting build info', 'generating static routes', 'Complete!', 'search index: '])
+      expect(build.output).toContain(phase);
+  });
+
   test('the home page stays phone-sized: the first 20 in force, the rest one link away', () => {
     expect(count('active')).toBeGreaterThan(20);
     const home = readPage(build.outDir, '/');
