@@ -106,7 +106,7 @@ const listed = new WeakMap<SiteContent, readonly string[]>();
  * The notices whose paths the routes list: all of them in a full build; in an incremental one,
  * those whose key changed. A notice's files follow from its key (its versions, their state, the
  * notices its pages name) and the site's, so an unchanged notice has the very files the previous
- * build has of it: pageKeys records those. Listing and checking the 100,000 paths of unchanged
+ * build has of it: partsToList records those. Listing and checking the 100,000 paths of unchanged
  * notices took about a second of a 10,000-notice publish.
  * Not for a route whose files for a notice hang on other notices: CAP messages are kept along a
  * chain of replacements, so that route decides each build which notices have them, as parts of
@@ -115,27 +115,31 @@ const listed = new WeakMap<SiteContent, readonly string[]>();
 export function noticesToList(content: SiteContent): readonly string[] {
   let slugs = listed.get(content);
   if (!slugs) {
-    slugs = content.slugs.filter((slug) => filesTakenWhole(content, slug) === undefined);
+    slugs = partsToList(content, content.slugs, (slug) => ({ part: slug }));
     listed.set(content, slugs);
   }
   return slugs;
 }
 
 /**
- * Of the parts a route has (each item one part, with its key), those whose paths it must list:
- * the files of a part whose key is unchanged since the previous build are recorded as that build
- * had them, without listing them. For a route whose parts are not the notices (noticesToList).
+ * Of the parts a route has (each item one part; `key` when it is not a notice), those whose paths
+ * it must list: the files of a part whose key is unchanged since the previous build are recorded
+ * as that build had them, without listing them.
  */
 export function partsToList<Item>(
   content: SiteContent,
   items: readonly Item[],
-  partOf: (item: Item) => { part: string; key: () => string },
+  partOf: (item: Item) => { part: string; key?: () => string },
 ): Item[] {
   return items.filter((item) => {
     const { part, key } = partOf(item);
-    keyMakers.set(part, key);
+    if (key) keyMakers.set(part, key);
     const whole = filesTakenWhole(content, part);
-    if (whole) filesByPart.set(part, new Set(whole));
+    if (whole) {
+      const files = filesByPart.get(part) ?? new Set<string>();
+      for (const file of whole) files.add(file);
+      filesByPart.set(part, files);
+    }
     return whole === undefined;
   });
 }
@@ -163,17 +167,11 @@ export function withoutUnchanged<Item>(
 /**
  * This build's keys. Astro calls every route's getStaticPaths before it renders a page, so by
  * the time the keys endpoint renders, every part's files are known: those the routes listed, and
- * the previous build's of each notice they left out (noticesToList). A notice with none means a
+ * the previous build's of each part they left out (partsToList). A notice with none means a
  * route was missed, and the build stops rather than write keys that would drop its files.
  */
 export function pageKeys(content: SiteContent): PageKeys {
   for (const slug of content.slugs) {
-    const whole = filesTakenWhole(content, slug);
-    if (whole) {
-      const files = filesByPart.get(slug) ?? new Set<string>();
-      for (const file of whole) files.add(file);
-      filesByPart.set(slug, files);
-    }
     if (!filesByPart.get(slug)?.size) throw new Error(`Tablica: no route declared the files of notice ${slug}.`);
   }
   const parts: PageKeys['parts'] = {};
