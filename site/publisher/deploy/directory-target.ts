@@ -100,7 +100,10 @@ export class DirectoryTarget implements DeployTarget {
    */
   recover(): string[] {
     const leftovers = readdirSync(this.builds).filter((name) => name.endsWith(PARTIAL) || name.startsWith('.tablica-'));
-    for (const name of leftovers) this.#remove(name);
+    for (const name of leftovers) {
+      if (name.startsWith(TRASH)) this.#deleteInBackground(name);
+      else this.#remove(name);
+    }
     return leftovers.filter((name) => !name.startsWith(TRASH) && !SPARES.includes(name));
   }
 
@@ -148,21 +151,23 @@ export class DirectoryTarget implements DeployTarget {
 
   /**
    * Deletes a build's directory without holding up the publisher: renamed out of the way at once,
-   * its files deleted in the background (fs.promises: off the event loop, which serves the site).
+   * its files deleted in the background.
    */
   #remove(name: string): void {
     this.#removals += 1;
     // Unique: a prune may remove two in one millisecond, and a rename onto a full directory fails.
-    // Trash a stop left is deleted where it is.
-    const trash = name.startsWith(TRASH)
-      ? path.join(this.builds, name)
-      : path.join(this.builds, `${TRASH}${process.pid}-${Date.now()}-${this.#removals}`);
+    const trash = `${TRASH}${process.pid}-${Date.now()}-${this.#removals}`;
     try {
-      if (!name.startsWith(TRASH)) renameSync(path.join(this.builds, name), trash);
+      renameSync(path.join(this.builds, name), path.join(this.builds, trash));
     } catch {
       return; // Nothing there.
     }
-    void rm(trash, { recursive: true, force: true }).catch(() => {});
+    this.#deleteInBackground(trash);
+  }
+
+  /** fs.promises: the files go off the event loop, which serves the site. */
+  #deleteInBackground(trash: string): void {
+    void rm(path.join(this.builds, trash), { recursive: true, force: true }).catch(() => {});
   }
 
   /** Finished builds, oldest first. */
