@@ -21,16 +21,25 @@ import { PAGE_KEYS_FILE, readPageKeys } from '../src/lib/incremental/page-keys-f
 import { readSiteBuildConfig } from '../src/lib/site-config.ts';
 import { yieldToOtherThreads } from '../src/lib/thread-priority.ts';
 import { ATTACHMENTS_PATH } from '../src/loaders/attachments.ts';
-import { handOverFailure } from '../src/loaders/read-ahead.ts';
+import { handOverFailure } from '../src/loaders/hand-over-file.ts';
 import { filesOfBuild } from './build-files.ts';
 import { buildRunDirectory } from './build-run-directory.ts';
-import { INLINE_HASH_FILES, writeInlineHashes } from './inline-hashes.ts';
+import { codeFingerprint } from './code-fingerprint.ts';
 import type { ReadAheadMessage } from './read-ahead-process.ts';
-import { codeFingerprint, prelinkParts, reuseUnchanged } from './reuse-unchanged.ts';
-import { buildSearchIndex, noticesPerSearchIndexPart } from './search-index.ts';
-import { linkPreviousSearchIndex } from './search-index-later.ts';
-import { writeShortLinkPages } from './short-link-pages.ts';
+import { noticesPerSearchIndexPart } from './search-index-setting.ts';
 import { writeWrittenFiles } from './written-files.ts';
+
+// What runs after Astro (or beside it, in an incremental build) is imported when it runs: those
+// modules bring the shared package and its schemas, 40 MB that this process would otherwise hold
+// beside Astro's for the whole of a full build, whose peak is there (site/bench).
+const afterAstro = () =>
+  Promise.all([
+    import('./inline-hashes.ts'),
+    import('./reuse-unchanged.ts'),
+    import('./search-index.ts'),
+    import('./search-index-later.ts'),
+    import('./short-link-pages.ts'),
+  ]);
 
 const SITE_DIR = path.resolve(import.meta.dirname, '..');
 // Astro's CLI entry, wherever npm placed the package (its exports do not expose the bin file).
@@ -157,6 +166,7 @@ const prelinking =
         // This thread, from here to its end: Astro has its own process, and once Astro is done
         // nothing is left to yield to.
         yieldToOtherThreads();
+        const [, { prelinkParts }, , { linkPreviousSearchIndex }] = await afterAstro();
         const started = performance.now();
         const prelinked = await prelinkParts(
           incrementalFrom,
@@ -191,6 +201,13 @@ if (readdirSync(attachments).length > 0) {
   renameSync(attachments, path.join(outDir, ATTACHMENTS_PATH));
 } else rmSync(attachments, { recursive: true, force: true });
 
+const [
+  { INLINE_HASH_FILES, writeInlineHashes },
+  { reuseUnchanged },
+  { buildSearchIndex },
+  { linkPreviousSearchIndex },
+  { writeShortLinkPages },
+] = await afterAstro();
 const reuseStarted = performance.now();
 // What Astro wrote, listed before anything is linked in: an incremental build's few hundred files,
 // where a walk after linking would read all 100,000 (the CSP step needs every HTML file).

@@ -1,31 +1,10 @@
-import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, linkSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PAGE_KEYS_FILE, PAGE_KEYS_ROUTE, type PageKeys, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { filesOfBuild } from './build-files.ts';
 import { directoryMaker, type LinkedTree, linkTree, removeFiles } from './link-tree.ts';
 import { type ShortLinkEntries, shortLinkEntriesOf, shortLinkPagesOf } from './short-link-pages.ts';
 import { spareRecord } from './spare-record.ts';
-
-const REPO = path.resolve(import.meta.dirname, '../..');
-/** What the pages are made from besides content: a change here renders every page again. */
-const CODE = ['site/src', 'site/scripts', 'site/public', 'site/astro.config.ts', 'shared/src', 'package-lock.json'];
-
-function filesUnder(full: string): string[] {
-  if (!existsSync(full)) return [];
-  if (statSync(full).isFile()) return [full];
-  return readdirSync(full, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
-
-/** A digest of the site's code, so that an incremental build never reuses a page older code rendered. */
-export function codeFingerprint(): string {
-  const hash = createHash('sha256');
-  const files = CODE.flatMap((relative) => filesUnder(path.join(REPO, relative))).sort();
-  for (const file of files) hash.update(path.relative(REPO, file)).update('\0').update(readFileSync(file));
-  return hash.digest('base64url').slice(0, 22);
-}
 
 /** Hard-links each file from `from` into `to` (about 3 s for 99,000 files, 10,000 notices). */
 export function linkAll(files: string[], from: string, to: string): void {

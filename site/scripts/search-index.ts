@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@tablica/shared';
-import { numberSetting } from '@tablica/shared/number-setting';
 import * as pagefind from 'pagefind';
 import { routes } from '../src/lib/routes.ts';
 import {
@@ -12,18 +11,7 @@ import {
   searchIndexParts,
 } from '../src/lib/search-index-parts.ts';
 import { filesOfBuild } from './build-files.ts';
-
-/**
- * The most notices one part of the search index holds (search-index-parts.ts). Pagefind took
- * 985 MB for 10,000 notices' pages and 2.4 GB for 30,000; machines with less memory set a lower
- * TABLICA_SEARCH_INDEX_PART_NOTICES.
- */
-export const noticesPerSearchIndexPart = (env: NodeJS.ProcessEnv = process.env): number =>
-  numberSetting(env, 'TABLICA_SEARCH_INDEX_PART_NOTICES', {
-    fallback: 10_000,
-    what: 'a whole number of notices',
-    whole: true,
-  });
+import { noticesPerSearchIndexPart } from './search-index-setting.ts';
 
 /** What marks the part of a page Pagefind indexes; a page without it is not indexed at all. */
 const INDEXED_PART = 'data-pagefind-body';

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /**
  * A file one thread of the build script writes whole (write-file-whole.ts) and Astro, its child
@@ -8,6 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 
 /** Where the writer says, instead of the file, why it will not come. */
 export const failedMarker = (file: string) => `${file}.failed`;
+
+/** Tells the loader the read failed, and why: it fails the build with this message. */
+export function handOverFailure(file: string, message: string): void {
+  writeFileSync(failedMarker(file), message);
+}
 
 export type HandOver = { file: Buffer } | { failed: string } | { scriptGone: true };
 

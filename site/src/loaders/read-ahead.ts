@@ -1,10 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { readSiteBuildConfig, type SiteBuildConfig } from '../lib/site-config.ts';
 import { yieldToOtherThreads } from '../lib/thread-priority.ts';
 import { writeFileWhole } from '../lib/write-file-whole.ts';
 import { type CheckedContent, type ContentCheck, checkContent } from './check-content.ts';
-import { awaitHandOver, failedMarker } from './hand-over-file.ts';
+import { awaitHandOver, handOverFailure } from './hand-over-file.ts';
 import { handOverNoticeKeys } from './notice-keys-ahead.ts';
 
 /**
@@ -51,11 +50,6 @@ export async function readAheadInto(
   // it. Throws if they cannot be written: the script then fails the build.
   yieldToOtherThreads();
   check.writeRecords();
-}
-
-/** Tells the loader the read failed, and why: it fails the build with this message. */
-export function handOverFailure(file: string, message: string): void {
-  writeFileSync(failedMarker(file), message);
 }
 
 /** The content the build script read and checked (loader): waits for it, or fails with its message. */
