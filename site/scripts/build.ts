@@ -29,10 +29,11 @@ import type { ReadAheadMessage } from './read-ahead-process.ts';
 import { noticesPerSearchIndexPart } from './search-index-setting.ts';
 import { writeWrittenFiles } from './written-files.ts';
 
-// What runs after Astro (or beside it, in an incremental build) is imported when it runs: those
+// What runs after Astro (or beside it, in an incremental build) is imported when needed: those
 // modules bring the shared package and its schemas, 40 MB that this process would otherwise hold
-// beside Astro's for the whole of a full build, whose peak is there (site/bench).
-const afterAstro = () =>
+// beside Astro's for the whole of a full build, whose memory peaks there (site/bench).
+let loadingAfterAstro: ReturnType<typeof loadAfterAstro> | undefined;
+const loadAfterAstro = () =>
   Promise.all([
     import('./inline-hashes.ts'),
     import('./reuse-unchanged.ts'),
@@ -40,6 +41,10 @@ const afterAstro = () =>
     import('./search-index-later.ts'),
     import('./short-link-pages.ts'),
   ]);
+const afterAstro = () => {
+  loadingAfterAstro ??= loadAfterAstro();
+  return loadingAfterAstro;
+};
 
 const SITE_DIR = path.resolve(import.meta.dirname, '..');
 // Astro's CLI entry, wherever npm placed the package (its exports do not expose the bin file).
@@ -61,6 +66,10 @@ const outDir = path.resolve(SITE_DIR, values.outDir);
 // Read now: a setting that is wrong stops the build before Astro renders for minutes.
 const noticesPerPart = noticesPerSearchIndexPart();
 const incrementalFrom = values.incrementalFrom && path.resolve(SITE_DIR, values.incrementalFrom);
+// An incremental build links the previous build's files beside Astro, and a publish waits for
+// that as much as for Astro: loaded at once, while Astro starts, not after the content is handed
+// over (that way, one-notice edits of 10,000 took 6.0 s each instead of 4.7–5.4 in one pair of runs).
+if (incrementalFrom) void afterAstro();
 
 // V8 grows the heap lazily when memory is plentiful: uncapped, a 10,000-notice build peaked
 // anywhere from 1.3 to 1.75 GB on the same input. Capped, it collects instead. The cap is not the
