@@ -31,9 +31,9 @@ import { writeWrittenFiles } from './written-files.ts';
 
 // What runs after Astro (or beside it, in an incremental build) is imported when needed: those
 // modules bring the shared package and its schemas, 40 MB that this process would otherwise hold
-// beside Astro's for the whole of a full build, whose memory peaks there (site/bench).
-let loadingAfterAstro: ReturnType<typeof loadAfterAstro> | undefined;
-const loadAfterAstro = () =>
+// beside Astro's for the whole of a full build, whose memory peaks there (site/bench). Called
+// again, it waits for the same modules (Node loads a module once).
+const afterAstro = () =>
   Promise.all([
     import('./inline-hashes.ts'),
     import('./reuse-unchanged.ts'),
@@ -41,10 +41,6 @@ const loadAfterAstro = () =>
     import('./search-index-later.ts'),
     import('./short-link-pages.ts'),
   ]);
-const afterAstro = () => {
-  loadingAfterAstro ??= loadAfterAstro();
-  return loadingAfterAstro;
-};
 
 const SITE_DIR = path.resolve(import.meta.dirname, '..');
 // Astro's CLI entry, wherever npm placed the package (its exports do not expose the bin file).
