@@ -22,6 +22,7 @@ import { readSiteBuildConfig } from '../src/lib/site-config.ts';
 import { yieldToOtherThreads } from '../src/lib/thread-priority.ts';
 import { ATTACHMENTS_PATH } from '../src/loaders/attachments.ts';
 import { handOverFailure } from '../src/loaders/hand-over-file.ts';
+import { allocatorDefaults, BUNDLER_ALLOCATOR } from './allocator-settings.ts';
 import { filesOfBuild } from './build-files.ts';
 import { buildRunDirectory } from './build-run-directory.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
@@ -101,6 +102,7 @@ const readAheadFile = config ? path.join(run, 'content-read.v8') : undefined;
 // the two would be news in the report and ended on its page.
 const buildEnv: NodeJS.ProcessEnv = {
   ...process.env,
+  ...allocatorDefaults(process.env, BUNDLER_ALLOCATOR),
   TABLICA_NOW: process.env.TABLICA_NOW || new Date().toISOString(),
   // The config option alone did not stop Astro's telemetry call (handbook/STACK.md).
   ASTRO_TELEMETRY_DISABLED: '1',

@@ -10,6 +10,7 @@ import {
   type SearchIndexParts,
   searchIndexParts,
 } from '../src/lib/search-index-parts.ts';
+import { allocatorDefaults, PAGEFIND_ALLOCATOR } from './allocator-settings.ts';
 import { filesOfBuild } from './build-files.ts';
 import { noticesPerSearchIndexPart } from './search-index-setting.ts';
 
@@ -104,6 +105,8 @@ async function addPages(index: pagefind.PagefindIndex, siteDir: string, pages: P
 
 /** Writes one Pagefind index of `pages` into `outputPath`; how many pages it holds. */
 async function writeIndex(siteDir: string, pages: PagesToIndex[], outputPath: string): Promise<number> {
+  // Pagefind's process inherits this one's environment: its library takes no other.
+  Object.assign(process.env, allocatorDefaults(process.env, PAGEFIND_ALLOCATOR));
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Tablica: Pagefind could not start: ${errors.join('; ')}`);
   try {
