@@ -347,4 +347,34 @@ describe('an incremental build is the same site as a full build', () => {
     expect(existsSync(older.outDir)).toBe(false);
     expect(differences(again.outDir, full.outDir)).toEqual([]);
   }, 240_000);
+
+  // An institution renamed from the admin is a publish an editor waits for: it renders every page
+  // again, and goes live as soon as they are, with the search index to follow, as any publish does.
+  test('a publish that renders everything again goes live with the previous index, then indexed is the full build', async () => {
+    const institution = raw.institutions[1] as Entry;
+    institution.name = `${String(institution.name)} (po zmianie)`;
+    const env = { TABLICA_NOW: now0.toISOString() };
+    const full = await buildSiteFromSnapshot(raw, env);
+    expect(full.ok, full.output).toBe(true);
+    const deferred = await buildSiteFromSnapshot(raw, env, {
+      incrementalFrom: previous.outDir,
+      searchIndexLater: true,
+    });
+    expect(deferred.ok, deferred.output).toBe(true);
+    expect(deferred.output).toContain('full build: the code, settings, institutions or options changed');
+    expect(deferred.output).toContain("search index: the previous build's, linked");
+    expect(existsSync(path.join(deferred.outDir, '.tablica-search-index-stale'))).toBe(true);
+    for (const file of filesOf(path.join(previous.outDir, 'pagefind'))) {
+      expect(statSync(path.join(deferred.outDir, 'pagefind', file)).ino).toBe(
+        statSync(path.join(previous.outDir, 'pagefind', file)).ino,
+      );
+    }
+    const indexed = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-indexed-')), 'site');
+    const run = spawnSync(process.execPath, [SEARCH_INDEX_LATER, '--from', deferred.outDir, '--outDir', indexed], {
+      cwd: SITE_DIR,
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(differences(indexed, full.outDir)).toEqual([]);
+  }, 240_000);
 });
