@@ -115,6 +115,8 @@ const buildEnv: NodeJS.ProcessEnv = {
 let readAheadFailure: string | undefined;
 /** Resolved once Astro can have the content (or the read ahead failed, or there is none). */
 const handedOver = Promise.withResolvers<void>();
+/** The site's key as the read-ahead made it (page-keys.ts), or undefined when it could not say. */
+const siteKeyKnown = Promise.withResolvers<string | undefined>();
 const readingAhead = readAheadFile
   ? new Promise<void>((resolve) => {
       const reader = fork(path.join(import.meta.dirname, 'read-ahead-process.ts'), [readAheadFile], {
@@ -128,11 +130,13 @@ const readingAhead = readAheadFile
       };
       const ended = () => {
         handedOver.resolve();
+        siteKeyKnown.resolve(undefined);
         resolve();
       };
       reader.on('message', (message: ReadAheadMessage) => {
         if ('warning' in message) console.warn(`[tablica-content] ${message.warning}`);
         else if ('failed' in message) failed(message.failed);
+        else if ('siteKey' in message) siteKeyKnown.resolve(message.siteKey ?? undefined);
         else handedOver.resolve();
       });
       // It could not start: no exit follows.
@@ -146,7 +150,10 @@ const readingAhead = readAheadFile
       });
     })
   : undefined;
-if (!readingAhead) handedOver.resolve();
+if (!readingAhead) {
+  handedOver.resolve();
+  siteKeyKnown.resolve(undefined);
+}
 const astro = spawn(
   process.execPath,
   [`--max-old-space-size=${heapMb}`, ASTRO_CLI, 'build', '--root', SITE_DIR, '--outDir', outDir],
@@ -166,10 +173,20 @@ const astroDone = new Promise<number>((resolve) =>
 // While Astro renders, the previous build's files are linked beside it (reuse-unchanged.ts). Not
 // before the content is handed over: until then Astro waits for the read-ahead process (4 to 5 s
 // at 10,000 notices), and a third busy thread on two cores would slow the one Astro waits for.
+// Not when the read-ahead says the site's key changed (the code, settings, institutions or options):
+// every page is rendered again, nothing of the previous build is reused, and the spare is left for
+// the next publish. Linked and then deleted, its 100,000 files took the second core from Astro and
+// ~150 MB beside it (an institution renamed at 10,000 notices).
 const baseKeys = incrementalFrom ? readPageKeys(incrementalFrom) : undefined;
 const prelinking =
   incrementalFrom && baseKeys
-    ? handedOver.promise.then(async () => {
+    ? Promise.all([handedOver.promise, siteKeyKnown.promise]).then(async ([, siteKey]) => {
+        if (siteKey !== undefined && siteKey !== baseKeys.site) {
+          console.log(
+            `[tablica] the site's key changed: every page is rendered again, nothing linked from ${incrementalFrom}`,
+          );
+          return undefined;
+        }
         // This thread, from here to its end: Astro has its own process, and once Astro is done
         // nothing is left to yield to.
         yieldToOtherThreads();

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { Snapshot } from '@tablica/shared';
-import { noticeKey } from '../lib/incremental/page-keys.ts';
+import { noticeKey, siteKey } from '../lib/incremental/page-keys.ts';
 import { shortCodes } from '../lib/short-links.ts';
 import type { SiteBuildConfig } from '../lib/site-config.ts';
 import { type HandedOver, siteContentOf } from '../lib/site-content-of.ts';
@@ -18,17 +18,31 @@ import { awaitHandOver, failedMarker } from './hand-over-file.ts';
 
 const keysFile = (readAheadFile: string) => `${readAheadFile}.keys`;
 
-/** The read-ahead process: writes the keys for Astro, or a marker that Astro must work them out itself. */
-export function handOverNoticeKeys(readAheadFile: string, snapshot: Snapshot, config: SiteBuildConfig): void {
+/**
+ * The read-ahead process: writes the keys for Astro, or a marker that Astro must work them out
+ * itself. First it tells `siteKnown` the site's key (undefined if it cannot be made): the build
+ * script compares it with the previous build's to know, before Astro, whether anything of that
+ * build is reused.
+ */
+export function handOverNoticeKeys(
+  readAheadFile: string,
+  snapshot: Snapshot,
+  config: SiteBuildConfig,
+  siteKnown: (key: string | undefined) => void,
+): void {
   const file = keysFile(readAheadFile);
+  let told = false;
   try {
     const content = siteContentOf(snapshot, config);
+    siteKnown(siteKey(content));
+    told = true;
     const handed: HandedOver = {
       shortCodes: shortCodes(content),
       noticeKeys: new Map(content.slugs.map((slug) => [slug, noticeKey(content, slug)])),
     };
     writeFileWhole(file, serialize(handed));
   } catch (error) {
+    if (!told) siteKnown(undefined);
     // Slower, not wrong: Astro makes them as it did before.
     writeFileSync(failedMarker(file), (error as Error).message);
   }

@@ -29,7 +29,11 @@ import { handOverNoticeKeys } from './notice-keys-ahead.ts';
 export async function readAheadInto(
   file: string,
   env: NodeJS.ProcessEnv,
-  { warn, handedOver }: { warn: (message: string) => void; handedOver: () => void },
+  {
+    warn,
+    handedOver,
+    siteKnown = () => {},
+  }: { warn: (message: string) => void; handedOver: () => void; siteKnown?: (key: string | undefined) => void },
 ): Promise<void> {
   let check: ContentCheck;
   let config: SiteBuildConfig;
@@ -40,12 +44,13 @@ export async function readAheadInto(
     writeFileWhole(file, serialize(check.checked));
   } catch (error) {
     handOverFailure(file, (error as Error).message);
+    siteKnown(undefined);
     return;
   } finally {
     handedOver();
   }
   // While Astro starts its routes, which wait for them.
-  handOverNoticeKeys(file, check.checked.snapshot, config);
+  handOverNoticeKeys(file, check.checked.snapshot, config, siteKnown);
   // While Astro renders: nothing waits for them until it is done, so they yield the processor to
   // it. Throws if they cannot be written: the script then fails the build.
   yieldToOtherThreads();

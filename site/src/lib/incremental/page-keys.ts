@@ -19,13 +19,15 @@ const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(va
  * What every page renders besides its notice: settings (the header, the footer), institutions
  * (names, contacts, link previews), the build's options, the year (calendars' time-zone rules
  * cover it) and the code itself (TABLICA_CODE_FINGERPRINT, set by scripts/build.ts): any of them
- * changing renders everything again.
+ * changing renders everything again. Made from the environment and the content alone, so that the
+ * read-ahead process tells the build script before Astro does (notice-keys-ahead.ts).
  */
-export function siteKey(content: SiteContent): string {
-  const config = readSiteBuildConfig();
+export function siteKey(content: SiteContent, env: NodeJS.ProcessEnv = process.env): string {
+  const config = readSiteBuildConfig(env);
   return digest({
-    code: process.env.TABLICA_CODE_FINGERPRINT ?? '',
-    base: import.meta.env.BASE_URL,
+    code: env.TABLICA_CODE_FINGERPRINT ?? '',
+    // Where the site is served: Astro's base (astro.config.ts) is this or the root.
+    base: env.TABLICA_PREVIEW_BASE || '/',
     preview: config.preview,
     settings: content.settings,
     institutions: content.institutions,
