@@ -128,7 +128,8 @@ async function writeIndex(siteDir: string, pages: PagesToIndex[], outputPath: st
  * after `astro build` has exited, so the two never hold their memory at the same time.
  *
  * Pagefind holds a whole index in memory while it writes it: 985 MB at 10,000 notices (850–890
- * with allocator-settings.ts), 2.4 GB at 30,000, past the 2 GB a process of the publish path may take (and past what some machines have).
+ * with allocator-settings.ts), 2.4 GB at 30,000, past the 2 GB a process of the publish path may
+ * take (and past what some machines have).
  * So an archive of more than `noticesPerPart` notices is indexed in parts (searchIndexParts), each
  * by a Pagefind process of its own, one after the other; the search page merges them (Pagefind's
  * own multi-index search, search-client.ts). A notice's pages in every language are in one part.
