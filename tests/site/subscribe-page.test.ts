@@ -139,39 +139,47 @@ describe.skipIf(!hasChromium)('the e-mail sign-up page in Chromium', () => {
     await cdp.send('ServiceWorker.enable');
     await expect.poll(() => registrations.find((entry) => entry.scopeURL === `${server.url}/`)).toBeTruthy();
     const registrationId = registrations.find((entry) => entry.scopeURL === `${server.url}/`)?.registrationId ?? '';
-    await cdp.send('ServiceWorker.deliverPushMessage', {
-      origin: server.url,
-      registrationId,
-      data: JSON.stringify({
-        title: 'Brak wody na ul. Lipowej',
-        body: 'do 25 marca 2026 r. Beczkowóz stoi przy szkole.',
-        url: `${server.url}/komunikaty/awaria-wodociagu-ul-lipowa/`,
-        lang: 'pl',
-        tag: 'awaria-wodociagu-ul-lipowa',
-      }),
-    });
-    const shown = await expect
-      .poll(
-        () =>
-          page.evaluate(async () =>
-            (await (await navigator.serviceWorker.ready).getNotifications()).map((notification) => ({
-              title: notification.title,
-              body: notification.body,
-              tag: notification.tag,
-              url: (notification.data as { url?: string } | null)?.url,
-            })),
-          ),
-        { timeout: 10_000 },
-      )
-      .toEqual([
-        {
+    const deliver = () =>
+      cdp.send('ServiceWorker.deliverPushMessage', {
+        origin: server.url,
+        registrationId,
+        data: JSON.stringify({
           title: 'Brak wody na ul. Lipowej',
           body: 'do 25 marca 2026 r. Beczkowóz stoi przy szkole.',
-          tag: 'awaria-wodociagu-ul-lipowa',
           url: `${server.url}/komunikaty/awaria-wodociagu-ul-lipowa/`,
-        },
-      ]);
-    void shown;
+          lang: 'pl',
+          tag: 'awaria-wodociagu-ul-lipowa',
+        }),
+      });
+    const notificationsShown = () =>
+      page.evaluate(async () =>
+        (await (await navigator.serviceWorker.ready).getNotifications()).map((notification) => ({
+          title: notification.title,
+          body: notification.body,
+          tag: notification.tag,
+          url: (notification.data as { url?: string } | null)?.url,
+        })),
+      );
+    // DevTools hands the message over without an answer, and once in CI, on a loaded machine, none
+    // was shown in 10 s (1–3 s otherwise). Delivered again after 5 s, as a push service retries;
+    // the notice's tag keeps one notification on screen however many arrive.
+    let shown: Awaited<ReturnType<typeof notificationsShown>> = [];
+    for (let attempt = 0; attempt < 4 && shown.length === 0; attempt += 1) {
+      await deliver();
+      const until = Date.now() + 5_000;
+      while (shown.length === 0 && Date.now() < until) {
+        shown = await notificationsShown();
+        if (shown.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    expect(shown).toEqual([
+      {
+        title: 'Brak wody na ul. Lipowej',
+        body: 'do 25 marca 2026 r. Beczkowóz stoi przy szkole.',
+        tag: 'awaria-wodociagu-ul-lipowa',
+        url: `${server.url}/komunikaty/awaria-wodociagu-ul-lipowa/`,
+      },
+    ]);
     expect(problems).toEqual([]);
     await context.close();
   });
