@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { numberSetting } from '@tablica/shared/number-setting';
+import { DATA_FILES_DIR_ENV, DATA_FILES_ROUTE } from '../src/lib/data-files/data-files-setting.ts';
 import { PAGE_KEYS_FILE, readPageKeys } from '../src/lib/incremental/page-keys-file.ts';
 import { readSiteBuildConfig } from '../src/lib/site-config.ts';
 import { yieldToOtherThreads } from '../src/lib/thread-priority.ts';
@@ -109,6 +110,9 @@ const buildEnv: NodeJS.ProcessEnv = {
   TABLICA_ASTRO_CACHE_DIR: path.join(run, 'cache'),
   TABLICA_ATTACHMENTS_DIR: attachments,
   TABLICA_CODE_FINGERPRINT: codeFingerprint(),
+  // The data files (calendars, CAP, oEmbed, widget data, broadcast texts) written in one go, not by
+  // Astro one request at a time (src/lib/data-files/data-route.ts).
+  [DATA_FILES_DIR_ENV]: outDir,
   TABLICA_INCREMENTAL_BASE: incrementalFrom ?? '',
   TABLICA_READ_AHEAD: readAheadFile ?? '',
 };
@@ -218,6 +222,8 @@ if (code !== 0) {
   if (prelinked) rmSync(prelinked.directory, { recursive: true, force: true });
   process.exit(code);
 }
+// The data files' record: what Astro rendered for their route, not a file of the site.
+rmSync(path.join(outDir, DATA_FILES_ROUTE), { recursive: true, force: true });
 if (readdirSync(attachments).length > 0) {
   // mkdtemp makes it private (0700); served, it must be readable as any directory of the build
   // is: nginx's workers run as another user, and answered 404 for every attachment.

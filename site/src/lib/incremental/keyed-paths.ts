@@ -110,7 +110,7 @@ const listed = new WeakMap<SiteContent, readonly string[]>();
  * notices took about a second of a 10,000-notice publish.
  * Not for a route whose files for a notice hang on other notices: CAP messages are kept along a
  * chain of replacements, so that route decides each build which notices have them, as parts of
- * their own (partsToList, pages/cap/).
+ * their own (partsToList, lib/data-files/cap-message-files.ts).
  */
 export function noticesToList(content: SiteContent): readonly string[] {
   let slugs = listed.get(content);

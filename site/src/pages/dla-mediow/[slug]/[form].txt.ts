@@ -1,12 +1,7 @@
-import { DEFAULT_LOCALE } from '@tablica/shared';
-import type { GetStaticPaths } from 'astro';
-import { broadcastTextEndpoint, broadcastTextPaths } from '../../../lib/broadcast-endpoint.ts';
+import { broadcastTexts } from '../../../lib/data-files/broadcast-texts.ts';
+import { astroDataRoute } from '../../../lib/data-files/data-route.ts';
 
-/** The default language's radio scripts and SMS texts (routes.newsroom: /dla-mediow/). */
-export const getStaticPaths = (async () =>
-  (await broadcastTextPaths([DEFAULT_LOCALE])).map(({ params: { slug, form }, props }) => ({
-    params: { slug, form },
-    props,
-  }))) satisfies GetStaticPaths;
-
-export const GET = broadcastTextEndpoint;
+/** The default language's radio scripts and SMS texts (lib/data-files/broadcast-texts.ts). */
+const route = astroDataRoute(broadcastTexts);
+export const getStaticPaths = route.getStaticPaths;
+export const GET = route.GET;

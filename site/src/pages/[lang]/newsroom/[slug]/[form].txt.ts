@@ -1,8 +1,7 @@
-import { TRANSLATION_LOCALES } from '@tablica/shared';
-import type { GetStaticPaths } from 'astro';
-import { broadcastTextEndpoint, broadcastTextPaths } from '../../../../lib/broadcast-endpoint.ts';
+import { translatedBroadcastTexts } from '../../../../lib/data-files/broadcast-texts.ts';
+import { astroDataRoute } from '../../../../lib/data-files/data-route.ts';
 
-/** Each translation's radio scripts and SMS texts, under its prefix (/en/newsroom/…). */
-export const getStaticPaths = (() => broadcastTextPaths(TRANSLATION_LOCALES)) satisfies GetStaticPaths;
-
-export const GET = broadcastTextEndpoint;
+/** Each translation's radio scripts and SMS texts (lib/data-files/broadcast-texts.ts). */
+const route = astroDataRoute(translatedBroadcastTexts);
+export const getStaticPaths = route.getStaticPaths;
+export const GET = route.GET;
