@@ -8,7 +8,7 @@ import { DATA_ROUTES } from '../../lib/data-files/data-routes.ts';
  * A build through scripts/build.ts: each data route's files, written in one go into the build
  * (lib/data-files/data-route.ts). Its entries are listed here, with every other route's paths,
  * before Astro renders any page: the keys endpoint records each part's files from them. What this
- * renders is the list of files written; scripts/build.ts deletes it.
+ * renders says how many it wrote; scripts/build.ts deletes it.
  */
 export const getStaticPaths = (async () => {
   if (!dataFilesDirectory()) return [];
@@ -30,5 +30,5 @@ export const GET: APIRoute = async ({ params, props }) => {
   console.log(
     `[tablica] data files written in one go: ${route.name}, ${files.length} (${Math.round(performance.now() - started)} ms)`,
   );
-  return new Response(JSON.stringify(files));
+  return new Response(JSON.stringify({ written: files.length }));
 };
