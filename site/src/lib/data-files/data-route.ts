@@ -9,16 +9,17 @@ import { dataFilesDirectory } from './data-files-setting.ts';
  * A route whose files are data made by one function of the content: iCalendar, CAP, oEmbed and
  * widget JSON, the broadcast texts. At 10,000 notices they are ~60,000 of a build's files, and
  * Astro's work around each file it renders (a request, a Response, a module import, a folder made,
- * a check against public/) cost more than making them: ~27 s of an 80 s build. So a build through
- * scripts/build.ts writes them in one go (pages/tablica-data-files/[route].json.ts); `astro dev`,
- * or `astro build` run alone, still renders each through its route file, from the same functions.
+ * a check against public/) cost more than making them: ~27 s of an 80 s page phase. So a build
+ * through scripts/build.ts writes them in one go (pages/tablica-data-files/[route].json.ts);
+ * `astro dev`, or `astro build` run alone, still renders each through its route file, from the
+ * same functions.
  */
 export interface DataRoute<Entry> {
   /** Names the route in the build's records: pages/tablica-data-files/<name>.json. */
   name: string;
   /** The route file under src/pages, as Astro names its params: `calendar/[slug].ics.ts`. */
   routeFile: string;
-  /** This build's files: what an incremental build takes from the previous build left out (withoutUnchanged). */
+  /** This build's files, less those an incremental build takes from the previous one (withoutUnchanged). */
   entries(content: SiteContent): readonly Entry[] | Promise<readonly Entry[]>;
   /** Where an entry's file is (outputs manifest), without the base path. */
   path(entry: Entry): string;
@@ -27,7 +28,10 @@ export interface DataRoute<Entry> {
   body(content: SiteContent, entry: Entry): string;
 }
 
-/** The route file's getStaticPaths and GET: every entry when Astro renders them, none when they are written in one go. */
+/**
+ * The route file's getStaticPaths and GET: every entry when Astro renders them, none when the
+ * build writes them in one go.
+ */
 export function astroDataRoute<Entry>(route: DataRoute<Entry>) {
   const getStaticPaths = (async () => {
     if (dataFilesDirectory()) return [];
