@@ -9,11 +9,11 @@ import {
   suspensionPeriod,
 } from '@tablica/shared';
 import { withdrawalOf } from '../forms-source.ts';
-import { noticesToList, withoutUnchanged } from '../incremental/keyed-paths.ts';
 import { outputPaths } from '../outputs/manifest.ts';
 import { singleNoticeWidgetData } from '../outputs/widget-data.ts';
 import { routes } from '../routes.ts';
 import type { DataRoute } from './data-route.ts';
+import { perNoticeFile } from './per-notice-file.ts';
 
 const stillNewsUntil = (notice: Notice) => {
   const end = effectiveEnd(notice);
@@ -42,13 +42,7 @@ export const noticeWidgets: DataRoute<string> = {
   name: 'notice-widgets',
   routeFile: 'widget/notice/[slug].json.ts',
   // Every notice, ended ones too: a page that embedded one keeps showing it, marked as ended.
-  entries: (content) =>
-    withoutUnchanged(content, noticesToList(content), (slug) => ({
-      part: slug,
-      path: outputPaths.noticeWidget(slug),
-    })),
-  path: (slug) => outputPaths.noticeWidget(slug),
-  params: (slug) => ({ slug }),
+  ...perNoticeFile(outputPaths.noticeWidget),
   body(content, slug) {
     const byLocale = content.versions.get(slug);
     if (!byLocale) throw new Error(`Tablica: no notice ${slug} for its widget data`);
