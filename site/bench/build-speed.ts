@@ -134,25 +134,35 @@ function shortLinksCost() {
   return { seconds: (performance.now() - started) / 1000, links: codes.size };
 }
 
-/** The snapshot with one notice edited, as an editor's publish changes it. */
-function snapshotWithOneEdit(): string {
-  const raw = JSON.parse(readFileSync(snapshotFile, 'utf8'));
-  const notice = raw.notices[Math.floor(raw.notices.length / 2)];
-  notice.title = `${notice.title} (zmiana)`;
-  notice.revision = Number(notice.revision ?? 1) + 1;
-  const file = path.join(scratch, 'snapshot-edited.json');
+/** A copy of the snapshot, changed by `change` (as an editor's publish changes it), in a file named `name`. */
+function snapshotChanged(name: string, change: (raw: SnapshotJson) => void): string {
+  const raw = JSON.parse(readFileSync(snapshotFile, 'utf8')) as SnapshotJson;
+  change(raw);
+  const file = path.join(scratch, name);
   writeFileSync(file, JSON.stringify(raw));
   return file;
 }
 
-/** The snapshot with an institution renamed: every page names institutions, so all are rendered. */
-function snapshotWithInstitutionRenamed(): string {
-  const raw = JSON.parse(readFileSync(snapshotFile, 'utf8'));
-  raw.institutions[0].name = `${raw.institutions[0].name} (nowa nazwa)`;
-  const file = path.join(scratch, 'snapshot-renamed.json');
-  writeFileSync(file, JSON.stringify(raw));
-  return file;
+/** The snapshot file's JSON, as far as the changes below read it. */
+interface SnapshotJson {
+  notices: { title: string; revision?: number }[];
+  institutions: { name: string }[];
 }
+
+/** The snapshot with one notice edited. */
+const snapshotWithOneEdit = () =>
+  snapshotChanged('snapshot-edited.json', (raw) => {
+    const notice = raw.notices[Math.floor(raw.notices.length / 2)] as SnapshotJson['notices'][number];
+    notice.title = `${notice.title} (zmiana)`;
+    notice.revision = Number(notice.revision ?? 1) + 1;
+  });
+
+/** The snapshot with an institution renamed: every page names institutions, so all are rendered. */
+const snapshotWithInstitutionRenamed = () =>
+  snapshotChanged('snapshot-renamed.json', (raw) => {
+    const institution = raw.institutions[0] as SnapshotJson['institutions'][number];
+    institution.name = `${institution.name} (nowa nazwa)`;
+  });
 
 try {
   const base = await floor();

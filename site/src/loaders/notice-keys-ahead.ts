@@ -4,7 +4,7 @@ import type { Snapshot } from '@tablica/shared';
 import { noticeKey, siteKey } from '../lib/incremental/page-keys.ts';
 import { shortCodes } from '../lib/short-links.ts';
 import type { SiteBuildConfig } from '../lib/site-config.ts';
-import { type HandedOver, siteContentOf } from '../lib/site-content-of.ts';
+import { type HandedOver, type SiteContent, siteContentOf } from '../lib/site-content-of.ts';
 import { writeFileWhole } from '../lib/write-file-whole.ts';
 import { awaitHandOver, failedMarker } from './hand-over-file.ts';
 
@@ -31,20 +31,25 @@ export function handOverNoticeKeys(
   siteKnown: (key: string | undefined) => void,
 ): void {
   const file = keysFile(readAheadFile);
-  let told = false;
+  // Slower, not wrong: Astro then makes the keys as it did before.
+  const failed = (error: unknown) => writeFileSync(failedMarker(file), (error as Error).message);
+  let content: SiteContent;
   try {
-    const content = siteContentOf(snapshot, config);
+    content = siteContentOf(snapshot, config);
     siteKnown(siteKey(content));
-    told = true;
+  } catch (error) {
+    siteKnown(undefined);
+    failed(error);
+    return;
+  }
+  try {
     const handed: HandedOver = {
       shortCodes: shortCodes(content),
       noticeKeys: new Map(content.slugs.map((slug) => [slug, noticeKey(content, slug)])),
     };
     writeFileWhole(file, serialize(handed));
   } catch (error) {
-    if (!told) siteKnown(undefined);
-    // Slower, not wrong: Astro makes them as it did before.
-    writeFileSync(failedMarker(file), (error as Error).message);
+    failed(error);
   }
 }
 

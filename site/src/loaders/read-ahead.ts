@@ -32,8 +32,8 @@ export async function readAheadInto(
   {
     warn,
     handedOver,
-    siteKnown = () => {},
-  }: { warn: (message: string) => void; handedOver: () => void; siteKnown?: (key: string | undefined) => void },
+    siteKnown,
+  }: { warn: (message: string) => void; handedOver: () => void; siteKnown: (key: string | undefined) => void },
 ): Promise<void> {
   let check: ContentCheck;
   let config: SiteBuildConfig;
