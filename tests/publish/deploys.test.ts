@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { checkBuild, dropVerdict } from '../../site/publisher/build-check.ts';
 import { BuildQueue } from '../../site/publisher/build-queue.ts';
 import { DirectoryTarget as Deploys, KEEP_BUILDS } from '../../site/publisher/deploy/directory-target.ts';
@@ -93,6 +93,30 @@ describe('deploys on disk', () => {
     expect(restarted.recover()).toEqual([]);
     expect(restarted.startBuild().spare).toBeUndefined();
     await expect.poll(() => readdirSync(restarted.builds).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  test('a new build is the newest when the clock gives a millisecond again or goes back: the live build is never pruned as the oldest', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
+    scratch.push(dir);
+    const deploys = new Deploys(dir);
+    const kept = () => deploys.list().map((id) => readFileSync(path.join(deploys.builds, id, 'index.html'), 'utf8'));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // Every build in one millisecond: once 'one' is a spare, its id is free again (CI, at 85f1b86).
+      vi.setSystemTime(new Date('2026-03-20T10:00:00.000Z'));
+      for (const label of ['one', 'two', 'three', 'four', 'five', 'six']) deploys.switchTo(addBuild(deploys, label));
+      expect(served(deploys)).toBe('six');
+      expect(kept()).toEqual(['four', 'five', 'six']);
+      // The machine's clock set back an hour.
+      vi.setSystemTime(new Date('2026-03-20T09:00:00.000Z'));
+      deploys.switchTo(addBuild(deploys, 'seven'));
+      expect(served(deploys)).toBe('seven');
+      expect(kept()).toEqual(['five', 'six', 'seven']);
+      deploys.rollback();
+      expect(served(deploys)).toBe('six');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('npm run rollback: a running server serves the previous build from the next request on', async () => {

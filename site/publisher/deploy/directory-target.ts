@@ -109,9 +109,13 @@ export class DirectoryTarget implements DeployTarget {
 
   /** A fresh directory to build into, the id it will have once finished, and the spare build if there is one. */
   startBuild(): StagedBuild {
+    // Builds are ordered by id (prune, rollback, the spares): a new one sorts after every finished
+    // one, also when the clock gives an id used before (a build dropped since, in the same
+    // millisecond: CI caught the live build pruned as the oldest) or an earlier one (the clock set back).
+    const newest = this.list().at(-1);
     let id = new Date().toISOString().replace(/[:.]/g, '-');
-    // Two builds in one millisecond (tests) still get distinct, ordered ids.
-    while (this.list().includes(id) || existsSync(path.join(this.builds, id + PARTIAL))) id += '-1';
+    if (newest !== undefined && id <= newest) id = idAfter(newest);
+    while (existsSync(path.join(this.builds, id + PARTIAL))) id = idAfter(id);
     const spare = SPARES.map((name) => path.join(this.builds, name)).find((name) => existsSync(name));
     return { id, directory: path.join(this.builds, id + PARTIAL), ...(spare ? { spare } : {}) };
   }
@@ -234,6 +238,13 @@ export class DirectoryTarget implements DeployTarget {
     const dropped = builds.slice(0, Math.max(0, builds.length - KEEP_BUILDS)).filter((id) => id !== live);
     for (const id of dropped) this.#keepAsSpare(id);
   }
+}
+
+/** The next id after `id` in sort order, counted in a fixed-width suffix (`…Z-000001`, `…Z-000002`) so that ids stay short. */
+function idAfter(id: string): string {
+  const counted = /^(.*)-(\d{6})$/.exec(id);
+  const next = counted ? `${counted[1]}-${String(Number(counted[2]) + 1).padStart(6, '0')}` : `${id}-000001`;
+  return next > id ? next : `${id}-000001`;
 }
 
 function isAlive(pid: number): boolean {
