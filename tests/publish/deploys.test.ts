@@ -95,7 +95,7 @@ describe('deploys on disk', () => {
     await expect.poll(() => readdirSync(restarted.builds).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
-  test('a new build is the newest when the clock gives a millisecond again or goes back: the live build is never pruned as the oldest', () => {
+  test('a new build is the newest when the clock gives a millisecond again or goes back: the builds before it are kept, in order', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
     scratch.push(dir);
     const deploys = new Deploys(dir);

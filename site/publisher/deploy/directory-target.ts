@@ -111,7 +111,8 @@ export class DirectoryTarget implements DeployTarget {
   startBuild(): StagedBuild {
     // Builds are ordered by id (prune, rollback, the spares): a new one sorts after every finished
     // one, also when the clock gives an id used before (a build dropped since, in the same
-    // millisecond: CI caught the live build pruned as the oldest) or an earlier one (the clock set back).
+    // millisecond: in CI the build before the live one was then pruned as the oldest) or an
+    // earlier one (the clock set back).
     const newest = this.list().at(-1);
     let id = new Date().toISOString().replace(/[:.]/g, '-');
     if (newest !== undefined && id <= newest) id = idAfter(newest);
