@@ -192,8 +192,11 @@ export async function startWordPress({ sitePort }: { sitePort: number }): Promis
   let output = '';
   const server = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', root, path.join(root, 'tablica-router.php')], {
     cwd: root,
-    // Several workers: a page and its assets, and WordPress fetching the embed, at once.
+    // Several workers: a page and its assets, and WordPress fetching the embed, at once. They are
+    // the server's children and outlived it when only it was stopped (each test run left them
+    // holding their port): the server leads a process group of its own, which stop() ends whole.
     env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
+    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk) => {
@@ -227,8 +230,13 @@ export async function startWordPress({ sitePort }: { sitePort: number }): Promis
       return { status: response.status, body: parsed as never };
     },
     async stop() {
-      server.kill();
-      await new Promise((resolve) => server.once('exit', resolve));
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      try {
+        process.kill(-(server.pid as number), 'SIGTERM');
+      } catch {
+        // The group is gone already.
+      }
+      if (server.exitCode === null && server.signalCode === null) await exited;
       try {
         execFileSync('php', [
           '-r',
