@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -192,11 +192,8 @@ export async function startWordPress({ sitePort }: { sitePort: number }): Promis
   let output = '';
   const server = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', root, path.join(root, 'tablica-router.php')], {
     cwd: root,
-    // Several workers: a page and its assets, and WordPress fetching the embed, at once. They are
-    // the server's children and outlived it when only it was stopped (each test run left them
-    // holding their port): the server leads a process group of its own, which stop() ends whole.
+    // Several workers: a page and its assets, and WordPress fetching the embed, at once.
     env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
-    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk) => {
@@ -231,11 +228,11 @@ export async function startWordPress({ sitePort }: { sitePort: number }): Promis
     },
     async stop() {
       const exited = new Promise((resolve) => server.once('exit', resolve));
-      try {
-        process.kill(-(server.pid as number), 'SIGTERM');
-      } catch {
-        // The group is gone already.
-      }
+      // The workers first: they are the server's children and outlive it (each test run left four
+      // holding their port), and once it is gone they can no longer be found by their parent. The
+      // server stays in the test run's process group, so Ctrl-C still ends it and them.
+      spawnSync('pkill', ['-TERM', '-P', String(server.pid)]);
+      server.kill('SIGTERM');
       if (server.exitCode === null && server.signalCode === null) await exited;
       try {
         execFileSync('php', [
