@@ -234,7 +234,7 @@ if (readdirSync(attachments).length > 0) {
 const [
   { INLINE_HASH_FILES, writeInlineHashes },
   { reuseUnchanged },
-  { buildSearchIndex },
+  { buildSearchIndex, searchIndexMade },
   { linkPreviousSearchIndex },
   { writeShortLinkPages },
 ] = await afterAstro();
@@ -265,8 +265,9 @@ const searchIndexLater =
   ((!reuse.fullBecause && prelinked?.searchIndexLinked) || linkPreviousSearchIndex(outDir, incrementalFrom));
 if (!searchIndexLater) {
   const started = performance.now();
-  const pages = await buildSearchIndex(outDir, { noticesPerPart });
-  console.log(`[tablica] search index: ${pages} pages read in ${Math.round(performance.now() - started)} ms`);
+  // Parts of the previous build's index whose notices are unchanged are linked, not made again.
+  const index = await buildSearchIndex(outDir, { noticesPerPart, previous: incrementalFrom });
+  console.log(`[tablica] ${searchIndexMade(index, performance.now() - started)}`);
 }
 
 // Before the hashes: the CSP must cover every HTML file the build writes.

@@ -12,7 +12,7 @@ import { SEARCH_INDEX_DIRECTORY, SEARCH_INDEX_PARTS_FILE } from '../src/lib/sear
 import { filesOfBuild } from './build-files.ts';
 import { linkTree } from './link-tree.ts';
 import { linkAll } from './reuse-unchanged.ts';
-import { buildSearchIndex, writeOnePartList } from './search-index.ts';
+import { buildSearchIndex, type SearchIndexMade, searchIndexMade, writeOnePartList } from './search-index.ts';
 import { WRITTEN_FILES } from './written-files.ts';
 
 /** In a build whose search index is the previous build's; never served (a dot-file). */
@@ -37,13 +37,17 @@ export function linkPreviousSearchIndex(outDir: string, previous: string): boole
   return true;
 }
 
-/** A copy (hard links) of `from` with a search index built from its own pages; `spare` is taken over (link-tree.ts). */
-export async function indexSearchInto(from: string, outDir: string, spare?: string): Promise<number> {
+/**
+ * A copy (hard links) of `from` with a search index built from its own pages; `spare` is taken
+ * over (link-tree.ts). The parts of `from`'s index (the previous one) whose notices are unchanged
+ * are linked into it, not made again (search-index-reuse.ts).
+ */
+export async function indexSearchInto(from: string, outDir: string, spare?: string): Promise<SearchIndexMade> {
   // The copy is a build of its own, made by no incremental build: it lists no written files.
   await linkTree(filesOf(from, new Set([SEARCH_INDEX_DIRECTORY, STALE_SEARCH_INDEX, WRITTEN_FILES])), from, outDir, {
     spare,
   });
-  return buildSearchIndex(outDir);
+  return buildSearchIndex(outDir, { previous: from });
 }
 
 if (import.meta.main) {
@@ -57,10 +61,10 @@ if (import.meta.main) {
     process.exit(2);
   }
   const started = performance.now();
-  const pages = await indexSearchInto(
+  const index = await indexSearchInto(
     path.resolve(values.from),
     path.resolve(values.outDir),
     values.recycle && path.resolve(values.recycle),
   );
-  console.log(`[tablica] search index: ${pages} pages read in ${Math.round(performance.now() - started)} ms`);
+  console.log(`[tablica] ${searchIndexMade(index, performance.now() - started)}`);
 }

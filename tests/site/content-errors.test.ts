@@ -118,7 +118,7 @@ describe('content the build must not publish', () => {
   test.each([
     ['TABLICA_BUILD_HEAP_MB', '1.5GB', 'a whole number of megabytes above 0 (such as 1280)'],
     ['TABLICA_STRAPI_RETRIES', 'many', 'a whole number of retries 0 or more (such as 5)'],
-    ['TABLICA_SEARCH_INDEX_PART_NOTICES', '0', 'a whole number of notices above 0 (such as 10000)'],
+    ['TABLICA_SEARCH_INDEX_PART_NOTICES', '0', 'a whole number of notices above 0 (such as 5000)'],
   ])(
     'a build with %s that is not what it takes fails naming the setting, and writes nothing',
     async (name, value, takes) => {

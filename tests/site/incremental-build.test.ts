@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateInstitutions, generateNotices, loadSnapshot, resolveRelativeDates } from '@tablica/shared';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { SEARCH_INDEX_RECORD } from '../../site/scripts/search-index-reuse.ts';
 import { noticeKey } from '../../site/src/lib/incremental/page-keys.ts';
 import { readPageKeys } from '../../site/src/lib/incremental/page-keys-file.ts';
+import { SEARCH_INDEX_PARTS_FILE } from '../../site/src/lib/search-index-parts.ts';
 import { siteContentOf } from '../../site/src/lib/site-content-of.ts';
 import { demoSnapshotRaw } from '../fixtures/demo-snapshot.ts';
 import { buildSiteFromSnapshot, SITE_DIR, type SiteBuild } from '../support/site-build.ts';
@@ -20,6 +22,12 @@ const SEARCH_INDEX_LATER = path.join(SITE_DIR, 'scripts/search-index-later.ts');
  * incremental one, as the publisher's do.
  */
 const HOUR = 3_600_000;
+/**
+ * The search index in parts of about 20 notices (68 notices: four parts), as a large archive's
+ * is: a build made from the previous one makes again only the parts whose notices changed
+ * (scripts/search-index-reuse.ts), and must still be the full build's, byte for byte.
+ */
+const IN_PARTS = { TABLICA_SEARCH_INDEX_PART_NOTICES: '20' };
 /** What the build says when the read-ahead's site key differs from the base's (scripts/build.ts). */
 const EVERYTHING_AGAIN = "the site's key changed: every page is rendered again";
 const now0 = new Date(Date.UTC(2026, 2, 10, 9, 0));
@@ -146,6 +154,24 @@ const groupFiles = (institution: string, category: string) => [
 const sameInode = (a: string, b: string, file: string) =>
   statSync(path.join(a, file)).ino === statSync(path.join(b, file)).ino;
 
+/** What a build said of its search index: parts in all, made by Pagefind, linked from the previous index. */
+function indexMade(output: string): { parts: number; made: number; linked: number } {
+  const said = /(\d+) of (\d+) part\(s\) made(?:; (\d+) unchanged, linked)?/.exec(output);
+  if (!said) throw new Error(`no search index made in:\n${output}`);
+  return { made: Number(said[1]), parts: Number(said[2]), linked: Number(said[3] ?? 0) };
+}
+
+/** The Pagefind files of each part of a build's index: the main index's without the other parts and the lists. */
+function indexPartFiles(build: string): string[][] {
+  const index = path.join(build, 'pagefind');
+  const files = filesOf(index);
+  const { parts } = JSON.parse(readFileSync(path.join(index, SEARCH_INDEX_PARTS_FILE), 'utf8')) as { parts: string[] };
+  const lists = [SEARCH_INDEX_PARTS_FILE, SEARCH_INDEX_RECORD];
+  return ['', ...parts].map((folder) =>
+    files.filter((file) => (folder ? file.startsWith(folder) : !/^part-\d+\//.test(file) && !lists.includes(file))),
+  );
+}
+
 const STEPS: Step[] = [
   {
     what: 'a translation edited, a notice added, a notice deleted',
@@ -222,9 +248,11 @@ describe('an incremental build is the same site as a full build', () => {
   /** The last test's builds: one that went live with a stale index, and its copy with a fresh one. */
   let staleIndex: SiteBuild | undefined;
   let indexedCopy: string | undefined;
+  /** The last build indexed after a publish that rendered every page again: its index made whole. */
+  let everythingIndexed: string | undefined;
 
   beforeAll(async () => {
-    previous = await buildSiteFromSnapshot(raw, { TABLICA_NOW: now0.toISOString() });
+    previous = await buildSiteFromSnapshot(raw, { ...IN_PARTS, TABLICA_NOW: now0.toISOString() });
     if (!previous.ok) throw new Error(previous.output);
   });
 
@@ -232,9 +260,13 @@ describe('an incremental build is the same site as a full build', () => {
     'after $what',
     async ({ change, now, index, expect: parts, site }) => {
       change(raw);
-      const env = { TABLICA_NOW: now.toISOString() };
+      const env = { ...IN_PARTS, TABLICA_NOW: now.toISOString() };
       const full = await buildSiteFromSnapshot(raw, env);
       expect(full.ok, full.output).toBe(true);
+      // The index is in parts here, each made by Pagefind in a full build.
+      const { parts: indexParts, made } = indexMade(full.output);
+      expect(indexParts).toBeGreaterThanOrEqual(3);
+      expect(made).toBe(indexParts);
       for (const file of site?.has ?? []) expect(existsSync(path.join(full.outDir, file)), file).toBe(true);
       for (const file of site?.lacks ?? []) expect(existsSync(path.join(full.outDir, file)), file).toBe(false);
       // From the second step on, an older build is taken over: first a full build (none of its
@@ -281,7 +313,7 @@ describe('an incremental build is the same site as a full build', () => {
 
   test('with the search index built after it went live, it is still the same site', async () => {
     edited(notice(raw, 'szczepienia-przeciw-grypie-zmiana-godzin'), { title: 'Szczepienia: godziny znowu zmienione' });
-    const env = { TABLICA_NOW: now0.toISOString() };
+    const env = { ...IN_PARTS, TABLICA_NOW: now0.toISOString() };
     const full = await buildSiteFromSnapshot(raw, env);
     expect(full.ok, full.output).toBe(true);
     const deferred = await buildSiteFromSnapshot(raw, env, {
@@ -308,7 +340,7 @@ describe('an incremental build is the same site as a full build', () => {
     const run = spawnSync(
       process.execPath,
       [SEARCH_INDEX_LATER, '--from', deferred.outDir, '--outDir', indexed, '--recycle', spare],
-      { cwd: SITE_DIR, encoding: 'utf8' },
+      { cwd: SITE_DIR, encoding: 'utf8', env: { ...process.env, ...IN_PARTS } },
     );
     expect(run.status, run.stderr).toBe(0);
     expect(existsSync(spare)).toBe(false);
@@ -326,7 +358,7 @@ describe('an incremental build is the same site as a full build', () => {
   // and its files compared: a record that missed a file would leave a stale page in the site.
   test('the next publishes take over spares from their records, and are still the same site', async () => {
     if (!staleIndex || !indexedCopy) throw new Error('the search-index test did not run');
-    const env = { TABLICA_NOW: now0.toISOString() };
+    const env = { ...IN_PARTS, TABLICA_NOW: now0.toISOString() };
     const older = await buildSiteFromSnapshot(raw, env, { incrementalFrom: indexedCopy, searchIndexLater: true });
     expect(older.ok, older.output).toBe(true);
     edited(notice(raw, 'szczepienia-przeciw-grypie-zmiana-godzin'), {
@@ -358,7 +390,7 @@ describe('an incremental build is the same site as a full build', () => {
   test('a publish that renders everything again goes live with the previous index, then indexed is the full build', async () => {
     const institution = raw.institutions[1] as Entry;
     institution.name = `${String(institution.name)} (po zmianie)`;
-    const env = { TABLICA_NOW: now0.toISOString() };
+    const env = { ...IN_PARTS, TABLICA_NOW: now0.toISOString() };
     const full = await buildSiteFromSnapshot(raw, env);
     expect(full.ok, full.output).toBe(true);
     // An older build to take over, as the publisher offers its spare: left for the next publish.
@@ -384,8 +416,44 @@ describe('an incremental build is the same site as a full build', () => {
     const run = spawnSync(process.execPath, [SEARCH_INDEX_LATER, '--from', deferred.outDir, '--outDir', indexed], {
       cwd: SITE_DIR,
       encoding: 'utf8',
+      env: { ...process.env, ...IN_PARTS },
     });
     expect(run.status, run.stderr).toBe(0);
     expect(differences(indexed, full.outDir)).toEqual([]);
+    everythingIndexed = indexed;
+  }, 240_000);
+
+  // Pagefind has no incremental mode; an index in parts has one. The usual publish: one notice
+  // edited, live with the previous index, then indexed.
+  test('after one notice edited, only its part of the search index is made again, and it is still the same site', async () => {
+    if (!everythingIndexed) throw new Error('the previous test did not run');
+    edited(notice(raw, 'awaria-wodociagu-ul-lipowa'), { title: 'Awaria wodociągu usunięta' });
+    const env = { ...IN_PARTS, TABLICA_NOW: now0.toISOString() };
+    const full = await buildSiteFromSnapshot(raw, env);
+    expect(full.ok, full.output).toBe(true);
+    const deferred = await buildSiteFromSnapshot(raw, env, {
+      incrementalFrom: everythingIndexed,
+      searchIndexLater: true,
+    });
+    expect(deferred.ok, deferred.output).toBe(true);
+    const indexed = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-indexed-')), 'site');
+    const run = spawnSync(process.execPath, [SEARCH_INDEX_LATER, '--from', deferred.outDir, '--outDir', indexed], {
+      cwd: SITE_DIR,
+      encoding: 'utf8',
+      env: { ...process.env, ...IN_PARTS },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(differences(indexed, full.outDir)).toEqual([]);
+    // Every other part linked from the index the build went live with, the lists written afresh
+    // (written into a link, they would change that build's).
+    const { parts, made, linked } = indexMade(run.stdout);
+    expect({ made, linked }).toEqual({ made: 1, linked: parts - 1 });
+    const [before, after] = [path.join(deferred.outDir, 'pagefind'), path.join(indexed, 'pagefind')];
+    const partsLinked = indexPartFiles(indexed).filter((files) =>
+      files.every((file) => existsSync(path.join(before, file)) && sameInode(after, before, file)),
+    );
+    expect(partsLinked).toHaveLength(parts - 1);
+    for (const list of [SEARCH_INDEX_PARTS_FILE, SEARCH_INDEX_RECORD])
+      expect(sameInode(after, before, list)).toBe(false);
   }, 240_000);
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { filesOfBuild } from '../../site/scripts/build-files.ts';
 import { buildSearchIndex } from '../../site/scripts/search-index.ts';
 import { linkPreviousSearchIndex } from '../../site/scripts/search-index-later.ts';
+import { SEARCH_INDEX_RECORD } from '../../site/scripts/search-index-reuse.ts';
 import { noticesPerSearchIndexPart } from '../../site/scripts/search-index-setting.ts';
 import { SEARCH_INDEX_PARTS_FILE, type SearchIndexParts } from '../../site/src/lib/search-index-parts.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
@@ -56,8 +57,11 @@ describe('the search index', () => {
     const reference = path.join(scratch, 'reference');
     await indexOfEveryNoticePage(reference);
     const built = path.join(site, 'pagefind');
-    // Pagefind's files; the list of other parts is the build's own (an empty list here).
-    const pagefindFiles = filesOf(built).filter((file) => file !== SEARCH_INDEX_PARTS_FILE);
+    // Pagefind's files; the list of other parts (an empty list here) and the record of what the
+    // parts were made from are the build's own.
+    const pagefindFiles = filesOf(built).filter(
+      (file) => file !== SEARCH_INDEX_PARTS_FILE && file !== SEARCH_INDEX_RECORD,
+    );
     expect(pagefindFiles).toEqual(filesOf(reference));
     const differing = pagefindFiles.filter(
       (file) => !readFileSync(path.join(built, file)).equals(readFileSync(path.join(reference, file))),
@@ -120,12 +124,12 @@ describe('an archive indexed in parts (as one too large for one Pagefind process
     await inParts?.close();
   });
 
-  test('the part size is 10,000 notices unless set; a setting that is not a whole number is refused, naming it', () => {
-    expect(noticesPerSearchIndexPart({})).toBe(10_000);
+  test('the part size is 5,000 notices unless set; a setting that is not a whole number is refused, naming it', () => {
+    expect(noticesPerSearchIndexPart({})).toBe(5_000);
     expect(noticesPerSearchIndexPart({ TABLICA_SEARCH_INDEX_PART_NOTICES: '2500' })).toBe(2500);
     for (const wrong of ['0', '-1', '2.5', 'dużo'])
       expect(() => noticesPerSearchIndexPart({ TABLICA_SEARCH_INDEX_PART_NOTICES: wrong })).toThrow(
-        `TABLICA_SEARCH_INDEX_PART_NOTICES must be a whole number of notices above 0 (such as 10000), not "${wrong}"`,
+        `TABLICA_SEARCH_INDEX_PART_NOTICES must be a whole number of notices above 0 (such as 5000), not "${wrong}"`,
       );
   });
 
@@ -158,6 +162,26 @@ describe('an archive indexed in parts (as one too large for one Pagefind process
     }
   });
 
+  test('made again from the same pages, each part is linked from the index before; the lists are written afresh', async () => {
+    const again = path.join(scratch, 'split-again');
+    execFileSync('cp', ['-al', site, again]);
+    rmSync(path.join(again, 'pagefind'), { recursive: true });
+    expect(await buildSearchIndex(again, { noticesPerPart: 3, previous: split })).toEqual({
+      pages: 0,
+      parts: 3,
+      reused: 3,
+    });
+    const [before, after] = [path.join(split, 'pagefind'), path.join(again, 'pagefind')];
+    expect(filesOf(after)).toEqual(filesOf(before));
+    const lists = [SEARCH_INDEX_PARTS_FILE, SEARCH_INDEX_RECORD];
+    for (const file of filesOf(after)) {
+      const [was, is] = [statSync(path.join(before, file)), statSync(path.join(after, file))];
+      // Written into a link, a list would change the index before, which a live build may serve.
+      expect(is.ino === was.ino, file).toBe(!lists.includes(file));
+      expect(readFileSync(path.join(after, file)).equals(readFileSync(path.join(before, file))), file).toBe(true);
+    }
+  });
+
   describe.skipIf(!hasChromium)('searched in Chromium', () => {
     /** The results' addresses for a search on a site's search page, failing on any error the page logs. */
     async function resultsOf(server: StaticServer, searchPage: string, query: string): Promise<string[]> {
@@ -182,7 +206,7 @@ describe('an archive indexed in parts (as one too large for one Pagefind process
 
     test('a search finds the same notices in every part as in one index, in each language', async () => {
       const searches: [string, string, string][] = [
-        // The first part, the last part, and a translation in the middle one.
+        // The main index, the second part, and a translation in the third.
         ['/szukaj/', 'beczkowozy', 'awaria-wodociagu-ul-lipowa'],
         ['/szukaj/', 'pływalnia', 'zamkniecie-plywalni-przedluzone'],
         ['/en/search/', 'vaccination', 'szczepienia-przeciw-grypie-zmiana-godzin'],

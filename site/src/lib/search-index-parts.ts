@@ -19,16 +19,26 @@ export interface SearchIndexParts {
 export const partFolder = (number: number) => `part-${number}`;
 
 /**
- * The notices (sorted) in parts of at most `perPart`, as even as can be: 30,001 notices at 10,000
- * a part make four parts of 7,501 and 7,500, not three full ones and a part of one. Runs of the
- * names in their order: the same notices make the same parts in every build. `perPart` is a whole
- * number above 0 (noticesPerSearchIndexPart checks the setting).
+ * The notices in ⌈notices ÷ perPart⌉ parts, each notice's part chosen by a hash of its name, so
+ * that a notice published, edited or deleted changes its own part and no other: the index made
+ * again after a publish remakes that part and takes the others from the index before it
+ * (scripts/search-index-reuse.ts). A hash is even on average: parts hold about `perPart` notices
+ * each, not exactly (10,000 at 5,000 a part: two of 5,000, give or take a hundred). The same names make the same
+ * parts in every build, each in the order given. `perPart` is a whole number above 0
+ * (noticesPerSearchIndexPart).
  */
-export function searchIndexParts<Name>(notices: readonly Name[], perPart: number): Name[][] {
-  const count = Math.max(1, Math.ceil(notices.length / perPart));
-  const size = Math.floor(notices.length / count);
-  // The first `longer` parts take one notice more.
-  const longer = notices.length % count;
-  const startOf = (part: number) => part * size + Math.min(part, longer);
-  return Array.from({ length: count }, (_, part) => notices.slice(startOf(part), startOf(part + 1)));
+export function searchIndexParts(notices: readonly string[], perPart: number): string[][] {
+  const parts = Array.from({ length: Math.max(1, Math.ceil(notices.length / perPart)) }, () => [] as string[]);
+  for (const notice of notices) parts[nameHash(notice) % parts.length]?.push(notice);
+  return parts;
+}
+
+/** FNV-1a of a name's UTF-16 units: a few lines, the same in every build and on every machine. */
+function nameHash(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < name.length; index += 1) {
+    hash ^= name.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
