@@ -184,13 +184,10 @@ try {
     searchIndexLater: true,
   });
   const indexStarted = performance.now();
-  execFileSync(
+  const indexOutput = execFileSync(
     process.execPath,
     [SEARCH_INDEX_LATER, '--from', path.join(scratch, 'deferred'), '--outDir', path.join(scratch, 'indexed')],
-    {
-      cwd: SITE_DIR,
-      stdio: 'ignore',
-    },
+    { cwd: SITE_DIR, encoding: 'utf8' },
   );
   const indexSeconds = (performance.now() - indexStarted) / 1000;
   // A publish the editor waits for that renders every page again: live with the previous index.
@@ -238,6 +235,8 @@ try {
   console.log(
     `                          ${(/incremental build: .*$/m.exec(deferred.output)?.[0] ?? 'no incremental build').replace(/ from \S+/, '')}`,
   );
+  // Its parts whose notices are unchanged are linked from the index it went live with.
+  console.log(`                          ${/search index: .*$/m.exec(indexOutput)?.[0] ?? 'no search index made'}`);
   console.log(
     `  institution renamed:    ${renamed.seconds.toFixed(1)} s to live, every page rendered again, search index later (${(renamed.seconds / astro.seconds).toFixed(2)}× the full build), peak ${mb(renamed.peakBytes)}`,
   );
