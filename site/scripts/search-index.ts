@@ -167,8 +167,7 @@ export async function buildSearchIndex(
   const languages = noticePages(siteDir);
   const outputPath = path.join(siteDir, SEARCH_INDEX_DIRECTORY);
   const notices = [...new Set(languages[0]?.files.map(noticeFolderOf))].sort();
-  // The main index (part 0) holds the search page's script: it is there even with no notices.
-  const parts = searchIndexParts(notices, noticesPerPart).filter((part, number) => number === 0 || part.length > 0);
+  const parts = searchIndexParts(notices, noticesPerPart);
   const made = partsToMake(parts, readPageKeys(siteDir), previous);
   let pages = 0;
   for (const [number, part] of made.entries()) {

@@ -25,6 +25,15 @@ describe('the search index in parts', () => {
 
   // After a publish the search index makes again only the parts that changed
   // (scripts/search-index-reuse.ts): one notice must not move the others between parts.
+  // The main index is the first part, and Pagefind's search fails on one without pages.
+  test('no part is empty, however small the parts', () => {
+    for (const count of [1, 2, 3, 5, 8, 13]) {
+      const parts = searchIndexParts(names(count), 1);
+      expect(parts.flat().sort()).toEqual(names(count).sort());
+      for (const part of parts) expect(part.length).toBeGreaterThan(0);
+    }
+  });
+
   test('a notice added or deleted changes its own part and no other', () => {
     const before = searchIndexParts(names(12_000), 5_000);
     const added = searchIndexParts([...names(12_000), 'nowy-komunikat'], 5_000);

@@ -23,14 +23,19 @@ export const partFolder = (number: number) => `part-${number}`;
  * that a notice published, edited or deleted changes its own part and no other: the index made
  * again after a publish remakes that part and takes the others from the index before it
  * (scripts/search-index-reuse.ts). A hash is even on average: parts hold about `perPart` notices
- * each, not exactly (10,000 at 5,000 a part: two of 5,000, give or take a hundred). The same names make the same
- * parts in every build, each in the order given. `perPart` is a whole number above 0
- * (noticesPerSearchIndexPart).
+ * each, not exactly (10,000 at 5,000 a part: two of 5,000, give or take a hundred). The same
+ * names make the same parts in every build, each in the order given. `perPart` is a whole number
+ * above 0 (noticesPerSearchIndexPart).
+ *
+ * No part is empty (one, of none, when there are no notices): the first part is the main index,
+ * and Pagefind's search page fails on a main index without pages. A hash leaves a part empty only
+ * when parts are a handful of notices (at 20 a part, once in 500 million).
  */
 export function searchIndexParts(notices: readonly string[], perPart: number): string[][] {
   const parts = Array.from({ length: Math.max(1, Math.ceil(notices.length / perPart)) }, () => [] as string[]);
   for (const notice of notices) parts[nameHash(notice) % parts.length]?.push(notice);
-  return parts;
+  const filled = parts.filter((part) => part.length > 0);
+  return filled.length > 0 ? filled : [[]];
 }
 
 /** FNV-1a of a name's UTF-16 units: a few lines, the same in every build and on every machine. */
