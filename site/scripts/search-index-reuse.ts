@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PageKeys } from '../src/lib/incremental/page-keys-file.ts';
-import { partFolder, SEARCH_INDEX_DIRECTORY, SEARCH_INDEX_PARTS_FILE } from '../src/lib/search-index-parts.ts';
+import {
+  isPartFolder,
+  partFolder,
+  SEARCH_INDEX_DIRECTORY,
+  SEARCH_INDEX_PARTS_FILE,
+} from '../src/lib/search-index-parts.ts';
 import { filesOfBuild } from './build-files.ts';
 import { linkAll } from './reuse-unchanged.ts';
 
@@ -47,6 +52,10 @@ function partDigest(notices: readonly string[], keys: PageKeys | undefined, whol
   return hash.digest('base64url');
 }
 
+/** The folder of an index's part `number`: the index's own folder for the main index (0). */
+export const partPath = (indexFolder: string, number: number) =>
+  number === 0 ? indexFolder : path.join(indexFolder, partFolder(number));
+
 /** The parts' folders of `previous`'s index by their digests; none without a record. */
 function foldersByDigest(previous: string | undefined): Map<string, string> {
   const folders = new Map<string, string>();
@@ -60,7 +69,7 @@ function foldersByDigest(previous: string | undefined): Map<string, string> {
   }
   if (!Array.isArray(record.parts)) return folders;
   for (const [number, digest] of record.parts.entries()) {
-    const folder = number === 0 ? index : path.join(index, partFolder(number));
+    const folder = partPath(index, number);
     if (typeof digest === 'string' && existsSync(folder)) folders.set(digest, folder);
   }
   return folders;
@@ -82,7 +91,7 @@ export function partsToMake(parts: readonly string[][], keys: PageKeys | undefin
 /** Top-level entries of an index's main folder that are not its own part's: the other parts, the lists. */
 const isOtherPartOrList = (file: string) => {
   const top = file.split('/')[0] as string;
-  return /^part-\d+$/.test(top) || top === SEARCH_INDEX_PARTS_FILE || top === SEARCH_INDEX_RECORD;
+  return isPartFolder(top) || top === SEARCH_INDEX_PARTS_FILE || top === SEARCH_INDEX_RECORD;
 };
 
 /**

@@ -13,7 +13,7 @@ import {
 } from '../src/lib/search-index-parts.ts';
 import { allocatorDefaults, PAGEFIND_ALLOCATOR } from './allocator-settings.ts';
 import { filesOfBuild } from './build-files.ts';
-import { linkIndexPart, partsToMake, writeSearchIndexRecord } from './search-index-reuse.ts';
+import { linkIndexPart, partPath, partsToMake, writeSearchIndexRecord } from './search-index-reuse.ts';
 import { noticesPerSearchIndexPart } from './search-index-setting.ts';
 
 /** What marks the part of a page Pagefind indexes; a page without it is not indexed at all. */
@@ -171,7 +171,7 @@ export async function buildSearchIndex(
   const made = partsToMake(parts, readPageKeys(siteDir), previous);
   let pages = 0;
   for (const [number, part] of made.entries()) {
-    const folder = number === 0 ? outputPath : path.join(outputPath, partFolder(number));
+    const folder = partPath(outputPath, number);
     if (part.linkFrom) {
       linkIndexPart(part.linkFrom, folder);
       continue;

@@ -154,6 +154,17 @@ const groupFiles = (institution: string, category: string) => [
 const sameInode = (a: string, b: string, file: string) =>
   statSync(path.join(a, file)).ino === statSync(path.join(b, file)).ino;
 
+/**
+ * The publisher's search index after going live: `from`'s site indexed into a copy at `outDir`,
+ * taking over `recycle` (an older build) when given, with the index in parts of 20.
+ */
+const indexLater = (from: string, outDir: string, recycle?: string) =>
+  spawnSync(
+    process.execPath,
+    [SEARCH_INDEX_LATER, '--from', from, '--outDir', outDir, ...(recycle ? ['--recycle', recycle] : [])],
+    { cwd: SITE_DIR, encoding: 'utf8', env: { ...process.env, ...IN_PARTS } },
+  );
+
 /** What a build said of its search index: parts in all, made by Pagefind, linked from the previous index. */
 function indexMade(output: string): { parts: number; made: number; linked: number } {
   const said = /(\d+) of (\d+) part\(s\) made(?:; (\d+) unchanged, linked)?/.exec(output);
@@ -337,11 +348,7 @@ describe('an incremental build is the same site as a full build', () => {
     const spare = spares.shift() ?? '';
     expect(existsSync(spare)).toBe(true);
     rmSync(indexed, { recursive: true });
-    const run = spawnSync(
-      process.execPath,
-      [SEARCH_INDEX_LATER, '--from', deferred.outDir, '--outDir', indexed, '--recycle', spare],
-      { cwd: SITE_DIR, encoding: 'utf8', env: { ...process.env, ...IN_PARTS } },
-    );
+    const run = indexLater(deferred.outDir, indexed, spare);
     expect(run.status, run.stderr).toBe(0);
     expect(existsSync(spare)).toBe(false);
     expect(differences(indexed, full.outDir)).toEqual([]);
@@ -413,11 +420,7 @@ describe('an incremental build is the same site as a full build', () => {
       );
     }
     const indexed = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-indexed-')), 'site');
-    const run = spawnSync(process.execPath, [SEARCH_INDEX_LATER, '--from', deferred.outDir, '--outDir', indexed], {
-      cwd: SITE_DIR,
-      encoding: 'utf8',
-      env: { ...process.env, ...IN_PARTS },
-    });
+    const run = indexLater(deferred.outDir, indexed);
     expect(run.status, run.stderr).toBe(0);
     expect(differences(indexed, full.outDir)).toEqual([]);
     everythingIndexed = indexed;
@@ -437,11 +440,7 @@ describe('an incremental build is the same site as a full build', () => {
     });
     expect(deferred.ok, deferred.output).toBe(true);
     const indexed = path.join(mkdtempSync(path.join(tmpdir(), 'tablica-indexed-')), 'site');
-    const run = spawnSync(process.execPath, [SEARCH_INDEX_LATER, '--from', deferred.outDir, '--outDir', indexed], {
-      cwd: SITE_DIR,
-      encoding: 'utf8',
-      env: { ...process.env, ...IN_PARTS },
-    });
+    const run = indexLater(deferred.outDir, indexed);
     expect(run.status, run.stderr).toBe(0);
     expect(differences(indexed, full.outDir)).toEqual([]);
     // Every other part linked from the index the build went live with, the lists written afresh

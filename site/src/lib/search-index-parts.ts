@@ -18,6 +18,9 @@ export interface SearchIndexParts {
 /** Where the index's part `number` (from 1; part 0 is the main index) is written, in the index's folder. */
 export const partFolder = (number: number) => `part-${number}`;
 
+/** Whether a name in the index's folder is a part's folder (partFolder). */
+export const isPartFolder = (name: string) => /^part-[1-9]\d*$/.test(name);
+
 /**
  * The notices in ⌈notices ÷ perPart⌉ parts, each notice's part chosen by a hash of its name, so
  * that a notice published, edited or deleted changes its own part and no other: the index made
