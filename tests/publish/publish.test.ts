@@ -1,22 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import {
-  chmodSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { signRebuildRequest } from '@tablica/shared/signing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bootStrapi, type RunningStrapi } from '../../cms/test/helpers/boot-strapi.mts';
 import { startPublisher } from '../../site/publisher/main.ts';
 import { nginxAvailable, serveWithNginx } from '../support/nginx.ts';
+import { scratchOnAnotherFilesystem } from '../support/other-filesystem.ts';
 import { type SwitchableProxy, startSwitchableProxy } from '../support/switchable-proxy.ts';
 import { announcePostgresSkip, testPostgresUrl } from '../support/throwaway-postgres.ts';
 import { eventually, liveView, publisherIdle, publishNotice } from './support.ts';
@@ -33,7 +24,9 @@ describe('publish to live', () => {
   let cms: RunningStrapi;
   let proxy: SwitchableProxy;
   let running: Awaited<ReturnType<typeof startPublisher>>;
-  const deployDir = mkdtempSync(path.join(tmpdir(), 'tablica-deploys-'));
+  // On another filesystem than the code, as a region's shared storage is: every build moves files
+  // in from the code's directory (Astro's prerendering), which failed there.
+  const deployDir = scratchOnAnotherFilesystem('tablica-deploys-');
   const log: string[] = [];
   const env = {
     ...process.env,
