@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@tablica/shared';
 import * as pagefind from 'pagefind';
@@ -13,6 +13,7 @@ import {
 } from '../src/lib/search-index-parts.ts';
 import { allocatorDefaults, PAGEFIND_ALLOCATOR } from './allocator-settings.ts';
 import { filesOfBuild } from './build-files.ts';
+import { linkAll } from './reuse-unchanged.ts';
 import { linkIndexPart, partPath, partsToMake, writeSearchIndexRecord } from './search-index-reuse.ts';
 import { noticesPerSearchIndexPart } from './search-index-setting.ts';
 
@@ -32,29 +33,21 @@ function htmlFilesUnder(siteDir: string, folder: string): string[] {
     : [];
 }
 
-/** A file's path as a glob that matches it alone. */
+/** A path as a glob that matches it alone. */
 const globOf = (file: string) => file.replace(/[\\{}[\]*?,!]/g, (special) => `\\${special}`);
 
-/**
- * The most files one glob names. Pagefind compiles the glob into one pattern; past this many
- * translations in a language (when they are most of its addresses anyway), the language's whole
- * folder is given instead and Pagefind sorts its pages out itself, as before.
- */
-const MOST_FILES_NAMED = 5000;
-
-/** A language's notice pages, in its folder: all of them (`whole`), or the files named. */
+/** A language's notice pages to index: its folder, and the files in it. */
 interface PagesToIndex {
   folder: string;
   files: string[];
-  whole: boolean;
 }
 
 /** The notice a page belongs to: its folder (`zamkniecie-plywalni/index.html`). */
 const noticeFolderOf = (file: string) => file.split('/')[0] as string;
 
-/** Adds the files that match a glob under the build's root; how many pages that indexed. */
-async function addFiles(index: pagefind.PagefindIndex, siteDir: string, glob: string): Promise<number> {
-  const added = await index.addDirectory({ path: siteDir, glob });
+/** Adds the files that match a glob under `root`; how many pages that indexed. */
+async function addFiles(index: pagefind.PagefindIndex, root: string, glob: string): Promise<number> {
+  const added = await index.addDirectory({ path: root, glob });
   if (added.errors.length > 0) throw new Error(`Tablica: Pagefind: ${added.errors.join('; ')}`);
   return added.page_count;
 }
@@ -86,34 +79,45 @@ function noticePages(siteDir: string): { folder: string; files: string[] }[] {
 }
 
 /**
- * Adds a language's pages to the index: the whole folder, or the pages named. Each language's
- * pages go in one call, read by Pagefind itself: it numbers a call's pages in an order of its own,
- * and pages added over several calls, or given as contents, made an index of other bytes than
- * Pagefind reading every notice page (tests/site/search-index.test.ts compares the two). Only a
- * part of an index split in parts (whose bytes are compared with nothing) names more than
- * MOST_FILES_NAMED pages, over several calls.
+ * Hard-links the pages Pagefind is to read into a folder of their own beside the build (the same
+ * filesystem), as they are laid out in the build (Pagefind takes a page's address from its path),
+ * each language's in sorted order. Pagefind numbers a folder's pages in the order the filesystem
+ * lists them, which is the order they were made in on tmpfs or btrfs (a hash of the name on ext4):
+ * there an incremental build, whose pages are linked and written in another order than a full
+ * build's, made another index of the same pages (tests/site/incremental-build.test.ts failed with
+ * its scratch on a RAM disk). Linked in one order, the same pages make the same index. The folder
+ * holds those pages only, so Pagefind reads each language's whole folder: no page leading to an
+ * untranslated original, no list, is read for nothing.
  */
-async function addPages(index: pagefind.PagefindIndex, siteDir: string, pages: PagesToIndex): Promise<number> {
-  if (pages.whole) return addFiles(index, siteDir, `${globOf(pages.folder)}/**/*.html`);
-  let added = 0;
-  for (let start = 0; start < pages.files.length; start += MOST_FILES_NAMED) {
-    const named = pages.files.slice(start, start + MOST_FILES_NAMED);
-    // The folder before the braces: Pagefind walks what a glob starts with, and from the build's
-    // root that was all 100,000 files.
-    added += await addFiles(index, siteDir, `${globOf(pages.folder)}/{${named.map(globOf).join(',')}}`);
-  }
-  return added;
+function linkPagesToRead(siteDir: string, languages: PagesToIndex[]): string {
+  const reading = mkdtempSync(path.join(path.dirname(siteDir), '.tablica-search-pages-'));
+  for (const { folder, files } of languages)
+    linkAll(
+      files.map((file) => path.join(folder, file)),
+      siteDir,
+      reading,
+    );
+  return reading;
 }
 
-/** Writes one Pagefind index of `pages` into `outputPath`; how many pages it holds. */
+/**
+ * Writes one Pagefind index of `pages` into `outputPath`; how many pages it holds. Each language's
+ * pages go in one call, the default language's first: Pagefind numbers a call's pages itself, and
+ * pages added over several calls, or given as contents, made an index of other bytes than Pagefind
+ * reading every notice page (tests/site/search-index.test.ts compares the two).
+ */
 async function writeIndex(siteDir: string, pages: PagesToIndex[], outputPath: string): Promise<number> {
   // Pagefind's process inherits this one's environment: its library takes no other.
   Object.assign(process.env, allocatorDefaults(process.env, PAGEFIND_ALLOCATOR));
+  const reading = linkPagesToRead(siteDir, pages);
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Tablica: Pagefind could not start: ${errors.join('; ')}`);
   try {
     let count = 0;
-    for (const language of pages) count += await addPages(index, siteDir, language);
+    for (const { folder, files } of pages) {
+      if (files.length === 0) continue;
+      count += await addFiles(index, reading, `${globOf(folder)}/**/*.html`);
+    }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Tablica: Pagefind: ${written.errors.join('; ')}`);
     return count;
@@ -121,6 +125,7 @@ async function writeIndex(siteDir: string, pages: PagesToIndex[], outputPath: st
     await index.deleteIndex();
     // Its own process per index: closed, Pagefind gives its memory back before the next part.
     await pagefind.close();
+    rmSync(reading, { recursive: true, force: true });
   }
 }
 
@@ -179,13 +184,10 @@ export async function buildSearchIndex(
     const inPart = new Set(parts[number]);
     pages += await writeIndex(
       siteDir,
-      languages.map(({ folder: languageFolder, files }, language) =>
-        parts.length === 1
-          ? // Pagefind reads the default language's folder itself, and a language's folder when its
-            // translations are most of it anyway.
-            { folder: languageFolder, files, whole: language === 0 || files.length > MOST_FILES_NAMED }
-          : { folder: languageFolder, files: files.filter((file) => inPart.has(noticeFolderOf(file))), whole: false },
-      ),
+      languages.map(({ folder: languageFolder, files }) => ({
+        folder: languageFolder,
+        files: files.filter((file) => inPart.has(noticeFolderOf(file))),
+      })),
       folder,
     );
   }

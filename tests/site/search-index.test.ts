@@ -8,6 +8,7 @@ import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { filesOfBuild } from '../../site/scripts/build-files.ts';
+import { linkAll } from '../../site/scripts/reuse-unchanged.ts';
 import { buildSearchIndex } from '../../site/scripts/search-index.ts';
 import { linkPreviousSearchIndex } from '../../site/scripts/search-index-later.ts';
 import { SEARCH_INDEX_RECORD } from '../../site/scripts/search-index-reuse.ts';
@@ -25,14 +26,23 @@ const filesOf = (root: string) => filesOfBuild(root).sort();
 /**
  * The index Pagefind makes when it reads every notice page of the site itself, in every language:
  * what the site's index was before the build began to sort out the pages leading to an original
- * (scripts/search-index.ts). The folders come from the pages' own addresses.
+ * (scripts/search-index.ts). The folders come from the pages' own addresses. Pagefind reads them
+ * as the filesystem lists them, so they are linked in sorted order first, as the build does: in
+ * the order Astro wrote them, on a filesystem that lists files in the order they were made (tmpfs,
+ * btrfs) the same pages are another index's bytes.
  */
 async function indexOfEveryNoticePage(outputPath: string) {
   const folders = LOCALES.map((locale) => noticePath('-', locale).slice(1, -3));
+  const reading = path.join(scratch, 'every-notice-page');
+  linkAll(
+    filesOf(site).filter((file) => folders.some((folder) => file.startsWith(`${folder}/`)) && file.endsWith('.html')),
+    site,
+    reading,
+  );
   const { index } = await pagefind.createIndex({});
   if (!index) throw new Error('Pagefind did not start');
   try {
-    await index.addDirectory({ path: site, glob: `{${folders.join(',')}}/**/*.html` });
+    await index.addDirectory({ path: reading, glob: `{${folders.join(',')}}/**/*.html` });
     await index.writeFiles({ outputPath });
   } finally {
     await index.deleteIndex();
