@@ -1,4 +1,7 @@
 import { defineConfig } from 'astro/config';
+// Before Astro builds anything: a build on another filesystem than the code (a mounted volume)
+// failed in every Astro process, through scripts/build.ts or `astro build` alone.
+import './scripts/rename-across-filesystems.ts';
 
 // Build through `npm run build -w site` (scripts/build.ts): it adds the search index and turns
 // telemetry off with ASTRO_TELEMETRY_DISABLED, which the config alone did not (handbook/STACK.md).

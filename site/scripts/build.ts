@@ -15,7 +15,6 @@ import { fork, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { numberSetting } from '@tablica/shared/number-setting';
 import { DATA_FILES_DIR_ENV, DATA_FILES_ROUTE } from '../src/lib/data-files/data-files-setting.ts';
@@ -161,18 +160,7 @@ if (!readingAhead) {
 }
 const astro = spawn(
   process.execPath,
-  [
-    `--max-old-space-size=${heapMb}`,
-    // A build on another filesystem than the site's code: Astro's renames into it would fail.
-    '--import',
-    pathToFileURL(path.join(import.meta.dirname, 'rename-across-filesystems.ts')).href,
-    ASTRO_CLI,
-    'build',
-    '--root',
-    SITE_DIR,
-    '--outDir',
-    outDir,
-  ],
+  [`--max-old-space-size=${heapMb}`, ASTRO_CLI, 'build', '--root', SITE_DIR, '--outDir', outDir],
   {
     cwd: run,
     env: buildEnv,

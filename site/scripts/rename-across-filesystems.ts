@@ -1,5 +1,5 @@
 /**
- * Loaded into Astro's process by scripts/build.ts (`node --import`). Astro prerenders from its
+ * Loaded into every Astro process by astro.config.ts, before Astro builds. Astro prerenders from its
  * working directory, which is inside the site (where the code's imports find node_modules), and
  * then moves what it made there — the stylesheets — into the build with rename(2). A build on
  * another filesystem than the code (TABLICA_DEPLOY_DIR on a mounted volume or on shared storage,

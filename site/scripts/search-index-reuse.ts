@@ -32,18 +32,18 @@ export interface IndexPart {
 }
 
 /** Changed when what a part holds is decided otherwise: every part is then made again. */
-const FORMAT = 'tablica-search-index-part 1';
+const FORMAT = 'tablica-search-index-part 2';
 
 /**
- * What a part's files follow from: its notices and their keys, the site's key and whether the
- * part is the whole index (then Pagefind reads whole folders). Pagefind's files are a function of
- * the pages it reads, and a notice's pages of its key and the site's (the premise of incremental
- * builds, lib/incremental/); the site's key covers the code, Pagefind's version among it.
- * Undefined without keys (a build from before them): such a part is never reused.
+ * What a part's files follow from: its notices and their keys, and the site's key. Pagefind's
+ * files are a function of the pages it reads (in the order search-index.ts gives them), and a
+ * notice's pages of its key and the site's (the premise of incremental builds, lib/incremental/);
+ * the site's key covers the code, Pagefind's version among it. Undefined without keys (a build
+ * from before them): such a part is never reused.
  */
-function partDigest(notices: readonly string[], keys: PageKeys | undefined, whole: boolean): string | undefined {
+function partDigest(notices: readonly string[], keys: PageKeys | undefined): string | undefined {
   if (!keys) return undefined;
-  const hash = createHash('sha256').update(`${FORMAT}\n${keys.site}\n${whole ? 'whole' : 'named'}\n`);
+  const hash = createHash('sha256').update(`${FORMAT}\n${keys.site}\n`);
   for (const notice of notices) {
     const key = keys.parts[notice]?.key;
     if (key === undefined) return undefined;
@@ -82,7 +82,7 @@ function foldersByDigest(previous: string | undefined): Map<string, string> {
 export function partsToMake(parts: readonly string[][], keys: PageKeys | undefined, previous?: string): IndexPart[] {
   const before = foldersByDigest(previous);
   return parts.map((notices) => {
-    const digest = partDigest(notices, keys, parts.length === 1);
+    const digest = partDigest(notices, keys);
     const linkFrom = digest === undefined ? undefined : before.get(digest);
     return linkFrom === undefined ? { digest } : { digest, linkFrom };
   });

@@ -110,21 +110,24 @@ async function writeIndex(siteDir: string, pages: PagesToIndex[], outputPath: st
   // Pagefind's process inherits this one's environment: its library takes no other.
   Object.assign(process.env, allocatorDefaults(process.env, PAGEFIND_ALLOCATOR));
   const reading = linkPagesToRead(siteDir, pages);
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Tablica: Pagefind could not start: ${errors.join('; ')}`);
   try {
-    let count = 0;
-    for (const { folder, files } of pages) {
-      if (files.length === 0) continue;
-      count += await addFiles(index, reading, `${globOf(folder)}/**/*.html`);
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Tablica: Pagefind could not start: ${errors.join('; ')}`);
+    try {
+      let count = 0;
+      for (const { folder, files } of pages) {
+        if (files.length === 0) continue;
+        count += await addFiles(index, reading, `${globOf(folder)}/**/*.html`);
+      }
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length > 0) throw new Error(`Tablica: Pagefind: ${written.errors.join('; ')}`);
+      return count;
+    } finally {
+      await index.deleteIndex();
+      // Its own process per index: closed, Pagefind gives its memory back before the next part.
+      await pagefind.close();
     }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Tablica: Pagefind: ${written.errors.join('; ')}`);
-    return count;
   } finally {
-    await index.deleteIndex();
-    // Its own process per index: closed, Pagefind gives its memory back before the next part.
-    await pagefind.close();
     rmSync(reading, { recursive: true, force: true });
   }
 }

@@ -8,7 +8,7 @@ import { SITE_DIR } from '../support/site-build.ts';
 
 const PRELOAD = pathToFileURL(path.join(SITE_DIR, 'scripts/rename-across-filesystems.ts')).href;
 
-/** Runs `script` (an ES module) in a Node process with the preload Astro's process has. */
+/** Runs `script` (an ES module) in a Node process patched as astro.config.ts patches Astro's. */
 const withPreload = (script: string) =>
   spawnSync(process.execPath, ['--import', PRELOAD, '--input-type=module', '-e', script], { encoding: 'utf8' });
 
