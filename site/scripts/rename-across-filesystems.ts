@@ -15,14 +15,19 @@ const COPY = { recursive: true, force: true, preserveTimestamps: true } as const
 /** fs.cp takes no Buffer path, which rename does. */
 const copyable = (file: fs.PathLike) => (Buffer.isBuffer(file) ? file.toString() : file);
 
+/** What a rename across filesystems is done as: a copy, then the original removed. */
+const moveAcross = async (from: fs.PathLike, to: fs.PathLike) => {
+  await fs.promises.cp(copyable(from), copyable(to), COPY);
+  await fs.promises.rm(from, { recursive: true });
+};
+
 const rename = fs.promises.rename;
 fs.promises.rename = async (from, to) => {
   try {
     await rename(from, to);
   } catch (error) {
     if (!crossesFilesystems(error)) throw error;
-    await fs.promises.cp(copyable(from), copyable(to), COPY);
-    await fs.promises.rm(from, { recursive: true });
+    await moveAcross(from, to);
   }
 };
 
@@ -41,7 +46,7 @@ const renameWithCallback = fs.rename;
 fs.rename = ((from, to, callback) =>
   renameWithCallback(from, to, (error) => {
     if (!crossesFilesystems(error)) return callback(error);
-    fs.promises.rename(from, to).then(() => callback(null), callback);
+    moveAcross(from, to).then(() => callback(null), callback);
   })) as typeof fs.rename;
 
 // `import { rename } from 'node:fs/promises'` (or 'node:fs') takes the function now patched.
