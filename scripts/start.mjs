@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 // Ctrl-C stops all.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { adminBuildIsStale, STRAPI_CLI } from '../cms/scripts/admin-build.mjs';
+import { adminBuildEnv, adminBuildIsStale, recordAdminBuild, STRAPI_CLI } from '../cms/scripts/admin-build.mjs';
 import { ensureEnvFile } from '../cms/scripts/ensure-env.mjs';
 import { supervise } from './supervise.mjs';
 
@@ -68,7 +68,7 @@ if (adminBuildIsStale()) {
   say('building the CMS admin panel (first run or sources changed; about a minute)…');
   const build = spawn(process.execPath, [STRAPI_CLI, 'build'], {
     cwd: CMS,
-    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+    env: adminBuildEnv(),
     stdio: 'inherit',
   });
   const code = await new Promise((resolve) => build.on('exit', resolve));
@@ -76,6 +76,7 @@ if (adminBuildIsStale()) {
     say('the admin build failed; see the output above.');
     process.exit(1);
   }
+  recordAdminBuild();
 }
 
 // Loopback only, in memory, quiet: a catcher for this machine's eyes, not a relay.
