@@ -1,6 +1,7 @@
 import { formatUntil, isLocalMidnight } from '@tablica/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { looserThanProduction } from '../../tests/support/admin-policy.ts';
 import { hasChromium, launchChromium } from '../../tests/support/browser.ts';
 import { ensureAdminBuild } from '../scripts/admin-build.mjs';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
@@ -21,6 +22,10 @@ let page: Page;
 beforeAll(async () => {
   if (!hasChromium) return;
   ensureAdminBuild();
+  // The server as editors meet it (npm start runs it so): in development and test Strapi sends the
+  // admin panel with a looser Content-Security-Policy (looserThanProduction), which would hide a
+  // part of the panel that needs it. This file runs in a process of its own (pool: forks).
+  process.env.NODE_ENV = 'production';
   cms = await bootStrapi({
     seedDemo: true,
     serveAdminPanel: true,
@@ -66,6 +71,8 @@ async function logIn() {
 
 describe.skipIf(!hasChromium)('an editor in the admin panel (Chromium)', () => {
   it('logs in and sees the notice form in Polish', async () => {
+    const policy = (await fetch(`${cms.url}/admin`)).headers.get('content-security-policy');
+    expect(looserThanProduction(policy)).toEqual([]);
     await page.goto(`${cms.url}/admin`);
     // A browser that never chose a language: the login page is Polish already.
     await expect.poll(() => page.locator('h1').allInnerTexts(), { timeout: 20_000 }).toContain('Tablica — komunikaty');

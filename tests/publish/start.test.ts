@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureAdminBuild } from '../../cms/scripts/admin-build.mjs';
 import { subscriptionPaths } from '../../site/src/lib/subscription-paths.ts';
+import { looserThanProduction } from '../support/admin-policy.ts';
 import { linkIn, signUp } from './subscription-support.ts';
 import { eventually } from './support.ts';
 
@@ -40,24 +41,24 @@ describe('npm start survives its parts dying', () => {
     ports.publisher = await freePort();
     ports.mail = await freePort();
     ports.inbox = await freePort();
-    child = spawn(process.execPath, [START], {
-      env: {
-        ...process.env,
-        PORT: String(ports.cms),
-        SITE_PORT: String(ports.site),
-        PUBLISHER_PORT: String(ports.publisher),
-        MAIL_SMTP_PORT: String(ports.mail),
-        MAIL_WEB_PORT: String(ports.inbox),
-        SMTP_URL: '',
-        DATABASE_CLIENT: 'sqlite',
-        DATABASE_URL: '',
-        DATABASE_FILENAME: path.join(scratch, 'data.db'),
-        TABLICA_DEPLOY_DIR: path.join(scratch, 'deploys'),
-        STRAPI_LOG_LEVEL: 'error',
-        NO_COLOR: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(ports.cms),
+      SITE_PORT: String(ports.site),
+      PUBLISHER_PORT: String(ports.publisher),
+      MAIL_SMTP_PORT: String(ports.mail),
+      MAIL_WEB_PORT: String(ports.inbox),
+      SMTP_URL: '',
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_URL: '',
+      DATABASE_FILENAME: path.join(scratch, 'data.db'),
+      TABLICA_DEPLOY_DIR: path.join(scratch, 'deploys'),
+      STRAPI_LOG_LEVEL: 'error',
+      NO_COLOR: '1',
+    };
+    // A newcomer's shell sets no NODE_ENV; the test runner's (test) would change what Strapi sends.
+    delete env.NODE_ENV;
+    child = spawn(process.execPath, [START], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (chunk) => {
       output += chunk;
     });
@@ -82,6 +83,12 @@ describe('npm start survives its parts dying', () => {
     const after = output.slice(output.indexOf('is running:'));
     expect(after.split('\n').length, after).toBeLessThan(40);
     expect(after).toContain('Press Enter to see this again');
+  });
+
+  test('the admin panel is sent as in production: no inline script, no connection to another host', async () => {
+    const response = await fetch(`http://127.0.0.1:${ports.cms}/admin`);
+    expect(response.status).toBe(200);
+    expect(looserThanProduction(response.headers.get('content-security-policy'))).toEqual([]);
   });
 
   test('a newcomer signs up on the site and reads the confirmation in the local inbox it printed (MailDev)', async () => {

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ensureAdminBuild } from '../../cms/scripts/admin-build.mjs';
+import { strapiSecrets } from '../../cms/test/helpers/boot-strapi.mts';
+import { looserThanProduction } from '../support/admin-policy.ts';
+import { eventually } from './support.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** npm itself, as the operator's shell runs it (set when the tests run under npm or npx). */
+const NPM = process.env.npm_execpath;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+/**
+ * The CMS as the operators' page starts it on each machine of a region: `npm run build -w cms`,
+ * then `npm run start -w cms`, from a shell that sets no NODE_ENV. Strapi runs in development
+ * when NODE_ENV is unset, and there its admin panel is sent with a looser policy (see
+ * looserThanProduction).
+ */
+describe.skipIf(!NPM)('npm run start -w cms, from a shell without NODE_ENV', () => {
+  let child: ChildProcess;
+  let output = '';
+  let url = '';
+  const scratch = mkdtempSync(path.join(tmpdir(), 'tablica-cms-start-'));
+
+  beforeAll(async () => {
+    ensureAdminBuild();
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...strapiSecrets(),
+      // The scripts' `node` is this Node (24), as on a machine where it is the one installed.
+      PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_URL: '',
+      DATABASE_FILENAME: path.join(scratch, 'data.db'),
+      TABLICA_SEED: 'false',
+      STRAPI_LOG_LEVEL: 'error',
+      NO_COLOR: '1',
+    };
+    // The test runner's own (test) is not the operator's.
+    delete env.NODE_ENV;
+    child = spawn(process.execPath, [NPM ?? '', 'run', 'start', '-w', 'cms'], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+    });
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`the CMS stopped:\n${output}`);
+        expect((await fetch(`${url}/_health`)).status).toBeLessThan(300);
+      },
+      { timeoutMs: 120_000, everyMs: 500 },
+    );
+  });
+  afterAll(async () => {
+    if (child?.pid && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid, 'SIGINT');
+      await exited;
+    }
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('the admin panel allows no inline script and no connection to another host', async () => {
+    const response = await fetch(`${url}/admin`);
+    expect(response.status, output).toBe(200);
+    expect(await response.text()).toContain('<div id="strapi"');
+    expect(looserThanProduction(response.headers.get('content-security-policy'))).toEqual([]);
+  });
+});
