@@ -6,6 +6,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   port: portSetting(env, 'PORT', 1337),
   url: env('PUBLIC_URL', ''),
   app: { keys: env.array('APP_KEYS') },
+  // Behind a reverse proxy that ends TLS (docs/operators.md), IS_PROXIED=true makes Strapi believe
+  // its X-Forwarded-* headers: the request is HTTPS, so the admin's session cookie is sent Secure.
+  // Off by default: without a proxy in front, anyone could claim those headers.
+  proxy: { koa: env.bool('IS_PROXIED', false) },
   // Nothing may reach the internet at boot: no update check.
   logger: { updates: { enabled: false } },
 });

@@ -13,6 +13,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /** npm itself, as the operator's shell runs it (set when the tests run under npm or npx). */
 const NPM = process.env.npm_execpath;
 
+const EDITOR = { email: 'redakcja@example.org', password: 'Haslo-Redakcji-2026!' };
+
 const freePort = () =>
   new Promise<number>((resolve) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
@@ -48,6 +50,10 @@ describe.skipIf(!NPM)('npm run start -w cms, from a shell without NODE_ENV', () 
       DATABASE_URL: '',
       DATABASE_FILENAME: path.join(scratch, 'data.db'),
       TABLICA_SEED: 'false',
+      ADMIN_EMAIL: EDITOR.email,
+      ADMIN_PASSWORD: EDITOR.password,
+      // As behind the TLS proxy of the operators' page.
+      IS_PROXIED: 'true',
       STRAPI_LOG_LEVEL: 'error',
       NO_COLOR: '1',
     };
@@ -87,5 +93,24 @@ describe.skipIf(!NPM)('npm run start -w cms, from a shell without NODE_ENV', () 
     expect(response.status, output).toBe(200);
     expect(await response.text()).toContain('<div id="strapi"');
     expect(looserThanProduction(response.headers.get('content-security-policy'))).toEqual([]);
+  });
+
+  /** The admin's session cookie (the refresh token) its login sets, as the browser receives it. */
+  async function sessionCookie(headers: Record<string, string>) {
+    const response = await fetch(`${url}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(EDITOR),
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    return response.headers.getSetCookie().find((cookie) => cookie.startsWith('strapi_admin_refresh=')) ?? '';
+  }
+
+  test('an editor signing in through the TLS proxy gets a session cookie that is never sent without TLS', async () => {
+    expect(await sessionCookie({ 'x-forwarded-proto': 'https' })).toMatch(/;\s*secure(;|$)/i);
+    // Straight to the machine over HTTP (the proxy's own health checks, a local test), it still works.
+    const direct = await sessionCookie({});
+    expect(direct).not.toBe('');
+    expect(direct).not.toMatch(/;\s*secure(;|$)/i);
   });
 });
