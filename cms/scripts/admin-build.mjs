@@ -1,6 +1,7 @@
-// The admin panel and compiled server code, rebuilt (about a minute) only when the CMS sources
-// changed since the last build. Used by `npm start`, the admin browser test and the benchmarks.
+// The admin panel and compiled server code, rebuilt (about a minute) only when the CMS sources or
+// the installed dependencies changed since the last build. Used by `npm start`, the admin browser test and the benchmarks.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -31,27 +32,40 @@ function newestMtime(dir) {
  * they saw another panel than editors. Now both build this one.
  */
 const BUILT_FOR = 'production';
-/**
- * What the built panel was built for, so that a build made otherwise counts as stale. Beside the
- * panel's folder, not in it: Strapi serves that folder.
- */
-const BUILT_FOR_FILE = path.join(APP_DIR, 'dist', 'tablica-admin-built-for.txt');
+/** The installed dependencies (Strapi's admin among them), as npm ci installs them. */
+const LOCK_FILE = path.join(APP_DIR, '..', 'package-lock.json');
+/** What the built panel was built for and from; beside the panel's folder, which Strapi serves. */
+const RECORD = 'tablica-admin-built-from.json';
 
 /** The environment of `strapi build`, for `npm start`, the tests and the benchmarks alike. */
 export function adminBuildEnv() {
   return { ...process.env, NODE_ENV: BUILT_FOR, STRAPI_TELEMETRY_DISABLED: 'true' };
 }
 
-/** Records, after a successful build, what it was built for (see adminBuildIsStale). */
-export function recordAdminBuild() {
-  writeFileSync(BUILT_FOR_FILE, `${BUILT_FOR}\n`);
+/**
+ * What a build made now would be made for and from. The dependencies count: after an upgrade
+ * (`git pull && npm ci`, which leaves cms/dist alone) the old panel would be served by the new
+ * Strapi, which may no longer answer it as it expects.
+ */
+function buildRecord(lockFile) {
+  const dependencies = existsSync(lockFile)
+    ? createHash('sha256').update(readFileSync(lockFile)).digest('hex')
+    : 'none';
+  return `${JSON.stringify({ for: BUILT_FOR, dependencies })}\n`;
 }
 
-export function adminBuildIsStale() {
-  const built = path.join(APP_DIR, 'dist', 'build', 'index.html');
-  if (!existsSync(built) || !existsSync(BUILT_FOR_FILE)) return true;
-  if (readFileSync(BUILT_FOR_FILE, 'utf8').trim() !== BUILT_FOR) return true;
-  const sources = Math.max(newestMtime(path.join(APP_DIR, 'src')), newestMtime(path.join(APP_DIR, 'config')));
+/** Records, after a successful build, what it was built for and from (see adminBuildIsStale). */
+export function recordAdminBuild({ appDir = APP_DIR, lockFile = LOCK_FILE } = {}) {
+  writeFileSync(path.join(appDir, 'dist', RECORD), buildRecord(lockFile));
+}
+
+/** Stale: no build, one made otherwise or from other dependencies, or sources changed since. */
+export function adminBuildIsStale({ appDir = APP_DIR, lockFile = LOCK_FILE } = {}) {
+  const built = path.join(appDir, 'dist', 'build', 'index.html');
+  const record = path.join(appDir, 'dist', RECORD);
+  if (!existsSync(built) || !existsSync(record)) return true;
+  if (readFileSync(record, 'utf8') !== buildRecord(lockFile)) return true;
+  const sources = Math.max(newestMtime(path.join(appDir, 'src')), newestMtime(path.join(appDir, 'config')));
   return sources > statSync(built).mtimeMs;
 }
 
