@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { spawn } from 'node:child_process';
 // npm start: the whole system with the embedded defaults (SQLite, demo content): the CMS, and the
 // publisher, which builds the site from it, serves it, and rebuilds on every publish (the CMS's
 // signed rebuild requests), at every start or end of a notice, and when a poll finds a change.
@@ -8,7 +7,7 @@ import { spawn } from 'node:child_process';
 // Ctrl-C stops all.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { adminBuildEnv, adminBuildIsStale, recordAdminBuild, STRAPI_CLI } from '../cms/scripts/admin-build.mjs';
+import { adminBuildIsStale, buildAdminPanel, STRAPI_CLI } from '../cms/scripts/admin-build.mjs';
 import { ensureEnvFile } from '../cms/scripts/ensure-env.mjs';
 import { supervise } from './supervise.mjs';
 
@@ -65,18 +64,13 @@ const env = ensureEnvFile(CMS);
 if (env.created) say(`created ${path.relative(ROOT, env.file)} with fresh random secrets`);
 
 if (adminBuildIsStale()) {
-  say('building the CMS admin panel (first run or sources changed; about a minute)…');
-  const build = spawn(process.execPath, [STRAPI_CLI, 'build'], {
-    cwd: CMS,
-    env: adminBuildEnv(),
-    stdio: 'inherit',
-  });
-  const code = await new Promise((resolve) => build.on('exit', resolve));
-  if (code !== 0) {
+  say('building the CMS admin panel (first run, or its sources or dependencies changed; about a minute)…');
+  try {
+    buildAdminPanel({ stdio: 'inherit' });
+  } catch {
     say('the admin build failed; see the output above.');
     process.exit(1);
   }
-  recordAdminBuild();
 }
 
 // Loopback only, in memory, quiet: a catcher for this machine's eyes, not a relay.

@@ -1,6 +1,5 @@
 export declare const APP_DIR: string;
 export declare const STRAPI_CLI: string;
-export declare function adminBuildEnv(): NodeJS.ProcessEnv;
 /** Where to look: the CMS and the lock file of its dependencies (default: this repository's). */
 export interface AdminBuildPlace {
   appDir?: string;

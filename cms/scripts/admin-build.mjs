@@ -1,5 +1,6 @@
 // The admin panel and compiled server code, rebuilt (about a minute) only when the CMS sources or
-// the installed dependencies changed since the last build. Used by `npm start`, the admin browser test and the benchmarks.
+// the installed dependencies changed since the last build. Used by `npm start`, `npm run build -w
+// cms`, the admin browser tests and the benchmarks.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -37,8 +38,8 @@ const LOCK_FILE = path.join(APP_DIR, '..', 'package-lock.json');
 /** What the built panel was built for and from; beside the panel's folder, which Strapi serves. */
 const RECORD = 'tablica-admin-built-from.json';
 
-/** The environment of `strapi build`, for `npm start`, the tests and the benchmarks alike. */
-export function adminBuildEnv() {
+/** The environment of every `strapi build` (buildAdminPanel): `npm start`'s, the tests', the benchmarks'. */
+function adminBuildEnv() {
   return { ...process.env, NODE_ENV: BUILT_FOR, STRAPI_TELEMETRY_DISABLED: 'true' };
 }
 
