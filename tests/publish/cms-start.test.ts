@@ -1,27 +1,20 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureAdminBuild } from '../../cms/scripts/admin-build.mjs';
 import { strapiSecrets } from '../../cms/test/helpers/boot-strapi.mts';
 import { looserThanProduction } from '../support/admin-policy.ts';
+import { freePort } from '../support/free-port.ts';
 import { eventually } from './support.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-/** npm itself, as the operator's shell runs it (set when the tests run under npm or npx). */
-const NPM = process.env.npm_execpath;
+/** `npm <args>` as the operator's shell runs it: npm's own script when the tests run under npm. */
+const npm = (args: string[]): [string, string[]] =>
+  process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath, ...args]] : ['npm', args];
 
 const EDITOR = { email: 'redakcja@example.org', password: 'Haslo-Redakcji-2026!' };
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * The CMS as the operators' page starts it on each machine of a region: `npm run build -w cms`,
@@ -29,7 +22,7 @@ const freePort = () =>
  * when NODE_ENV is unset, and there its admin panel is sent with a looser policy (see
  * looserThanProduction).
  */
-describe.skipIf(!NPM)('npm run start -w cms, from a shell without NODE_ENV', () => {
+describe('npm run start -w cms, from a shell without NODE_ENV', () => {
   let child: ChildProcess;
   let output = '';
   let url = '';
@@ -59,7 +52,7 @@ describe.skipIf(!NPM)('npm run start -w cms, from a shell without NODE_ENV', () 
     };
     // The test runner's own (test) is not the operator's.
     delete env.NODE_ENV;
-    child = spawn(process.execPath, [NPM ?? '', 'run', 'start', '-w', 'cms'], {
+    child = spawn(...npm(['run', 'start', '-w', 'cms']), {
       cwd: ROOT,
       env,
       detached: true,
@@ -112,5 +105,19 @@ describe.skipIf(!NPM)('npm run start -w cms, from a shell without NODE_ENV', () 
     const direct = await sessionCookie({});
     expect(direct).not.toBe('');
     expect(direct).not.toMatch(/;\s*secure(;|$)/i);
+  });
+
+  test('an attacker behind the proxy cannot pass the sign-in limit by writing another address each time', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      const response = await fetch(`${url}/admin/login`, {
+        method: 'POST',
+        // What reaches the CMS: the address the attacker wrote, then the one the proxy saw.
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${attempt}, 203.0.113.7` },
+        body: JSON.stringify({ email: 'sekretariat@example.org', password: `zgadywane-${attempt}` }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
   });
 });
