@@ -352,6 +352,18 @@ describe('e-mail subscriptions: what they refuse', () => {
     expect((await signUp(run.server.url, { email: 'other@example.org' }, { client: '203.0.113.10' })).status).toBe(202);
   });
 
+  test('a flood that writes another address into X-Forwarded-For each time is stopped all the same', async () => {
+    const run = await start();
+    const statuses = [];
+    for (let index = 0; index < 12; index += 1) {
+      // What reaches the publisher: the address the flood wrote, then the one its proxy saw.
+      const client = `198.51.100.${index + 1}, 203.0.113.9`;
+      statuses.push((await signUp(run.server.url, { email: `spoof${index}@example.org` }, { client })).status);
+    }
+    expect(statuses.filter((status) => status === 202)).toHaveLength(10);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
   test('hostile notice content stays text in the HTML part and one line in the subject, in every language', async () => {
     const run = await start();
     for (const language of ['pl', 'en', 'uk']) await subscribe(run, `${language}@example.org`, { language });

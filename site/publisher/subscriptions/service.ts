@@ -129,9 +129,12 @@ export class Subscriptions {
       onQueued: () => this.deliverer.poke(),
       push: { publicKey: config.vapid.publicKey, allowPrivate: config.pushAllowPrivate ?? false },
       clientOf: (request) => {
+        // The address the nearest proxy wrote: X-Real-IP's only one, X-Forwarded-For's last. The
+        // first in X-Forwarded-For is whatever the client sent, and a flood that wrote another one
+        // each time passed the per-client limit.
         const forwarded = config.clientHeader ? request.headers[config.clientHeader] : undefined;
-        const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-        return first || request.socket.remoteAddress || 'unknown';
+        const nearest = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(',').at(-1)?.trim();
+        return nearest || request.socket.remoteAddress || 'unknown';
       },
     });
   }
