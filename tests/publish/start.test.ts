@@ -1,24 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ensureAdminBuild } from '../../cms/scripts/admin-build.mjs';
 import { subscriptionPaths } from '../../site/src/lib/subscription-paths.ts';
 import { looserThanProduction } from '../support/admin-policy.ts';
+import { freePort } from '../support/free-port.ts';
 import { linkIn, signUp } from './subscription-support.ts';
 import { eventually } from './support.ts';
 
 const START = path.resolve(import.meta.dirname, '../../scripts/start.mjs');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * `npm start` as a newcomer runs it (scripts/start.mjs, on a fresh database), then the CMS and

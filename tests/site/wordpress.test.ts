@@ -6,14 +6,9 @@ import { iframeSnippet, widgetSnippet } from '../../site/src/lib/embed/snippets.
 import { outputPaths } from '../../site/src/lib/outputs/manifest.ts';
 import { routes } from '../../site/src/lib/routes.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
+import { freePort } from '../support/free-port.ts';
 import { buildSite, type SiteBuild } from '../support/site-build.ts';
-import {
-  freePort,
-  hasWordPress,
-  type RunningWordPress,
-  startWordPress,
-  type WordPressRole,
-} from '../support/wordpress.ts';
+import { hasWordPress, type RunningWordPress, startWordPress, type WordPressRole } from '../support/wordpress.ts';
 
 /**
  * Embeds as newsrooms make them: a real WordPress (Debian's 6.1, Twenty Twenty-Three) fetching

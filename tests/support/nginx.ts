@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readInlineHashes } from '../../site/publisher/http/security-headers.ts';
 import { nginxSiteConfig } from '../../site/publisher/nginx/nginx-config.ts';
+import { freePort } from './free-port.ts';
 
 const NGINX = '/usr/sbin/nginx';
 
@@ -16,14 +17,6 @@ export function nginxAvailable(): boolean {
   } catch {
     return false;
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function accepting(port: number, timeoutMs: number): Promise<void> {

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from './wordpress.ts';
+import { freePort } from './free-port.ts';
 
 /** Whether Debian's Ceph (a monitor, an OSD and the S3 gateway) is here; CI installs it. */
 export function radosgwAvailable(): boolean {
