@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { CMS_COMPILED_FOR_THIS_RUN } from '../../../tests/setup/compile-cms-once.ts';
+import { CMS_COMPILED_FOR_THIS_RUN } from '../../../tests/setup/build-cms-once.ts';
 
 // Strapi's ESM build fails under vitest; its CommonJS build loads fine (STACK.md).
 const require = createRequire(import.meta.url);
@@ -33,7 +33,7 @@ export interface BootOptions {
   /**
    * Compile the TypeScript sources first. false runs the already compiled `dist`, as `strapi
    * start` does, without the compiler's memory in the process. Default: compile, unless this test
-   * run compiled the CMS once already (tests/setup/compile-cms-once.ts).
+   * run compiled the CMS once already (tests/setup/build-cms-once.ts).
    */
   compile?: boolean;
   env?: Record<string, string>;
