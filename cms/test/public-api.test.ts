@@ -134,6 +134,26 @@ describe('the public API is read-only and says nothing about admins', () => {
     expect([401, 403]).toContain(response.status);
   });
 
+  it('may be read from a page of any origin, never with the reader’s cookies', async () => {
+    for (const path of ['/api/notices?locale=pl', '/admin/access-token']) {
+      const preflight = await fetch(`${cms.url}${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://radio.example.net',
+          'access-control-request-method': path.startsWith('/api') ? 'GET' : 'POST',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+      expect(preflight.headers.get('access-control-allow-origin'), path).toBe('https://radio.example.net');
+      // Without it a browser keeps the answer to a request sent with cookies from the page.
+      expect(preflight.headers.get('access-control-allow-credentials'), path).toBeNull();
+    }
+    const read = await fetch(`${cms.url}/api/notices?locale=pl`, { headers: { origin: 'https://radio.example.net' } });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('access-control-allow-origin')).toBe('https://radio.example.net');
+    expect(read.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
   it('refuses sign-up of public accounts', async () => {
     const response = await rest(cms.url, '/api/auth/local/register', {
       method: 'POST',
