@@ -24,10 +24,6 @@ let page: Page;
 beforeAll(async () => {
   if (!hasChromium) return;
   ensureAdminBuild();
-  // The server as editors meet it (npm start runs it so): in development and test Strapi sends the
-  // admin panel with a looser Content-Security-Policy (looserThanProduction), which would hide a
-  // part of the panel that needs it. This file runs in a process of its own (pool: forks).
-  process.env.NODE_ENV = 'production';
   cms = await bootStrapi({
     seedDemo: true,
     serveAdminPanel: true,

@@ -22,7 +22,7 @@ export interface RunningStrapi {
 export interface BootOptions {
   /** Seed the demo content into the fresh database (default: false, tests create their own). */
   seedDemo?: boolean;
-  /** Serve the built admin panel (needs `strapi build`, see scripts/admin-build.mjs). */
+  /** Serve the built admin panel, as in production (needs `strapi build`, see scripts/admin-build.mjs). */
   serveAdminPanel?: boolean;
   /** A Postgres server to create a throwaway schema in; default: the test project's, if any. */
   postgresUrl?: string | undefined;
@@ -108,6 +108,10 @@ export async function bootStrapi({
           DATABASE_URL: '',
           DATABASE_FILENAME: sqliteFile ?? path.join(scratch, 'data.db'),
         }),
+    // The admin panel as editors get it: in development and test Strapi sends it with a looser
+    // Content-Security-Policy (tests/support/admin-policy.ts), which would hide a part of the panel
+    // that needs it. For this process only: each test file runs in one of its own (pool: forks).
+    ...(serveAdminPanel ? { NODE_ENV: 'production' } : {}),
     ...env,
   });
 
