@@ -5,7 +5,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { looserThanProduction } from '../../tests/support/admin-policy.ts';
 import { hasChromium, launchChromium } from '../../tests/support/browser.ts';
-import { ensureAdminBuild } from '../scripts/admin-build.mjs';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { noticeData } from './helpers/notices.ts';
 import { rest } from './helpers/rest.mts';
@@ -23,7 +22,6 @@ let page: Page;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  ensureAdminBuild();
   cms = await bootStrapi({
     seedDemo: true,
     serveAdminPanel: true,

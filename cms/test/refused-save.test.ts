@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium } from '../../tests/support/browser.ts';
-import { ensureAdminBuild } from '../scripts/admin-build.mjs';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 
 const EDITOR = { email: 'redakcja@example.org', password: 'Tablica-test-2026!' };
@@ -11,7 +10,6 @@ let page: Page;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  ensureAdminBuild();
   cms = await bootStrapi({
     seedDemo: true,
     serveAdminPanel: true,

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureAdminBuild } from '../../cms/scripts/admin-build.mjs';
 import { strapiSecrets } from '../../cms/test/helpers/boot-strapi.mts';
 import { looserThanProduction } from '../support/admin-policy.ts';
 import { freePort } from '../support/free-port.ts';
@@ -29,7 +28,6 @@ describe('npm run start -w cms, from a shell without NODE_ENV', () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'tablica-cms-start-'));
 
   beforeAll(async () => {
-    ensureAdminBuild();
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = {

@@ -5,7 +5,6 @@ import { previewKey, signPreviewToken } from '@tablica/shared/preview-token';
 import { parseHTML } from 'linkedom';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureAdminBuild } from '../../cms/scripts/admin-build.mjs';
 import { bootStrapi, type RunningStrapi } from '../../cms/test/helpers/boot-strapi.mts';
 import { startPublisher } from '../../site/publisher/main.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
@@ -61,7 +60,6 @@ describe('a draft preview', () => {
       },
       { autoStart: false, log: () => {} },
     );
-    if (hasChromium) ensureAdminBuild();
     cms = await bootStrapi({
       seedDemo: true,
       serveAdminPanel: hasChromium,

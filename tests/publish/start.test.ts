@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ensureAdminBuild } from '../../cms/scripts/admin-build.mjs';
 import { subscriptionPaths } from '../../site/src/lib/subscription-paths.ts';
 import { looserThanProduction } from '../support/admin-policy.ts';
 import { freePort } from '../support/free-port.ts';
@@ -27,7 +26,6 @@ describe('npm start survives its parts dying', () => {
     [...output.matchAll(new RegExp(`${name} started \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
 
   beforeAll(async () => {
-    ensureAdminBuild();
     ports.cms = await freePort();
     ports.site = await freePort();
     ports.publisher = await freePort();

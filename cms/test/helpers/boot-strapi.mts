@@ -22,7 +22,7 @@ export interface RunningStrapi {
 export interface BootOptions {
   /** Seed the demo content into the fresh database (default: false, tests create their own). */
   seedDemo?: boolean;
-  /** Serve the built admin panel, as in production (needs `strapi build`, see scripts/admin-build.mjs). */
+  /** Serve the built admin panel, as in production (built once per test run: tests/setup/build-cms-once.ts). */
   serveAdminPanel?: boolean;
   /** A Postgres server to create a throwaway schema in; default: the test project's, if any. */
   postgresUrl?: string | undefined;
