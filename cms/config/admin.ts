@@ -32,6 +32,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   autoOpen: false,
   // No survey pop-ups or upsell banners for editors.
   flags: { nps: false, promoteEE: false },
+  // Strapi AI (translations, media descriptions) sends drafts to Strapi's own servers once a
+  // licence allows it. Drafts of a public body's notices may hold what is not yet public, and
+  // sending them to a third party is the operator's decision under GDPR, not a default.
+  ai: { enabled: env.bool('STRAPI_AI', false) },
   watchIgnoreFiles: ['**/test/**', '**/scripts/**'],
   preview: previewConfig(env),
 });

@@ -33,3 +33,25 @@ describe('what the content manager offers an editor', () => {
     ]);
   });
 });
+
+describe('Strapi AI', () => {
+  it('stays off with a licence that includes it: no draft goes to Strapi’s AI servers unless the operator sets STRAPI_AI', async () => {
+    // No licence can be bought here: the licence's answer is stood in for, on this instance only.
+    const strapi = cms.strapi as unknown as { ee: { features: { isEnabled(name: string): boolean } } };
+    const licence = strapi.ee;
+    Object.defineProperty(cms.strapi, 'ee', {
+      configurable: true,
+      value: { ...licence, isEE: true, features: { ...licence.features, isEnabled: () => true } },
+    });
+    const featureConfig = () => rest(cms.url, '/admin/ai-feature-config', { token });
+    try {
+      expect((await featureConfig()).status).toBe(404);
+      // The same licence with the operator's consent: the AI answers, so the 404 above was the setting's.
+      cms.strapi.config.set('admin.ai.enabled', true);
+      expect((await featureConfig()).status).toBe(200);
+    } finally {
+      cms.strapi.config.set('admin.ai.enabled', false);
+      Reflect.deleteProperty(cms.strapi, 'ee');
+    }
+  });
+});
