@@ -110,6 +110,8 @@ async function measure(NOTICES: number) {
     sqliteFile,
     compile: false,
     env: {
+      // As `npm start` and `npm run start -w cms` run it, whatever the shell running the bench says.
+      NODE_ENV: 'production',
       SITE_REBUILD_URL: `${running.control.url}/hooks/rebuild`,
       SITE_REBUILD_SECRET: SECRET,
       ADMIN_EMAIL: EDITOR.email,
