@@ -209,7 +209,7 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     await closeChecked(page);
   });
 
-  test('printed, a page carries its address and no language box or navigation', async () => {
+  test('printed, a page carries its address and the publisher’s contact, and no language box, navigation or site links', async () => {
     // A notice not translated into English has the "only in Polish" box on screen.
     const page = await openPage('/komunikaty/awaria-wodociagu-ul-lipowa/');
     expect(await page.locator('.fallback-note').isVisible()).toBe(true);
@@ -220,6 +220,14 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     expect(await page.locator('.print-only').isVisible()).toBe(true);
     for (const hidden of ['.fallback-note', '.language-switcher', '.site-nav']) {
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    }
+    // The footer keeps who published it and how to reach them; links to feeds, the accessibility
+    // statement and the embed builder are for the screen (a page of them printed on its own).
+    const footer = page.locator('.site-footer');
+    expect(await footer.getByText('Tablica (wersja demonstracyjna)').isVisible()).toBe(true);
+    expect(await footer.getByRole('link', { name: /redakcja@/ }).isVisible()).toBe(true);
+    for (const screenOnly of ['RSS', 'Deklaracja dostępności', 'Umieść komunikaty na swojej stronie']) {
+      expect(await footer.getByRole('link', { name: screenOnly }).isVisible(), screenOnly).toBe(false);
     }
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('.print-only').isVisible()).toBe(false);
