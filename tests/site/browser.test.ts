@@ -159,10 +159,11 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     await closeChecked(home);
   });
 
-  test('on a 375×812 phone every notice shows what changed, until when and a call button in the first screen', async () => {
+  test('on a 375×812 phone every notice shows what changed, until when and a call button in the first screen, and its metadata at full width', async () => {
     const snapshot = demoSnapshot();
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true });
     const slugs = [...new Set(snapshot.notices.map((notice) => notice.slug))];
+    let metadataSeen = 0;
     for (const locale of ['pl', 'en', 'uk'] as const) {
       for (const slug of slugs) {
         // Translated or not: an address in every language answers (the original's key facts if untranslated).
@@ -189,9 +190,18 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
         }
         // The language note, where there is one, is one line.
         if (bottoms['.fallback-note']) expect(bottoms['.fallback-note'].height, path).toBeLessThanOrEqual(30);
+        // The metadata's values (the institution's long name) get the screen's width, not what a label leaves.
+        const metaWidths = await page.evaluate(() => ({
+          list: document.querySelector('.meta')?.getBoundingClientRect().width ?? 0,
+          values: [...document.querySelectorAll('.meta dd')].map((value) => value.getBoundingClientRect().width),
+        }));
+        // (An untranslated notice's address shows the original's key facts, without them.)
+        if (metaWidths.values.length > 0) metadataSeen++;
+        for (const width of metaWidths.values) expect(width, path).toBeGreaterThanOrEqual(metaWidths.list * 0.9);
         await page.close();
       }
     }
+    expect(metadataSeen).toBeGreaterThanOrEqual(slugs.length);
     await context.close();
   });
 
