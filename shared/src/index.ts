@@ -24,6 +24,7 @@ export * from './format/change-notes.ts';
 export * from './format/intl-cache.ts';
 export * from './format/period.ts';
 export * from './format/remembered.ts';
+export * from './i18n/apostrophes.ts';
 export * from './i18n/field-labels.ts';
 export * from './i18n/locales.ts';
 export * from './i18n/messages.ts';

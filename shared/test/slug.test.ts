@@ -8,6 +8,9 @@ describe('a notice address from its title', () => {
     ['MOPS Częstochowa: koronawirus — zmiany (2020)', 'mops-czestochowa-koronawirus-zmiany-2020'],
     ['Закриття басейну до 25 березня', 'zakryttia-baseinu-do-25-bereznia'],
     ['Щодня о 8:00 — з’їзд', 'shchodnia-o-8-00-zizd'],
+    // The same word with the Ukrainian apostrophe letter (U+02BC) and with a keyboard's ': once "z-izd".
+    ['Щодня о 8:00 — зʼїзд', 'shchodnia-o-8-00-zizd'],
+    ["Щодня о 8:00 — з'їзд", 'shchodnia-o-8-00-zizd'],
     ['  "Cytat" & inne ++ znaki!!  ', 'cytat-inne-znaki'],
   ])('"%s" → %s', (title, slug) => {
     expect(slugFromTitle(title)).toBe(slug);

@@ -264,6 +264,21 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     await closeChecked(page);
   });
 
+  test('search finds a Ukrainian word whichever apostrophe the reader types and the text was written with', async () => {
+    // The demo's water notice in Ukrainian has "Кип’ятіть" (’) and "кипʼячену" (ʼ, U+02BC, as
+    // official Ukrainian texts write it); readers type ' on most keyboards, ’ or ʼ on others.
+    for (const query of ["кип'ятіть", 'кипʼятіть', "кип'ячену", 'кип’ячену', 'кипʼячену']) {
+      const page = await openPage(`/uk/search/?q=${encodeURIComponent(query)}`);
+      await expect
+        .poll(() => page.locator('[data-search-results] a').first().getAttribute('href'), {
+          timeout: 10_000,
+          message: query,
+        })
+        .toMatch(/awaria-wodociagu/);
+      await closeChecked(page);
+    }
+  });
+
   test('search results say status and period, whole summaries, and put the notice in force above the ended one it replaced', async () => {
     const page = await openPage('/szukaj/?q=p%C5%82ywalnia');
     const results = page.locator('[data-search-results] > li');

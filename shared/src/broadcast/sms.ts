@@ -1,3 +1,4 @@
+import { APOSTROPHES } from '../i18n/apostrophes.ts';
 import { CYRILLIC_TO_LATIN, CYRILLIC_WORD_INITIAL } from '../i18n/romanisation.ts';
 
 /**
@@ -59,7 +60,7 @@ const REPLACEMENTS: Record<string, string> = {
 const CYRILLIC: Readonly<Record<string, string>> = { ...CYRILLIC_TO_LATIN, ё: 'io' };
 const CYRILLIC_INITIAL: Readonly<Record<string, string>> = { ...CYRILLIC_WORD_INITIAL, ё: 'yo' };
 
-const APOSTROPHES = new Set(["'", '\u2019', '\u02bc']);
+const APOSTROPHE_SET = new Set(APOSTROPHES);
 const isCyrillic = (character: string) => /^[\u0400-\u04ff]$/.test(character);
 
 function transliterateCyrillic(character: string, atWordStart: boolean): string | undefined {
@@ -114,7 +115,7 @@ export function toGsm7(text: string): string {
   const characters = [...text.replace(/\r\n?/g, '\n')];
   for (const [index, character] of characters.entries()) {
     // KMU 2010 spells a Ukrainian apostrophe as nothing, inside the word: Зам'ятня → Zamiatnia.
-    if (APOSTROPHES.has(character) && isCyrillic(previous) && isCyrillic(characters[index + 1] ?? '')) continue;
+    if (APOSTROPHE_SET.has(character) && isCyrillic(previous) && isCyrillic(characters[index + 1] ?? '')) continue;
     const atWordStart = !isLetter(previous);
     previous = character;
     result += transliterateCyrillic(character, atWordStart) ?? gsmFormOf(character);

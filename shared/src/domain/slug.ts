@@ -1,3 +1,4 @@
+import { APOSTROPHES } from '../i18n/apostrophes.ts';
 import { CYRILLIC_TO_LATIN } from '../i18n/romanisation.ts';
 
 /**
@@ -14,8 +15,8 @@ const LETTERS: Record<string, string> = {
   ø: 'o',
   ...CYRILLIC_TO_LATIN,
   ё: 'e',
-  "'": '',
-  '’': '',
+  // Inside a word, as KMU 2010 spells it: з’їзд → zizd, whichever apostrophe the title has.
+  ...Object.fromEntries(APOSTROPHES.map((apostrophe) => [apostrophe, ''])),
 };
 
 /** Long titles make long addresses; cut at a word boundary. */

@@ -1,6 +1,7 @@
 // Only the status rule: the rest of @tablica/shared (schemas, Zod) stays out of the browser.
 import { type NoticeStatus, noticeStatus } from '@tablica/shared/status';
 import { SEARCH_INDEX_DIRECTORY, SEARCH_INDEX_PARTS_FILE, type SearchIndexParts } from './search-index-parts.ts';
+import { searchQueries } from './search-queries.ts';
 
 /**
  * The search page's script: the only client JavaScript besides the "ended" marker. It queries the
@@ -24,9 +25,26 @@ function statusOf(meta: PagefindResultData['meta'], now: Date): NoticeStatus | u
 
 const RANK: Record<NoticeStatus | 'page', number> = { active: 0, upcoming: 1, page: 2, expired: 3 };
 
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
+
 interface Pagefind {
-  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+  search(query: string): Promise<{ results: PagefindResult[] }>;
   mergeIndex(indexPath: string): Promise<void>;
+}
+
+/** Each page once, by its best score, over the queries' results (search-queries.ts). */
+async function searchAll(pagefind: Pagefind, query: string): Promise<PagefindResult[]> {
+  const searches = await Promise.all(searchQueries(query).map((asked) => pagefind.search(asked)));
+  const best = new Map<string, PagefindResult>();
+  for (const result of searches.flatMap((search) => search.results)) {
+    const seen = best.get(result.id);
+    if (!seen || result.score > seen.score) best.set(result.id, result);
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
 const SEARCH_INDEX = `/${SEARCH_INDEX_DIRECTORY}/`;
@@ -66,21 +84,25 @@ export function runSearchPage(): void {
     return pagefind;
   };
 
+  // A search answered after a later one was asked is dropped: its results would join the later's.
+  let asked = 0;
   const show = async (query: string) => {
+    const ask = ++asked;
     list.replaceChildren();
     if (!query.trim()) {
       status.textContent = '';
       return;
     }
-    const search = await (await load()).search(query);
+    const found = await searchAll(await load(), query);
     const now = new Date();
     // Current first: a notice ended in 2020 must not outrank the one that replaced it. The sort is
     // stable, so Pagefind's relevance still orders each group.
-    const results = (await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data())))
+    const results = (await Promise.all(found.slice(0, MAX_RESULTS).map((result) => result.data())))
       .map((result) => ({ result, status: statusOf(result.meta, now) }))
       .sort((a, b) => RANK[a.status ?? 'page'] - RANK[b.status ?? 'page']);
+    if (ask !== asked) return;
     status.textContent =
-      results.length === 0 ? (status.dataset.none ?? '') : `${status.dataset.count ?? ''} ${search.results.length}`;
+      results.length === 0 ? (status.dataset.none ?? '') : `${status.dataset.count ?? ''} ${found.length}`;
     for (const { result, status: state } of results) {
       const item = document.createElement('li');
       const link = document.createElement('a');
