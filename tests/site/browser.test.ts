@@ -279,6 +279,33 @@ describe.skipIf(!hasChromium)('the demo site in Chromium', () => {
     }
   });
 
+  test('search finds Polish words typed without ł, as on keyboards and phones without Polish letters', async () => {
+    const page = await openPage('/szukaj/?q=plywalnia');
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('[data-search-results] a')
+            .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/zamkniecie-plywalni-miejskiej/),
+          expect.stringMatching(/zamkniecie-plywalni-przedluzone/),
+        ]),
+      );
+    await closeChecked(page);
+    // The plain spellings are the index's: a reader of the page does not see them.
+    const notice = await openPage('/komunikaty/zamkniecie-plywalni-miejskiej/');
+    const plain = notice.locator('article p[hidden]');
+    expect(await plain.textContent()).toContain('plywalnia');
+    expect(await plain.isVisible()).toBe(false);
+    await closeChecked(notice);
+  });
+
   test('search results say status and period, whole summaries, and put the notice in force above the ended one it replaced', async () => {
     const page = await openPage('/szukaj/?q=p%C5%82ywalnia');
     const results = page.locator('[data-search-results] > li');
