@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { numberSetting } from '@tablica/shared/number-setting';
+import { withUnicodeCase } from '../src/database/sqlite-unicode-case';
 
 /**
  * SQLite (better-sqlite3) by default, in cms/.tmp/data.db; Postgres when DATABASE_URL or
@@ -56,6 +57,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       client: 'sqlite',
       connection: { filename: path.resolve(env('DATABASE_FILENAME', '.tmp/data.db')) },
       useNullAsDefault: true,
+      // Case folding of every letter in searches and filters, as Postgres does (src/database/).
+      pool: { afterCreate: withUnicodeCase },
     },
   };
 };
