@@ -1,10 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { formatUntil, isLocalMidnight } from '@tablica/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { looserThanProduction } from '../../tests/support/admin-policy.ts';
 import { hasChromium, launchChromium } from '../../tests/support/browser.ts';
+import { startHostSite } from '../../tests/support/host-site.ts';
 import { bootStrapi, type RunningStrapi } from './helpers/boot-strapi.mts';
 import { noticeData } from './helpers/notices.ts';
 import { rest } from './helpers/rest.mts';
@@ -426,14 +425,9 @@ describe.skipIf(!hasChromium)('a page of another origin on the same site as the 
   it('cannot use the signed-in editor’s session: the CMS lets no other origin read an answer to it', async () => {
     // Another port of 127.0.0.1 is another origin but the same site, as blog.miasto.pl is to
     // cms.miasto.pl: the browser sends the editor's SameSite=Lax session cookie with its requests.
-    const sibling = http.createServer((_request, response) => {
-      response.setHeader('content-type', 'text/html; charset=utf-8');
-      response.end('<!doctype html><title>blog</title>');
-    });
-    await new Promise<void>((resolve) => sibling.listen(0, '127.0.0.1', resolve));
-    const { port } = sibling.address() as AddressInfo;
+    const sibling = await startHostSite();
     try {
-      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.goto(sibling.set('/', '<!doctype html><title>blog</title>'));
       const stolen = await page.evaluate(async (cmsUrl) => {
         try {
           const response = await fetch(`${cmsUrl}/admin/access-token`, {
@@ -452,7 +446,7 @@ describe.skipIf(!hasChromium)('a page of another origin on the same site as the 
       await page.goto(`${cms.url}/admin/content-manager/collection-types/api::notice.notice?plugins[i18n][locale]=pl`);
       await expect.poll(() => page.getByRole('link', { name: 'Dodaj nowy wpis' }).count(), { timeout: 20_000 }).toBe(1);
     } finally {
-      sibling.close();
+      await sibling.close();
     }
   });
 });
