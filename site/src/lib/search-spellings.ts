@@ -5,7 +5,6 @@
  * without Polish letters type l for ł, and Ukrainian ones without ґ type г.
  */
 const PLAIN: Readonly<Record<string, string>> = { ł: 'l', ґ: 'г' };
-const HAS_FOLDABLE = new RegExp(`[${Object.keys(PLAIN).join('')}]`, 'u');
 const EVERY_FOLDABLE = new RegExp(`[${Object.keys(PLAIN).join('')}]`, 'gu');
 
 /**
@@ -16,8 +15,10 @@ const EVERY_FOLDABLE = new RegExp(`[${Object.keys(PLAIN).join('')}]`, 'gu');
 export function plainSpellings(texts: readonly string[]): string[] {
   const words = new Set<string>();
   for (const text of texts)
-    for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu))
-      if (HAS_FOLDABLE.test(word)) words.add(word.replace(EVERY_FOLDABLE, (letter) => PLAIN[letter] ?? letter));
+    for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+      const plain = word.replace(EVERY_FOLDABLE, (letter) => PLAIN[letter] ?? letter);
+      if (plain !== word) words.add(plain);
+    }
   return [...words];
 }
 
